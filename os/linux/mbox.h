@@ -1,0 +1,73 @@
+/* The mailbox: the shared pages between the kernel and one task process (docs/architecture.md).
+ *
+ * Compiled both into the host kernel and into every per-ISA stub, so it uses fixed-width words
+ * only. Every word is stored in the TASK's byte order: the stub simply uses native accesses, the
+ * kernel goes through its per-task accessors (os/linux/taskproc.h). Offsets must not depend on
+ * the compiler: all members are uint32_t or arrays of them.
+ */
+#ifndef UMOL4_MBOX_H
+#define UMOL4_MBOX_H
+
+#include <stdint.h>
+
+#define MBOX_SIZE 0x4000u /* bytes; mapped from fd MBOX_FD at arch stub area */
+#define MBOX_FD 3         /* the mailbox memfd (this task's slice of it, offset 0) */
+#define PHYS_FD 4         /* the physical-memory memfd */
+
+/* ctl: the futex word. Only the side that does not own the task writes it. */
+#define MBOX_IN_TASK 0u   /* the task process runs L4 code (kernel sleeps) */
+#define MBOX_IN_KERNEL 1u /* the stub sits in its handler waiting for the kernel */
+
+/* cmd: what the stub does after it is woken. */
+#define MBOX_CMD_RESUME 0u   /* apply ops, load regs into the signal frame, return to L4 code */
+#define MBOX_CMD_OPS_ONLY 1u /* apply ops, then hand control straight back (ops queue overflow) */
+#define MBOX_CMD_EXIT 2u     /* exit_group(0) at once */
+
+/* ops[].kind */
+#define MBOX_OP_MAP 1u     /* mmap(vaddr, npages, prot, MAP_SHARED|MAP_FIXED, PHYS_FD, pfn) */
+#define MBOX_OP_UNMAP 2u   /* munmap(vaddr, npages) */
+#define MBOX_OP_PROTECT 3u /* mprotect(vaddr, npages, prot) */
+
+/* ops[].prot: L4 rights; the stub turns them into host PROT_* bits. */
+#define MBOX_PROT_R 1u
+#define MBOX_PROT_W 2u
+#define MBOX_PROT_X 4u
+
+/* event: why the stub entered the kernel. Host signal numbers differ per ISA (MIPS!), so the
+ * stub translates them into these neutral values. */
+#define MBOX_EV_START 1u   /* first entry after exec: no L4 context yet */
+#define MBOX_EV_SEGV 2u    /* SIGSEGV: L4 syscall, page fault, or protection fault */
+#define MBOX_EV_ILL 3u     /* SIGILL */
+#define MBOX_EV_TRAP 4u    /* SIGTRAP: breakpoint instruction (kdebug) */
+#define MBOX_EV_FPE 5u     /* SIGFPE */
+#define MBOX_EV_BUS 6u     /* SIGBUS */
+#define MBOX_EV_PREEMPT 7u /* the kernel's preemption signal (SIGALRM in the task) */
+
+#define MBOX_NREGS 48
+#define MBOX_MAX_OPS 480
+
+struct mbox_op {
+	uint32_t kind, vaddr, npages, pfn, prot;
+};
+
+struct mbox {
+	uint32_t ctl;
+	uint32_t cmd;
+	uint32_t event;
+	uint32_t si_code;
+	uint32_t si_addr;
+	uint32_t trapno; /* x86 sigcontext trapno/err; 0 on other ISAs */
+	uint32_t err;
+	uint32_t nregs;  /* filled by the stub: how many regs[] are valid */
+	uint32_t regs[MBOX_NREGS]; /* trap record, order in arch/<isa>/trapregs.h */
+	uint32_t nops;
+	uint32_t op_errors; /* stub counts failed host mapping calls (kernel reports them) */
+	uint32_t first_err; /* errno of the first failure */
+	uint32_t reserved[5];
+	char name[16]; /* process name the stub sets with PR_SET_NAME */
+	struct mbox_op ops[MBOX_MAX_OPS];
+};
+
+_Static_assert(sizeof(struct mbox) <= MBOX_SIZE, "mailbox must fit its pages");
+
+#endif
