@@ -54,8 +54,8 @@ struct mbox {
 	uint32_t ctl;
 	uint32_t cmd;
 	uint32_t event;
-	uint32_t si_code;
-	uint32_t si_addr;
+	uint32_t sig_code; /* (named to avoid the si_code/si_addr macros of <signal.h>) */
+	uint32_t fault_addr;
 	uint32_t trapno; /* x86 sigcontext trapno/err; 0 on other ISAs */
 	uint32_t err;
 	uint32_t nregs;  /* filled by the stub: how many regs[] are valid */

@@ -1,0 +1,130 @@
+/* ARM backend (docs/abi/arm.md): magic-address entry, r0..r6 slots, bkpt kdebug. qemu-arm does
+ * not report fault write/read, so the faulting instruction is decoded here. */
+#include "arch/arm/trapregs.h"
+#include "arch/magic.h"
+
+#define CPSR_USER 0x10u /* user mode, ARM state */
+
+static void init_regs(word_t *r, word_t ip, word_t sp)
+{
+	for (unsigned i = 0; i < ARM_NREGS; i++)
+		r[i] = 0;
+	r[ARM_PC] = ip;
+	r[ARM_SP] = sp;
+	r[ARM_CPSR] = CPSR_USER;
+}
+
+static void set_entry_args(word_t *r, word_t a, word_t b, word_t c)
+{
+	r[ARM_R0] = a;
+	r[ARM_R1] = b;
+	r[ARM_R2] = c;
+}
+
+static word_t get_ip(const word_t *r) { return r[ARM_PC]; }
+static void set_ip(word_t *r, word_t v) { r[ARM_PC] = v; }
+static word_t get_sp(const word_t *r) { return r[ARM_SP]; }
+static void set_sp(word_t *r, word_t v) { r[ARM_SP] = v; }
+static word_t get_flags(const word_t *r) { return r[ARM_CPSR]; }
+/* S0..S8 = r0..r8 */
+static word_t get_slot(const word_t *r, unsigned s) { return s < NSLOTS ? r[ARM_R0 + s] : 0; }
+static void set_slot(word_t *r, unsigned s, word_t v)
+{
+	if (s < NSLOTS)
+		r[ARM_R0 + s] = v;
+}
+
+/* Does this A32 instruction write memory? Loads have L (bit 20) set in every family used. */
+static bool arm_insn_writes(word_t insn)
+{
+	unsigned op = (insn >> 25) & 7;
+	switch (op) {
+	case 0:
+		if ((insn & 0x0fb00ff0u) == 0x01000090u)
+			return true; /* swp/swpb read and write */
+		if ((insn & 0x0f800ff0u) == 0x01800f90u)
+			return !(insn & (1u << 20)); /* ldrex/strex */
+		if ((insn & 0x0e000090u) == 0x00000090u && (insn & 0x60u)) {
+			/* extra load/store; with L clear, SH=10 is ldrd and SH=11 strd */
+			if (insn & (1u << 20))
+				return false;
+			return (insn & 0x60u) != 0x40u;
+		}
+		return false;
+	case 2: /* ldr/str immediate */
+	case 3: /* ldr/str register */
+	case 4: /* ldm/stm */
+	case 6: /* coprocessor / VFP load-store */
+		return !(insn & (1u << 20));
+	default:
+		return false;
+	}
+}
+
+static bool decode(const struct hw_event *ev, word_t *r, struct trap *tr, umem_read_fn rd,
+		   void *cx)
+{
+	word_t pc = r[ARM_PC], insn;
+	switch (ev->kind) {
+	case HWEV_SEGV: {
+		int nr = ev->fault_addr == pc ? magic_syscall_nr(pc) : -1;
+		if (nr >= 0) {
+			tr->kind = TRAP_SYSCALL;
+			tr->nr = (enum syscall_nr)nr;
+			r[ARM_PC] = r[ARM_LR];
+			return true;
+		}
+		tr->kind = TRAP_PAGEFAULT;
+		tr->addr = ev->fault_addr;
+		tr->write = ev->fault_addr != pc && rd(cx, pc, &insn, 4) && arm_insn_writes(insn);
+		return true;
+	}
+	case HWEV_TRAP:
+		if (rd(cx, pc, &insn, 4) && (insn & 0xfff000f0u) == 0xe1200070u) {
+			magic_kdebug(((insn >> 4) & 0xfff0u) | (insn & 0xfu), r[ARM_R0], tr);
+			r[ARM_PC] = pc + 4;
+		} else {
+			tr->kind = TRAP_KDEBUG;
+			tr->kd_op = KD_BREAKPOINT;
+		}
+		return true;
+	case HWEV_ILL:
+		tr->kind = TRAP_EXCEPTION;
+		tr->what = "illegal instruction";
+		return true;
+	case HWEV_FPE:
+		tr->kind = TRAP_EXCEPTION;
+		tr->what = "arithmetic exception";
+		return true;
+	case HWEV_BUS:
+		tr->kind = TRAP_EXCEPTION;
+		tr->what = "bus error (alignment)";
+		return true;
+	case HWEV_PREEMPT:
+		tr->kind = TRAP_PREEMPT;
+		return true;
+	default:
+		return false;
+	}
+}
+
+const struct arch arch_arm = {
+	.name = "arm",
+	.big_endian = false,
+	.elf_machine = 40, /* EM_ARM */
+	.nregs = ARM_NREGS,
+	.user_end = 0xc0000000u,
+	.kip_addr = 0xbfff0000u,
+	.qemu = "qemu-arm",
+	.init_regs = init_regs,
+	.set_entry_args = set_entry_args,
+	.get_ip = get_ip,
+	.set_ip = set_ip,
+	.get_sp = get_sp,
+	.set_sp = set_sp,
+	.get_flags = get_flags,
+	.get_slot = get_slot,
+	.set_slot = set_slot,
+	.deceit_on_stack = false,
+	.decode = decode,
+};

@@ -1,0 +1,149 @@
+/* MIPS o32 backend for both byte orders (docs/abi/mips.md): magic-address entry, $a0..$t2
+ * slots, break kdebug. The o32 signal context has no BadVAddr or cause, so read/write is decoded
+ * from the faulting instruction (looking into the delay slot when pc holds a branch). */
+#include "arch/magic.h"
+#include "arch/mips/trapregs.h"
+
+static void init_regs(word_t *r, word_t ip, word_t sp)
+{
+	for (unsigned i = 0; i < MIPS_NREGS; i++)
+		r[i] = 0;
+	r[MIPS_PC] = ip;
+	r[MIPS_SP] = sp;
+	r[MIPS_T9] = ip; /* o32 convention: t9 holds the called function's address */
+}
+
+static void set_entry_args(word_t *r, word_t a, word_t b, word_t c)
+{
+	r[MIPS_A0] = a;
+	r[MIPS_A1] = b;
+	r[MIPS_A2] = c;
+}
+
+static word_t get_ip(const word_t *r) { return r[MIPS_PC]; }
+static void set_ip(word_t *r, word_t v) { r[MIPS_PC] = v; }
+static word_t get_sp(const word_t *r) { return r[MIPS_SP]; }
+static void set_sp(word_t *r, word_t v) { r[MIPS_SP] = v; }
+static word_t get_flags(const word_t *r) { (void)r; return 0; }
+/* S0..S8 = $a0..$a3, $t0..$t4 ($4..$12) */
+static word_t get_slot(const word_t *r, unsigned s) { return s < NSLOTS ? r[MIPS_A0 + s] : 0; }
+static void set_slot(word_t *r, unsigned s, word_t v)
+{
+	if (s < NSLOTS)
+		r[MIPS_A0 + s] = v;
+}
+
+static bool fetch(umem_read_fn rd, void *cx, bool be, word_t va, word_t *insn)
+{
+	if (!rd(cx, va, insn, 4))
+		return false;
+	if (be)
+		*insn = word_swap(*insn);
+	return true;
+}
+
+static bool is_branch(word_t insn)
+{
+	unsigned op = insn >> 26, funct = insn & 0x3f;
+	if (op == 0)
+		return funct == 0x08 || funct == 0x09; /* jr, jalr */
+	if (op == 1)
+		return true; /* regimm: bltz, bgez, ... */
+	return op == 2 || op == 3 || (op >= 4 && op <= 7) || (op >= 0x14 && op <= 0x17) ||
+	       op == 0x11; /* j, jal, beq..bgtz, likely forms, cop1 branches */
+}
+
+static bool is_store(word_t insn)
+{
+	unsigned op = insn >> 26;
+	/* sb sh swl sw swr sc swc1 sdc1 */
+	return (op >= 0x28 && op <= 0x2b) || op == 0x2e || op == 0x38 || op == 0x39 ||
+	       op == 0x3d;
+}
+
+static bool decode(bool be, const struct hw_event *ev, word_t *r, struct trap *tr,
+		   umem_read_fn rd, void *cx)
+{
+	word_t pc = r[MIPS_PC], insn;
+	switch (ev->kind) {
+	case HWEV_SEGV: {
+		int nr = ev->fault_addr == pc ? magic_syscall_nr(pc) : -1;
+		if (nr >= 0) {
+			tr->kind = TRAP_SYSCALL;
+			tr->nr = (enum syscall_nr)nr;
+			r[MIPS_PC] = r[MIPS_RA];
+			return true;
+		}
+		tr->kind = TRAP_PAGEFAULT;
+		tr->addr = ev->fault_addr;
+		tr->write = false;
+		if (ev->fault_addr != pc && fetch(rd, cx, be, pc, &insn)) {
+			if (is_branch(insn) && !fetch(rd, cx, be, pc + 4, &insn))
+				insn = 0;
+			tr->write = is_store(insn);
+		}
+		return true;
+	}
+	case HWEV_TRAP:
+		if (fetch(rd, cx, be, pc, &insn) && (insn & 0xfc00003fu) == 0x0000000du) {
+			magic_kdebug((insn >> 16) & 0x3ffu, r[MIPS_A0], tr);
+			r[MIPS_PC] = pc + 4;
+		} else {
+			tr->kind = TRAP_KDEBUG;
+			tr->kd_op = KD_BREAKPOINT;
+		}
+		return true;
+	case HWEV_ILL:
+		tr->kind = TRAP_EXCEPTION;
+		tr->what = "illegal instruction";
+		return true;
+	case HWEV_FPE:
+		tr->kind = TRAP_EXCEPTION;
+		tr->what = "arithmetic exception";
+		return true;
+	case HWEV_BUS:
+		tr->kind = TRAP_EXCEPTION;
+		tr->what = "bus error";
+		return true;
+	case HWEV_PREEMPT:
+		tr->kind = TRAP_PREEMPT;
+		return true;
+	default:
+		return false;
+	}
+}
+
+static bool decode_be(const struct hw_event *ev, word_t *r, struct trap *tr, umem_read_fn rd,
+		      void *cx)
+{
+	return decode(true, ev, r, tr, rd, cx);
+}
+
+static bool decode_le(const struct hw_event *ev, word_t *r, struct trap *tr, umem_read_fn rd,
+		      void *cx)
+{
+	return decode(false, ev, r, tr, rd, cx);
+}
+
+#define MIPS_ARCH_COMMON                                                                          \
+	.elf_machine = 8, /* EM_MIPS */                                                           \
+		.nregs = MIPS_NREGS, .user_end = 0x70000000u, .kip_addr = 0x6fff0000u,             \
+		.init_regs = init_regs, .set_entry_args = set_entry_args, .get_ip = get_ip,       \
+		.set_ip = set_ip, .get_sp = get_sp, .set_sp = set_sp, .get_flags = get_flags,     \
+		.get_slot = get_slot, .set_slot = set_slot, .deceit_on_stack = false
+
+const struct arch arch_mips = {
+	.name = "mips",
+	.big_endian = true,
+	.qemu = "qemu-mips",
+	.decode = decode_be,
+	MIPS_ARCH_COMMON,
+};
+
+const struct arch arch_mipsel = {
+	.name = "mipsel",
+	.big_endian = false,
+	.qemu = "qemu-mipsel",
+	.decode = decode_le,
+	MIPS_ARCH_COMMON,
+};

@@ -1,0 +1,132 @@
+/* ia32 backend: Fiasco V2 register roles, int $0x30..0x36 entry, int3 kdebug (docs/abi/x86.md). */
+#include "arch/x86/trapregs.h"
+#include "core/arch.h"
+
+/* S0..S6 = EAX ECX EDX EBX EBP ESI EDI */
+static const unsigned slot_reg[7] = {X86_EAX, X86_ECX, X86_EDX, X86_EBX,
+				     X86_EBP, X86_ESI, X86_EDI};
+
+#define X86_USER_FLAGS 0x00000202u /* IF set, as any user thread runs */
+#define TRAP_GP 13
+#define TRAP_PF 14
+#define TRAP_BP 3
+
+static void init_regs(word_t *r, word_t ip, word_t sp)
+{
+	for (unsigned i = 0; i < X86_NREGS; i++)
+		r[i] = 0;
+	r[X86_EIP] = ip;
+	r[X86_ESP] = sp;
+	r[X86_EFLAGS] = X86_USER_FLAGS;
+}
+
+static void set_entry_args(word_t *r, word_t a, word_t b, word_t c)
+{
+	r[X86_EAX] = a;
+	r[X86_EBX] = b;
+	r[X86_ECX] = c;
+}
+
+static word_t get_ip(const word_t *r) { return r[X86_EIP]; }
+static void set_ip(word_t *r, word_t v) { r[X86_EIP] = v; }
+static word_t get_sp(const word_t *r) { return r[X86_ESP]; }
+static void set_sp(word_t *r, word_t v) { r[X86_ESP] = v; }
+static word_t get_flags(const word_t *r) { return r[X86_EFLAGS]; }
+
+static word_t get_slot(const word_t *r, unsigned s) { return s < 7 ? r[slot_reg[s]] : 0; }
+static void set_slot(word_t *r, unsigned s, word_t v)
+{
+	if (s < 7)
+		r[slot_reg[s]] = v;
+}
+
+/* After int3 the ip points behind it; the next instruction says what the program wants. */
+static void decode_kdebug(word_t *r, struct trap *tr, umem_read_fn rd, void *cx)
+{
+	uint8_t insn[2];
+	tr->kind = TRAP_KDEBUG;
+	if (!rd(cx, r[X86_EIP], insn, 2)) {
+		tr->kd_op = KD_BREAKPOINT;
+	} else if (insn[0] == 0x3c) { /* cmpb $N,%al */
+		tr->kd_op = insn[1];
+	} else if (insn[0] == 0xeb) { /* jmp over the text */
+		tr->kd_op = KD_ENTER;
+		tr->kd_text = r[X86_EIP] + 2;
+		tr->kd_textlen = insn[1];
+	} else {
+		tr->kd_op = KD_BREAKPOINT;
+	}
+}
+
+static bool decode(const struct hw_event *ev, word_t *r, struct trap *tr, umem_read_fn rd,
+		   void *cx)
+{
+	switch (ev->kind) {
+	case HWEV_SEGV:
+		if (ev->trapno == TRAP_GP && (ev->err & 7) == 2 && (ev->err >> 3) >= 0x30 &&
+		    (ev->err >> 3) <= 0x36) {
+			tr->kind = TRAP_SYSCALL;
+			tr->nr = (enum syscall_nr)((ev->err >> 3) - 0x30);
+			r[X86_EIP] += 2;
+			return true;
+		}
+		if (ev->trapno == TRAP_PF) {
+			tr->kind = TRAP_PAGEFAULT;
+			tr->addr = ev->fault_addr;
+			tr->write = ev->err & 2;
+			return true;
+		}
+		tr->kind = TRAP_EXCEPTION;
+		tr->what = "general protection fault";
+		return true;
+	case HWEV_ILL: {
+		uint8_t insn[2];
+		if (rd(cx, r[X86_EIP], insn, 2) && insn[0] == 0xf0 && insn[1] == 0x90) {
+			tr->kind = TRAP_SYSCALL; /* lock; nop: where is the KIP */
+			tr->nr = SYS_KERNEL_INTERFACE;
+			r[X86_EIP] += 2;
+			return true;
+		}
+		tr->kind = TRAP_EXCEPTION;
+		tr->what = "illegal instruction";
+		return true;
+	}
+	case HWEV_TRAP:
+		decode_kdebug(r, tr, rd, cx);
+		return true;
+	case HWEV_FPE:
+		tr->kind = TRAP_EXCEPTION;
+		tr->what = "arithmetic exception";
+		return true;
+	case HWEV_BUS:
+		tr->kind = TRAP_EXCEPTION;
+		tr->what = "bus error";
+		return true;
+	case HWEV_PREEMPT:
+		tr->kind = TRAP_PREEMPT;
+		return true;
+	default:
+		return false;
+	}
+}
+
+const struct arch arch_x86 = {
+	.name = "x86",
+	.big_endian = false,
+	.elf_machine = 3, /* EM_386 */
+	.nregs = X86_NREGS,
+	.user_end = 0xc0000000u,
+	.kip_addr = 0xbfff0000u,
+	.qemu = "",
+	.init_regs = init_regs,
+	.set_entry_args = set_entry_args,
+	.get_ip = get_ip,
+	.set_ip = set_ip,
+	.get_sp = get_sp,
+	.set_sp = set_sp,
+	.get_flags = get_flags,
+	.get_slot = get_slot,
+	.set_slot = set_slot,
+	.deceit_on_stack = true,
+	.decode = decode,
+};

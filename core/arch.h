@@ -1,0 +1,121 @@
+/* The interface between the core and an ISA backend (arch/<isa>/kern_<isa>.c).
+ *
+ * The core never names a register: a backend maps the neutral system-call slots S0..S8 onto its
+ * registers (docs/abi/<isa>.md), knows where ip/sp live, and turns a host trap into a neutral
+ * struct trap. Every task points at the backend of its own ISA, so tasks of different ISAs can
+ * share one instance. */
+#ifndef UMOL4_CORE_ARCH_H
+#define UMOL4_CORE_ARCH_H
+
+#include "core/types.h"
+
+#define ARCH_MAX_REGS 48 /* size of a thread's register context (>= every backend's nregs) */
+
+/* Slots: the same number means the same role on every ISA; on ia32 S0..S6 are
+ * EAX ECX EDX EBX EBP ESI EDI. S7/S8 carry the deceit virtual sender. */
+enum {
+	S0, S1, S2, S3, S4, S5, S6, S7, S8, NSLOTS
+};
+
+/* Host-level reason the task process entered the kernel (values shared with the mailbox). */
+enum hw_event_kind {
+	HWEV_START = 1,
+	HWEV_SEGV,
+	HWEV_ILL,
+	HWEV_TRAP,
+	HWEV_FPE,
+	HWEV_BUS,
+	HWEV_PREEMPT,
+};
+
+struct hw_event {
+	enum hw_event_kind kind;
+	word_t sig_code, fault_addr, trapno, err;
+};
+
+enum syscall_nr {
+	SYS_IPC,
+	SYS_ID_NEAREST,
+	SYS_FPAGE_UNMAP,
+	SYS_THREAD_SWITCH,
+	SYS_THREAD_SCHEDULE,
+	SYS_LTHREAD_EX_REGS,
+	SYS_TASK_NEW,
+	SYS_KERNEL_INTERFACE, /* umol4: "where is the KIP" (ia32 lock;nop, else a magic address) */
+	NSYSCALLS
+};
+
+enum trap_kind {
+	TRAP_SYSCALL,   /* nr valid; ip already advanced past the trap */
+	TRAP_PAGEFAULT, /* addr, write valid; restart at ip */
+	TRAP_KDEBUG,    /* kd_op valid (KD_*); ip already advanced */
+	TRAP_EXCEPTION, /* what: human-readable, addr if relevant */
+	TRAP_PREEMPT,
+};
+
+/* kdebug functions (reference §4.4) and umol4's extensions. */
+enum kdebug_op {
+	KD_OUTCHAR = 0,
+	KD_OUTSTRING = 2,
+	KD_OUTHEX32 = 5,
+	KD_OUTHEX20 = 6,
+	KD_OUTHEX16 = 7,
+	KD_OUTHEX12 = 8,
+	KD_OUTHEX8 = 9,
+	KD_OUTDEC = 11,
+	KD_INCHAR = 13,
+	KD_EXIT = 0x60,      /* umol4: end the program with status S0 */
+	KD_ENTER = 0x100,    /* enter_kdebug: text at kd_text (kd_textlen bytes, or NUL-terminated) */
+	KD_BREAKPOINT = 0x101, /* a plain breakpoint instruction */
+	KD_UNKNOWN = 0x102,
+};
+
+struct trap {
+	enum trap_kind kind;
+	enum syscall_nr nr;
+	word_t addr;
+	bool write;
+	unsigned kd_op;
+	word_t kd_text;    /* user address of the enter_kdebug text */
+	word_t kd_textlen; /* 0: NUL-terminated */
+	const char *what;  /* exceptions: "illegal instruction", ... */
+};
+
+/* Reads task memory for the decoder (instruction bytes); false if not mapped. */
+typedef bool (*umem_read_fn)(void *cx, word_t va, void *buf, word_t len);
+
+struct arch {
+	const char *name; /* "x86", "arm", "mips", "mipsel" */
+	bool big_endian;
+	unsigned elf_machine; /* EM_* */
+	unsigned nregs;
+	word_t user_end;      /* end of the L4 user range (exclusive) */
+	word_t kip_addr;      /* where the KIP is auto-mapped */
+	const char *qemu;     /* qemu-user binary for this ISA ("" = runs natively) */
+
+	void (*init_regs)(word_t *regs, word_t ip, word_t sp);
+	/* Entry arguments of a program: docs/abi "Program entry". */
+	void (*set_entry_args)(word_t *regs, word_t a, word_t b, word_t c);
+	word_t (*get_ip)(const word_t *regs);
+	void (*set_ip)(word_t *regs, word_t ip);
+	word_t (*get_sp)(const word_t *regs);
+	void (*set_sp)(word_t *regs, word_t sp);
+	word_t (*get_flags)(const word_t *regs); /* old eflags/cpsr for lthread_ex_regs */
+	word_t (*get_slot)(const word_t *regs, unsigned slot);
+	void (*set_slot)(word_t *regs, unsigned slot, word_t v);
+	/* ia32 passes the deceit virtual sender on the user stack instead of S7/S8. */
+	bool deceit_on_stack;
+	/* Decode a host event into tr; may advance ip (syscalls, kdebug). false: not understood. */
+	bool (*decode)(const struct hw_event *ev, word_t *regs, struct trap *tr, umem_read_fn rd,
+		       void *cx);
+};
+
+extern const struct arch arch_x86, arch_arm, arch_mips, arch_mipsel;
+
+/* Byte order helpers for words stored in a task's byte order. */
+static inline word_t word_swap(word_t v)
+{
+	return (v >> 24) | ((v >> 8) & 0xff00u) | ((v << 8) & 0xff0000u) | (v << 24);
+}
+
+#endif

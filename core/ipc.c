@@ -1,0 +1,273 @@
+/* IPC: an optional send phase, then an optional receive phase, with no gap between them
+ * (reference §2.2). A phase that cannot complete blocks the thread; the partner that later
+ * completes it also continues the blocked thread's operation, so every transition happens
+ * inside one kernel entry and the send->receive switch is atomic. */
+#include "core/ipc.h"
+#include "core/map.h"
+#include "core/plat.h"
+#include "core/report.h"
+#include "core/sched.h"
+#include "core/task.h"
+
+#include <string.h>
+
+#define INFINITE UINT64_MAX
+
+uint64_t ipc_timeout_us(unsigned man, unsigned exp)
+{
+	if (exp == 0)
+		return INFINITE;
+	if (man == 0)
+		return 0;
+	return (uint64_t)man << (2 * (15 - exp));
+}
+
+static uint64_t snd_timeout(word_t to) { return ipc_timeout_us((to >> 16) & 0xff, (to >> 4) & 0xf); }
+static uint64_t rcv_timeout(word_t to) { return ipc_timeout_us(to >> 24, to & 0xf); }
+
+static void set_slot(struct thread *t, unsigned slot, word_t v)
+{
+	t->task->arch->set_slot(t->regs, slot, v);
+}
+
+static void pf_complete(struct kernel *k, struct thread *t, word_t dope);
+
+/* The end of t's IPC operation: its result goes into S0 and it may run again. */
+static void finish(struct kernel *k, struct thread *t, word_t dope)
+{
+	timeout_disarm(k, t);
+	t->ipc.partner = 0;
+	if (t->ipc.pagefault) {
+		pf_complete(k, t, dope);
+		return;
+	}
+	set_slot(t, S0, dope);
+	sched_ready(k, t, false);
+}
+
+static void block(struct kernel *k, struct thread *t, enum thread_state st, uint64_t us)
+{
+	t->state = st;
+	sched_unready(k, t);
+	if (us != INFINITE)
+		timeout_arm(k, t, plat_now_us() + us);
+}
+
+static void sendq_add(struct thread *r, struct thread *s)
+{
+	s->sq_next = 0;
+	if (!r->sendq_head) {
+		r->sendq_head = s;
+		s->sq_prev = s;
+	} else {
+		struct thread *tail = r->sendq_head->sq_prev;
+		tail->sq_next = s;
+		s->sq_prev = tail;
+		r->sendq_head->sq_prev = s;
+	}
+}
+
+static void sendq_remove(struct thread *r, struct thread *s)
+{
+	if (r->sendq_head == s) {
+		r->sendq_head = s->sq_next;
+		if (s->sq_next)
+			s->sq_next->sq_prev = s->sq_prev;
+	} else {
+		s->sq_prev->sq_next = s->sq_next;
+		if (s->sq_next)
+			s->sq_next->sq_prev = s->sq_prev;
+		else
+			r->sendq_head->sq_prev = s->sq_prev;
+	}
+	s->sq_next = s->sq_prev = 0;
+}
+
+/* Moves s's message into r and completes r's receive. Returns the sender-side error (0 = ok). */
+static word_t transfer(struct kernel *k, struct thread *s, struct thread *r)
+{
+	word_t dope = DOPE(2, 0), serr = 0;
+	if (s->ipc.snd_desc & IPC_DESC_MAP) {
+		if (!r->ipc.rcv_window) {
+			dope |= IPC_REMSGCUT;
+			serr = IPC_SEMSGCUT;
+		} else if (fpage_map(k, s->task, r->task, s->ipc.w0, s->ipc.w1,
+				     r->ipc.rcv_window) < 0) {
+			dope |= IPC_REMAPFAILED;
+			serr = IPC_SEMAPFAILED;
+		} else {
+			dope |= DOPE_FPAGE;
+		}
+	}
+	if (!r->ipc.pagefault) {
+		set_slot(r, S2, s->ipc.w0);
+		set_slot(r, S3, s->ipc.w1);
+		set_slot(r, S5, s->id.lo);
+		set_slot(r, S6, s->id.hi);
+	}
+	r->state = TS_READY;
+	finish(k, r, dope);
+	/* the receiver runs next among its priority, as Fiasco switches to the receiver */
+	if (r->state == TS_READY) {
+		sched_unready(k, r);
+		sched_ready(k, r, true);
+	}
+	return serr;
+}
+
+static void receive_phase(struct kernel *k, struct thread *t);
+
+static void send_done(struct kernel *k, struct thread *s, word_t serr)
+{
+	if (serr)
+		finish(k, s, serr);
+	else
+		receive_phase(k, s);
+}
+
+static bool accepts(const struct thread *r, const struct thread *s)
+{
+	return r->state == TS_RECV_WAIT && (r->ipc.open || r->ipc.partner == s);
+}
+
+static void send_phase(struct kernel *k, struct thread *t)
+{
+	struct thread *d = thread_lookup(k, t->ipc.dest);
+	if (!d) {
+		finish(k, t, IPC_ENOT_EXISTENT);
+		return;
+	}
+	t->ipc.partner = d;
+	if (accepts(d, t)) {
+		timeout_disarm(k, d);
+		send_done(k, t, transfer(k, t, d));
+		return;
+	}
+	uint64_t us = snd_timeout(t->ipc.timeout);
+	if (us == 0) {
+		finish(k, t, IPC_SETIMEOUT);
+		return;
+	}
+	sendq_add(d, t);
+	block(k, t, TS_SEND_WAIT, us);
+}
+
+static void receive_phase(struct kernel *k, struct thread *t)
+{
+	word_t rd = t->ipc.rcv_desc;
+	if (rd == IPC_NIL_DESC) {
+		finish(k, t, 0);
+		return;
+	}
+	t->ipc.open = rd & IPC_DESC_OPEN;
+	t->ipc.rcv_window = (rd & IPC_DESC_RMAP) ? (rd & ~3u) : 0;
+	t->ipc.partner = 0;
+	struct thread *from = 0;
+	if (t->ipc.open) {
+		from = t->sendq_head;
+	} else if (!id_is_nil(t->ipc.dest)) {
+		struct thread *src = thread_lookup(k, t->ipc.dest);
+		if (!src) {
+			finish(k, t, IPC_ENOT_EXISTENT);
+			return;
+		}
+		t->ipc.partner = src;
+		if (src->state == TS_SEND_WAIT && src->ipc.partner == t)
+			from = src;
+	}
+	if (from) {
+		sendq_remove(t, from);
+		timeout_disarm(k, from);
+		send_done(k, from, transfer(k, from, t));
+		return;
+	}
+	uint64_t us = rcv_timeout(t->ipc.timeout);
+	if (us == 0) {
+		finish(k, t, IPC_RETIMEOUT);
+		return;
+	}
+	block(k, t, TS_RECV_WAIT, us);
+}
+
+void ipc_syscall(struct kernel *k, struct thread *t)
+{
+	const struct arch *a = t->task->arch;
+	memset(&t->ipc, 0, sizeof t->ipc);
+	t->ipc.snd_desc = a->get_slot(t->regs, S0);
+	t->ipc.timeout = a->get_slot(t->regs, S1);
+	t->ipc.w0 = a->get_slot(t->regs, S2);
+	t->ipc.w1 = a->get_slot(t->regs, S3);
+	t->ipc.rcv_desc = a->get_slot(t->regs, S4);
+	t->ipc.dest.lo = a->get_slot(t->regs, S5);
+	t->ipc.dest.hi = a->get_slot(t->regs, S6);
+	if (t->ipc.snd_desc != IPC_NIL_DESC)
+		send_phase(k, t);
+	else
+		receive_phase(k, t);
+}
+
+void ipc_pagefault(struct kernel *k, struct thread *t, word_t addr, bool write)
+{
+	memset(&t->ipc, 0, sizeof t->ipc);
+	t->ipc.pagefault = true;
+	t->ipc.snd_desc = 0;
+	t->ipc.rcv_desc = fpage_make(0, 32, false) | IPC_DESC_RMAP;
+	t->ipc.timeout = 0; /* all infinite */
+	t->ipc.w0 = (addr & ~3u) | (write ? 2u : 0u);
+	t->ipc.w1 = t->task->arch->get_ip(t->regs);
+	t->ipc.dest = t->pager;
+	if (t->pf_addr != (addr & ~(PAGE_SIZE - 1)) || t->pf_ip != t->ipc.w1 ||
+	    t->pf_write != write)
+		t->pf_repeats = 0;
+	t->pf_addr = addr & ~(PAGE_SIZE - 1);
+	t->pf_ip = t->ipc.w1;
+	t->pf_write = write;
+	send_phase(k, t);
+}
+
+/* The pager answered (or the RPC failed): restart the faulting instruction, unless the pager
+ * evidently cannot resolve this fault, which would otherwise loop forever. */
+static void pf_complete(struct kernel *k, struct thread *t, word_t dope)
+{
+	word_t err = dope & 0xf0u;
+	t->ipc.pagefault = false;
+	if (err == IPC_RECANCELED || err == IPC_SECANCELED) {
+		sched_ready(k, t, false);
+		return;
+	}
+	if (err == IPC_ENOT_EXISTENT) {
+		report_fault(k, t, "page fault: no pager", t->pf_addr, t->pf_write);
+		return;
+	}
+	word_t pa;
+	if (!err && task_translate(k, t->task, t->pf_addr, t->pf_write, &pa)) {
+		t->pf_repeats = 0;
+	} else if (++t->pf_repeats >= 3) {
+		report_fault(k, t, "page fault not resolved by the pager", t->pf_addr,
+			     t->pf_write);
+		return;
+	}
+	sched_ready(k, t, false);
+}
+
+void ipc_timeout(struct kernel *k, struct thread *t)
+{
+	if (t->state == TS_SEND_WAIT) {
+		sendq_remove(t->ipc.partner, t);
+		finish(k, t, IPC_SETIMEOUT);
+	} else if (t->state == TS_RECV_WAIT) {
+		finish(k, t, IPC_RETIMEOUT);
+	}
+}
+
+void ipc_cancel(struct kernel *k, struct thread *t)
+{
+	if (t->state == TS_SEND_WAIT) {
+		timeout_disarm(k, t);
+		sendq_remove(t->ipc.partner, t);
+		finish(k, t, IPC_SECANCELED);
+	} else if (t->state == TS_RECV_WAIT) {
+		timeout_disarm(k, t);
+		finish(k, t, IPC_RECANCELED);
+	}
+}

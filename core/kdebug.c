@@ -1,0 +1,100 @@
+/* The kernel-debugger interface as a console: out* functions print the program's output, and
+ * umol4's exit extension ends the program (reference §4.4, docs/abi/<isa>.md). */
+#include "core/kdebug.h"
+#include "core/fmt.h"
+#include "core/plat.h"
+#include "core/task.h"
+
+static void out_hex(word_t v, int digits)
+{
+	char buf[8];
+	for (int i = digits - 1; i >= 0; i--) {
+		buf[i] = "0123456789abcdef"[v & 0xf];
+		v >>= 4;
+	}
+	plat_output(buf, (size_t)digits);
+}
+
+/* Prints a NUL-terminated user string, at most 64 KiB of it. */
+static void out_string(struct kernel *k, struct thread *t, word_t va)
+{
+	char buf[256];
+	for (word_t total = 0; total < 0x10000;) {
+		int n = user_read_str(k, t->task, va, buf, sizeof buf);
+		if (n < 0) {
+			char nm[16];
+			klog("task %s: kdebug string at 0x%08x is not mapped", thread_name(t, nm), va);
+			return;
+		}
+		plat_output(buf, (size_t)n);
+		if ((size_t)n + 1 < sizeof buf)
+			return;
+		va += (word_t)n;
+		total += (word_t)n;
+	}
+}
+
+void kdebug(struct kernel *k, struct thread *t, const struct trap *tr)
+{
+	const struct arch *a = t->task->arch;
+	word_t arg = a->get_slot(t->regs, S0);
+	char nm[16], line[128];
+	switch (tr->kd_op) {
+	case KD_OUTCHAR: {
+		char c = (char)arg;
+		plat_output(&c, 1);
+		break;
+	}
+	case KD_OUTSTRING:
+		out_string(k, t, arg);
+		break;
+	case KD_OUTHEX32:
+		out_hex(arg, 8);
+		break;
+	case KD_OUTHEX20:
+		out_hex(arg, 5);
+		break;
+	case KD_OUTHEX16:
+		out_hex(arg, 4);
+		break;
+	case KD_OUTHEX12:
+		out_hex(arg, 3);
+		break;
+	case KD_OUTHEX8:
+		out_hex(arg, 2);
+		break;
+	case KD_OUTDEC: {
+		size_t n = kfmt(line, sizeof line, "%d", (int)arg);
+		plat_output(line, n);
+		break;
+	}
+	case KD_INCHAR:
+		a->set_slot(t->regs, S0, (word_t)plat_inchar());
+		break;
+	case KD_EXIT:
+		if (k->run == RUN_ACTIVE) {
+			k->run = RUN_EXITED;
+			k->exit_status = (int)(arg & 0xff);
+			k->exited_by = t;
+		}
+		break;
+	case KD_ENTER: {
+		char text[120];
+		int n = user_read_str(k, t->task, tr->kd_text, text,
+				      tr->kd_textlen && tr->kd_textlen < sizeof text
+					      ? tr->kd_textlen + 1
+					      : sizeof text);
+		klog("task %s (%s): enter_kdebug \"%s\" at ip 0x%08x", thread_name(t, nm), a->name,
+		     n < 0 ? "?" : text, a->get_ip(t->regs));
+		break;
+	}
+	case KD_BREAKPOINT:
+		klog("task %s (%s): breakpoint at ip 0x%08x", thread_name(t, nm), a->name,
+		     a->get_ip(t->regs));
+		break;
+	default:
+		klog("task %s (%s): unknown kdebug function 0x%x at ip 0x%08x", thread_name(t, nm),
+		     a->name, tr->kd_op, a->get_ip(t->regs));
+		break;
+	}
+}

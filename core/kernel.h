@@ -1,0 +1,110 @@
+/* The kernel's objects: one struct kernel per instance, tasks, threads. All core entry points
+ * take the kernel explicitly so unit tests can run several instances side by side. */
+#ifndef UMOL4_CORE_KERNEL_H
+#define UMOL4_CORE_KERNEL_H
+
+#include "core/arch.h"
+#include "core/pagetable.h"
+#include "core/types.h"
+
+enum thread_state {
+	TS_DEAD = 0,     /* lthread does not exist (yet) */
+	TS_READY,        /* runnable (in the ready queue unless it is current) */
+	TS_SEND_WAIT,    /* blocked sending: queued at ipc.partner */
+	TS_RECV_WAIT,    /* blocked receiving: open, or closed on ipc.partner */
+	TS_KILLED,       /* stopped by an unhandled exception */
+};
+
+struct task;
+
+/* An IPC operation in progress, as decoded from the system call. */
+struct ipc_op {
+	word_t snd_desc, rcv_desc, timeout;
+	word_t w0, w1;
+	l4id_t dest;
+	bool open;             /* receive phase accepts any sender */
+	struct thread *partner; /* send: destination; closed receive: expected sender */
+	bool pagefault;        /* kernel-made page-fault RPC on the thread's behalf */
+	word_t rcv_window;     /* receive fpage for mappings (0 = none) */
+};
+
+struct thread {
+	l4id_t id;
+	struct task *task;
+	unsigned lthread;
+	enum thread_state state;
+	word_t regs[ARCH_MAX_REGS]; /* native values, layout of task->arch */
+
+	l4id_t pager, preempter;
+	unsigned prio, mcp;
+
+	struct thread *rq_next, *rq_prev; /* ready queue (circular per priority) */
+	bool queued;
+
+	struct ipc_op ipc;
+	struct thread *sendq_head;           /* senders blocked on me, FIFO */
+	struct thread *sq_next, *sq_prev;    /* my links in partner's send queue */
+	uint64_t wakeup;                     /* absolute µs; 0 = no timeout */
+	struct thread *to_next;              /* timeout list, sorted by wakeup */
+
+	/* page-fault bookkeeping: detect a pager that answers without resolving the fault */
+	word_t pf_addr, pf_ip;
+	bool pf_write;
+	unsigned pf_repeats;
+};
+
+/* Per-task log of page-table changes the host process has not seen yet. */
+#define DIRTY_SLOTS 16
+struct dirty_range {
+	word_t first, last; /* page numbers, inclusive */
+};
+
+struct task {
+	unsigned nr;
+	unsigned chief, nest;
+	const struct arch *arch;
+	struct pagetable pt;
+	bool idempotent; /* sigma0: owns all physical memory, mapped 1:1 on demand */
+	struct thread *threads[L4_LTHREADS];
+	const char *name;
+	void *host; /* the os layer's process handle */
+	unsigned ndirty;
+	bool all_dirty;
+	struct dirty_range dirty[DIRTY_SLOTS];
+};
+
+enum run_state {
+	RUN_ACTIVE,
+	RUN_EXITED,   /* a program called exit: status in exit_status */
+	RUN_FATAL,    /* an unhandled exception; reported */
+	RUN_DEADLOCK, /* nothing can run and nothing will wake; reported */
+};
+
+struct kernel {
+	struct task *tasks[L4_TASKS];
+	struct thread *current;
+	struct thread *rq[256]; /* ready queue heads per priority */
+	uint32_t rq_bitmap[8];
+	struct thread *timeouts; /* sorted by wakeup */
+
+	uint8_t *phys; /* the kernel's mapping of physical memory */
+	word_t phys_size;
+	word_t kip_phys[2]; /* KIP frame per byte order: [0] little, [1] big */
+	word_t bootinfo_phys;
+
+	enum run_state run;
+	int exit_status;
+	struct thread *exited_by;
+};
+
+#define SIGMA0_TASK 2u
+#define ROOT_TASK 4u
+#define DEFAULT_PRIO 0x10u
+
+/* Physical layout the kernel reserves (docs/architecture.md). */
+#define PHYS_KIP_LE 0x1000u
+#define PHYS_KIP_BE 0x2000u
+#define PHYS_BOOTINFO 0x3000u
+#define PHYS_KERNEL_END 0x4000u
+
+#endif

@@ -1,0 +1,32 @@
+/* The kernel info page (reference §4.6), kept once per byte order because tasks of both byte
+ * orders may share an instance; and the Multiboot-style boot information of a program. */
+#ifndef UMOL4_CORE_KIP_H
+#define UMOL4_CORE_KIP_H
+
+#include "core/kernel.h"
+
+#define KIP_MAGIC 0x4be6344cu
+#define KIP_VERSION 0x01004444u /* Fiasco's V2 version word: L4Env code tests it */
+#define KIP_OFF_SIGMA0 0x20u
+#define KIP_OFF_ROOT 0x40u
+#define KIP_OFF_MAIN_MEMORY 0x60u
+#define KIP_OFF_RESERVED0 0x68u
+#define KIP_OFF_CLOCK 0xa0u
+#define KIP_OFF_CPU_MHZ 0xb0u
+#define KIP_OFF_BUS_MHZ 0xb4u
+#define KIP_OFF_VERSION_STRING 0xe0u
+
+#define MULTIBOOT_MAGIC 0x2badb002u
+#define MULTIBOOT_CMDLINE 4u /* flags bit 2 */
+
+void kip_init(struct kernel *k);
+/* Writes a boot-table entry (esp, eip, memory low/high) at KIP offset `off`. */
+void kip_set_boot(struct kernel *k, word_t off, word_t esp, word_t eip, word_t low, word_t high);
+/* Updates the clock field (µs since boot) in every KIP. */
+void kip_tick(struct kernel *k, uint64_t now_us);
+/* KIP frame for a task's byte order. */
+word_t kip_phys_for(const struct kernel *k, const struct task *t);
+/* Multiboot information with cmdline at PHYS_BOOTINFO, in t's byte order. */
+void bootinfo_write(struct kernel *k, const struct task *t, const char *cmdline);
+
+#endif

@@ -1,0 +1,21 @@
+/* What the core needs from its host, bound at link time (os/linux/ in the kernel, a fake in the
+ * unit tests). The core never touches a host API any other way. */
+#ifndef UMOL4_CORE_PLAT_H
+#define UMOL4_CORE_PLAT_H
+
+#include "core/types.h"
+
+struct task;
+
+void *plat_alloc(size_t size); /* zeroed; NULL on exhaustion */
+void plat_free(void *p);
+uint64_t plat_now_us(void); /* monotonic microseconds since the instance booted */
+
+/* Program output (kdebug out*), exactly the bytes the program printed. */
+void plat_output(const char *s, size_t n);
+/* Kernel messages (reports, warnings): one line each, without trailing newline. */
+void plat_log(const char *line);
+/* One byte of console input, or -1 if none is available now. */
+int plat_inchar(void);
+
+#endif

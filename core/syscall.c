@@ -1,0 +1,206 @@
+/* System-call dispatch and the calls small enough to live here (reference §2.3-2.8). */
+#include "core/syscall.h"
+#include "core/fmt.h"
+#include "core/ipc.h"
+#include "core/kdebug.h"
+#include "core/kip.h"
+#include "core/map.h"
+#include "core/plat.h"
+#include "core/report.h"
+#include "core/sched.h"
+#include "core/task.h"
+
+static word_t slot(const struct thread *t, unsigned s)
+{
+	return t->task->arch->get_slot(t->regs, s);
+}
+
+static void set(struct thread *t, unsigned s, word_t v)
+{
+	t->task->arch->set_slot(t->regs, s, v);
+}
+
+static void set_id(struct thread *t, unsigned s_lo, l4id_t id)
+{
+	set(t, s_lo, id.lo);
+	set(t, s_lo + 1, id.hi);
+}
+
+/* id_nearest: nil asks for the caller's own id. Clan redirection is not modelled yet: every
+ * other existing thread is reported as reachable directly (type 0). */
+static void sys_id_nearest(struct kernel *k, struct thread *t)
+{
+	l4id_t dest = {slot(t, S5), slot(t, S6)};
+	if (id_is_nil(dest)) {
+		set(t, S0, 0);
+		set_id(t, S5, t->id);
+		return;
+	}
+	if (id_is_invalid(dest)) {
+		set(t, S0, 0x04);
+		set_id(t, S5, id_make(t->task->chief, 0, 0, 0));
+		return;
+	}
+	struct thread *d = thread_lookup(k, dest);
+	set(t, S0, 0);
+	set_id(t, S5, d ? d->id : dest);
+}
+
+/* lthread_ex_regs on a thread of the caller's own task (reference §2.7). */
+static void sys_lthread_ex_regs(struct kernel *k, struct thread *t)
+{
+	const struct arch *a = t->task->arch;
+	unsigned lt = slot(t, S0) & 0x7fu;
+	word_t sp = slot(t, S1), ip = slot(t, S2);
+	l4id_t preempter = {slot(t, S3), slot(t, S4)}, pager = {slot(t, S5), slot(t, S6)};
+	struct thread *d = t->task->threads[lt];
+	bool fresh = !d || d->state == TS_DEAD;
+	if (!d && !(d = thread_create(k, t->task, lt))) {
+		set(t, S0, 0xffffffffu);
+		return;
+	}
+	if (fresh) {
+		/* a new thread inherits the creator's scheduling parameters (Fiasco) */
+		d->prio = t->prio;
+		d->mcp = t->mcp;
+		d->pager = t->pager;
+		set(t, S0, 0);
+	} else {
+		word_t old_flags = a->get_flags(d->regs), old_sp = a->get_sp(d->regs),
+		       old_ip = a->get_ip(d->regs);
+		l4id_t old_pre = d->preempter, old_pager = d->pager;
+		set(t, S0, old_flags);
+		set(t, S1, old_sp);
+		set(t, S2, old_ip);
+		set_id(t, S3, old_pre);
+		set_id(t, S5, old_pager);
+	}
+	if (!id_is_invalid(pager))
+		d->pager = pager;
+	if (!id_is_invalid(preempter))
+		d->preempter = preempter;
+	if (fresh) {
+		if (ip != 0xffffffffu && sp != 0xffffffffu)
+			thread_start(k, d, ip, sp, d->pager);
+		return;
+	}
+	if (ip != 0xffffffffu) {
+		ipc_cancel(k, d);
+		a->set_ip(d->regs, ip);
+	}
+	if (sp != 0xffffffffu)
+		a->set_sp(d->regs, sp);
+	if (d->state == TS_KILLED && ip != 0xffffffffu)
+		sched_ready(k, d, false);
+}
+
+static void sys_thread_switch(struct kernel *k, struct thread *t)
+{
+	l4id_t dest = {slot(t, S5), slot(t, S6)};
+	struct thread *d = thread_lookup(k, dest);
+	sched_rotate(k, t);
+	if (d && d != t && d->state == TS_READY && d->prio == t->prio) {
+		/* donate: the destination runs next */
+		sched_unready(k, d);
+		sched_ready(k, d, true);
+	}
+}
+
+static void not_yet(struct thread *t, const char *call)
+{
+	char nm[16];
+	static unsigned warned;
+	if (warned++ < 4)
+		klog("task %s: %s is not implemented yet; returning failure", thread_name(t, nm), call);
+}
+
+static void syscall(struct kernel *k, struct thread *t, enum syscall_nr nr)
+{
+	switch (nr) {
+	case SYS_IPC:
+		ipc_syscall(k, t);
+		break;
+	case SYS_ID_NEAREST:
+		sys_id_nearest(k, t);
+		break;
+	case SYS_LTHREAD_EX_REGS:
+		sys_lthread_ex_regs(k, t);
+		break;
+	case SYS_THREAD_SWITCH:
+		sys_thread_switch(k, t);
+		break;
+	case SYS_KERNEL_INTERFACE:
+		set(t, S0, t->task->idempotent ? kip_phys_for(k, t->task) : t->task->arch->kip_addr);
+		break;
+	case SYS_THREAD_SCHEDULE:
+		not_yet(t, "thread_schedule");
+		set(t, S0, 0xffffffffu);
+		break;
+	case SYS_TASK_NEW:
+		not_yet(t, "task_new");
+		set_id(t, S5, L4ID_NIL);
+		break;
+	case SYS_FPAGE_UNMAP:
+		not_yet(t, "fpage_unmap");
+		break;
+	default:
+		report_exception(k, t, "unknown system call");
+		break;
+	}
+}
+
+/* Sigma0 owns physical memory idempotently: its own faults are resolved 1:1 by the kernel. */
+static void sigma0_fault(struct kernel *k, struct thread *t, word_t addr, bool write)
+{
+	if (addr >= k->phys_size || addr < PAGE_SIZE) {
+		report_fault(k, t, "page fault outside physical memory", addr, write);
+		return;
+	}
+	if (!map_kernel_page(t->task, addr, addr & ~(PAGE_SIZE - 1), true))
+		report_fault(k, t, "page fault: out of kernel memory", addr, write);
+}
+
+struct decode_cx {
+	const struct kernel *k;
+	const struct task *task;
+};
+
+static bool decode_read(void *cx, word_t va, void *buf, word_t len)
+{
+	const struct decode_cx *c = cx;
+	return user_read(c->k, c->task, va, buf, len);
+}
+
+void kernel_trap(struct kernel *k, struct thread *t, const struct hw_event *ev)
+{
+	const struct arch *a = t->task->arch;
+	struct trap tr = {0};
+	kip_tick(k, plat_now_us());
+	struct decode_cx cx = {k, t->task};
+	if (!a->decode(ev, t->regs, &tr, decode_read, &cx)) {
+		report_exception(k, t, "unexpected trap");
+		return;
+	}
+	switch (tr.kind) {
+	case TRAP_SYSCALL:
+		syscall(k, t, tr.nr);
+		break;
+	case TRAP_PAGEFAULT:
+		if (tr.addr >= a->user_end)
+			report_fault(k, t, "access outside the L4 user range", tr.addr, tr.write);
+		else if (t->task->idempotent)
+			sigma0_fault(k, t, tr.addr, tr.write);
+		else
+			ipc_pagefault(k, t, tr.addr, tr.write);
+		break;
+	case TRAP_KDEBUG:
+		kdebug(k, t, &tr);
+		break;
+	case TRAP_EXCEPTION:
+		report_exception(k, t, tr.what ? tr.what : "exception");
+		break;
+	case TRAP_PREEMPT:
+		sched_rotate(k, t);
+		break;
+	}
+}

@@ -1,0 +1,168 @@
+#include "core/task.h"
+#include "core/fmt.h"
+#include "core/plat.h"
+#include "core/sched.h"
+
+#include <string.h>
+
+void kernel_init(struct kernel *k, uint8_t *phys, word_t phys_size)
+{
+	memset(k, 0, sizeof *k);
+	k->phys = phys;
+	k->phys_size = phys_size;
+	k->kip_phys[0] = PHYS_KIP_LE;
+	k->kip_phys[1] = PHYS_KIP_BE;
+	k->bootinfo_phys = PHYS_BOOTINFO;
+	k->run = RUN_ACTIVE;
+}
+
+void kernel_destroy(struct kernel *k)
+{
+	for (unsigned i = 0; i < L4_TASKS; i++) {
+		struct task *t = k->tasks[i];
+		if (!t)
+			continue;
+		for (unsigned l = 0; l < L4_LTHREADS; l++)
+			plat_free(t->threads[l]);
+		pt_destroy(&t->pt);
+		plat_free(t);
+		k->tasks[i] = 0;
+	}
+}
+
+struct task *task_create(struct kernel *k, unsigned nr, unsigned chief, unsigned nest,
+			 const struct arch *arch, const char *name)
+{
+	if (nr >= L4_TASKS || k->tasks[nr])
+		return 0;
+	struct task *t = plat_alloc(sizeof *t);
+	if (!t)
+		return 0;
+	t->nr = nr;
+	t->chief = chief;
+	t->nest = nest;
+	t->arch = arch;
+	t->name = name;
+	k->tasks[nr] = t;
+	return t;
+}
+
+struct thread *thread_create(struct kernel *k, struct task *task, unsigned lthread)
+{
+	(void)k;
+	if (lthread >= L4_LTHREADS)
+		return 0;
+	struct thread *t = task->threads[lthread];
+	if (t)
+		return t;
+	t = plat_alloc(sizeof *t);
+	if (!t)
+		return 0;
+	t->task = task;
+	t->lthread = lthread;
+	t->id = id_make(task->nr, lthread, task->chief, task->nest);
+	t->state = TS_DEAD;
+	t->prio = DEFAULT_PRIO;
+	t->pager = L4ID_NIL;
+	t->preempter = L4ID_NIL;
+	task->threads[lthread] = t;
+	return t;
+}
+
+void thread_start(struct kernel *k, struct thread *t, word_t ip, word_t sp, l4id_t pager)
+{
+	t->task->arch->init_regs(t->regs, ip, sp);
+	t->pager = pager;
+	sched_ready(k, t, false);
+}
+
+struct thread *thread_lookup(const struct kernel *k, l4id_t id)
+{
+	if (id_is_nil(id) || id_is_invalid(id) || id_is_irq(id))
+		return 0;
+	const struct task *task = k->tasks[id_task(id)];
+	if (!task)
+		return 0;
+	struct thread *t = task->threads[id_lthread(id)];
+	return t && t->state != TS_DEAD ? t : 0;
+}
+
+bool task_translate(const struct kernel *k, const struct task *t, word_t va, bool write,
+		    word_t *pa)
+{
+	word_t vpage = va >> PAGE_SHIFT;
+	pte_t pte = pt_lookup(&t->pt, vpage);
+	if (pte & PTE_PRESENT) {
+		if (write && !(pte & PTE_WRITE))
+			return false;
+		*pa = (PTE_FRAME(pte) << PAGE_SHIFT) | (va & (PAGE_SIZE - 1));
+		return true;
+	}
+	if (t->idempotent && va < k->phys_size) {
+		*pa = va;
+		return true;
+	}
+	return false;
+}
+
+bool user_read(const struct kernel *k, const struct task *t, word_t va, void *buf, word_t len)
+{
+	uint8_t *out = buf;
+	while (len) {
+		word_t pa;
+		if (!task_translate(k, t, va, false, &pa))
+			return false;
+		word_t chunk = PAGE_SIZE - (va & (PAGE_SIZE - 1));
+		if (chunk > len)
+			chunk = len;
+		memcpy(out, k->phys + pa, chunk);
+		out += chunk;
+		va += chunk;
+		len -= chunk;
+	}
+	return true;
+}
+
+int user_read_str(const struct kernel *k, const struct task *t, word_t va, char *buf, word_t max)
+{
+	word_t n = 0;
+	while (n + 1 < max) {
+		word_t pa;
+		if (!task_translate(k, t, va + n, false, &pa))
+			return -1;
+		char c = (char)k->phys[pa];
+		if (!c)
+			break;
+		buf[n++] = c;
+	}
+	buf[n] = 0;
+	return (int)n;
+}
+
+void task_mark_dirty(struct task *t, word_t first, word_t last)
+{
+	if (t->all_dirty)
+		return;
+	/* merge with an overlapping or adjacent range, else take a new slot */
+	for (unsigned i = 0; i < t->ndirty; i++) {
+		struct dirty_range *d = &t->dirty[i];
+		if (first <= d->last + 1 && last + 1 >= d->first) {
+			if (first < d->first)
+				d->first = first;
+			if (last > d->last)
+				d->last = last;
+			return;
+		}
+	}
+	if (t->ndirty == DIRTY_SLOTS) {
+		t->all_dirty = true;
+		return;
+	}
+	t->dirty[t->ndirty++] = (struct dirty_range){first, last};
+}
+
+const char *thread_name(const struct thread *t, char buf[16])
+{
+	kfmt(buf, 16, "%x.%02x", t->task->nr, t->lthread);
+	return buf;
+}

@@ -1,0 +1,39 @@
+/* Tasks and threads: creation, lookup by id, user-memory access through the L4 page table. */
+#ifndef UMOL4_CORE_TASK_H
+#define UMOL4_CORE_TASK_H
+
+#include "core/kernel.h"
+
+void kernel_init(struct kernel *k, uint8_t *phys, word_t phys_size);
+void kernel_destroy(struct kernel *k);
+
+struct task *task_create(struct kernel *k, unsigned nr, unsigned chief, unsigned nest,
+			 const struct arch *arch, const char *name);
+struct thread *thread_create(struct kernel *k, struct task *task, unsigned lthread);
+/* Gives a created thread its initial context and makes it ready. */
+void thread_start(struct kernel *k, struct thread *t, word_t ip, word_t sp, l4id_t pager);
+
+/* Existing thread for an id (version/chief/nest bits are ignored, like Fiasco). */
+struct thread *thread_lookup(const struct kernel *k, l4id_t id);
+
+/* Physical address behind a task's virtual address; false if not mapped (with write rights if
+ * `write`). The idempotent sigma0 space translates 1:1 whether touched yet or not. */
+bool task_translate(const struct kernel *k, const struct task *t, word_t va, bool write,
+		    word_t *pa);
+bool user_read(const struct kernel *k, const struct task *t, word_t va, void *buf, word_t len);
+/* Reads a NUL-terminated string of at most max-1 bytes; returns its length, -1 if unmapped. */
+int user_read_str(const struct kernel *k, const struct task *t, word_t va, char *buf, word_t max);
+
+/* Records that [first, last] pages changed; the os layer re-mirrors them before the task runs. */
+void task_mark_dirty(struct task *t, word_t first_page, word_t last_page);
+
+/* "4.00" style thread names for messages. */
+const char *thread_name(const struct thread *t, char buf[16]);
+
+/* Word access in a task's byte order (physical memory shared with that task). */
+static inline word_t task_word(const struct task *t, word_t raw)
+{
+	return t->arch->big_endian ? word_swap(raw) : raw;
+}
+
+#endif

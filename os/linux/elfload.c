@@ -1,0 +1,172 @@
+#include "os/linux/elfload.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <gelf.h>
+#include <libelf.h>
+#include <stdio.h>
+#include <string.h>
+#include <unistd.h>
+
+static const struct arch *arch_for(const GElf_Ehdr *eh)
+{
+	switch (eh->e_machine) {
+	case EM_386:
+		return &arch_x86;
+	case EM_ARM:
+		return &arch_arm;
+	case EM_MIPS:
+		return eh->e_ident[EI_DATA] == ELFDATA2MSB ? &arch_mips : &arch_mipsel;
+	default:
+		return 0;
+	}
+}
+
+static const char *machine_name(unsigned m)
+{
+	switch (m) {
+	case EM_X86_64:
+		return "x86-64";
+	case EM_AARCH64:
+		return "AArch64";
+	case EM_RISCV:
+		return "RISC-V";
+	case EM_PPC:
+		return "PowerPC";
+	case EM_SPARC:
+		return "SPARC";
+	default:
+		return 0;
+	}
+}
+
+/* Opens and validates the ELF header; the caller ends libelf use and closes fd. */
+static Elf *open_elf(const char *path, int *fd, GElf_Ehdr *eh, const struct arch **arch,
+		     char *err, size_t errsize)
+{
+	if (elf_version(EV_CURRENT) == EV_NONE) {
+		snprintf(err, errsize, "libelf initialisation failed");
+		return 0;
+	}
+	*fd = open(path, O_RDONLY | O_CLOEXEC);
+	if (*fd < 0) {
+		snprintf(err, errsize, "%s: %s", path, strerror(errno));
+		return 0;
+	}
+	Elf *e = elf_begin(*fd, ELF_C_READ, 0);
+	const char *why = 0;
+	if (!e || elf_kind(e) != ELF_K_ELF)
+		why = "not an ELF file";
+	else if (!gelf_getehdr(e, eh))
+		why = "truncated or malformed ELF header";
+	else if (eh->e_ident[EI_CLASS] != ELFCLASS32) {
+		const char *m = machine_name(eh->e_machine);
+		snprintf(err, errsize, "%s: unsupported ELF: %s 64-bit program (umol4 runs 32-bit "
+				       "x86, arm, mips, mipsel L4 programs)",
+			 path, m ? m : "a");
+		elf_end(e);
+		close(*fd);
+		return 0;
+	} else if (eh->e_type != ET_EXEC)
+		why = "not a statically linked executable (ET_EXEC)";
+	else if (!(*arch = arch_for(eh))) {
+		const char *m = machine_name(eh->e_machine);
+		if (m)
+			snprintf(err, errsize, "%s: unsupported machine %s", path, m);
+		else
+			snprintf(err, errsize, "%s: unsupported machine %u", path, eh->e_machine);
+		elf_end(e);
+		close(*fd);
+		return 0;
+	}
+	if (why) {
+		snprintf(err, errsize, "%s: %s", path, why);
+		if (e)
+			elf_end(e);
+		close(*fd);
+		return 0;
+	}
+	return e;
+}
+
+bool elf_probe(const char *path, struct elf_image *img, char *err, size_t errsize)
+{
+	int fd;
+	GElf_Ehdr eh;
+	const struct arch *arch = 0;
+	Elf *e = open_elf(path, &fd, &eh, &arch, err, errsize);
+	if (!e)
+		return false;
+	img->arch = arch;
+	img->entry = (word_t)eh.e_entry;
+	elf_end(e);
+	close(fd);
+	return true;
+}
+
+bool elf_load(const char *path, uint8_t *phys, word_t phys_size, word_t reserved_end,
+	      struct elf_image *img, char *err, size_t errsize)
+{
+	int fd;
+	GElf_Ehdr eh;
+	const struct arch *arch = 0;
+	Elf *e = open_elf(path, &fd, &eh, &arch, err, errsize);
+	if (!e)
+		return false;
+	size_t fsize = 0, nph = 0;
+	const uint8_t *raw = (const uint8_t *)elf_rawfile(e, &fsize);
+	bool ok = raw && elf_getphdrnum(e, &nph) == 0;
+	if (!ok)
+		snprintf(err, errsize, "%s: malformed program headers", path);
+	uint64_t low = UINT64_MAX, high = 0;
+	for (size_t i = 0; ok && i < nph; i++) {
+		GElf_Phdr ph;
+		if (!gelf_getphdr(e, (int)i, &ph)) {
+			snprintf(err, errsize, "%s: malformed program header %zu", path, i);
+			ok = false;
+			break;
+		}
+		if (ph.p_type != PT_LOAD || ph.p_memsz == 0)
+			continue;
+		if (ph.p_filesz > ph.p_memsz || ph.p_offset > fsize || ph.p_filesz > fsize - ph.p_offset) {
+			snprintf(err, errsize, "%s: truncated: segment %zu lies beyond the file's end",
+				 path, i);
+			ok = false;
+			break;
+		}
+		uint64_t va = ph.p_vaddr, end = va + ph.p_memsz;
+		if (va < reserved_end || end > phys_size) {
+			snprintf(err, errsize,
+				 "%s: segment at 0x%08llx-0x%08llx does not fit physical memory "
+				 "0x%08x-0x%08x (see --mem)",
+				 path, (unsigned long long)va, (unsigned long long)end, reserved_end,
+				 phys_size);
+			ok = false;
+			break;
+		}
+		memcpy(phys + va, raw + ph.p_offset, ph.p_filesz);
+		memset(phys + va + ph.p_filesz, 0, ph.p_memsz - ph.p_filesz);
+		if (va < low)
+			low = va;
+		if (end > high)
+			high = end;
+	}
+	if (ok && high == 0) {
+		snprintf(err, errsize, "%s: no loadable segment", path);
+		ok = false;
+	}
+	if (ok) {
+		img->arch = arch;
+		img->entry = (word_t)eh.e_entry;
+		img->low = (word_t)low & ~0xfffu;
+		img->high = (word_t)((high + 0xfff) & ~0xfffull);
+		if (img->entry < img->low || img->entry >= img->high) {
+			snprintf(err, errsize, "%s: entry point 0x%08x lies outside the program", path,
+				 img->entry);
+			ok = false;
+		}
+	}
+	elf_end(e);
+	close(fd);
+	return ok;
+}

@@ -1,0 +1,275 @@
+/* umol4: boots an L4 V2 system (sigma0 + a root task) from ELF files and runs it until the
+ * program exits. Exit statuses are documented in docs/usage.md and --help. */
+#include "core/boot.h"
+#include "core/plat.h"
+#include "core/report.h"
+#include "core/sched.h"
+#include "core/syscall.h"
+#include "core/task.h"
+#include "os/linux/elfload.h"
+#include "os/linux/taskproc.h"
+
+#include <errno.h>
+#include <getopt.h>
+#include <libgen.h>
+#include <limits.h>
+#include <sched.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/mman.h>
+#include <sys/prctl.h>
+#include <time.h>
+#include <unistd.h>
+
+enum {
+	EXIT_USAGE = 2,       /* bad option, missing or malformed program */
+	EXIT_L4_FAULT = 120,  /* an L4 thread died of an unhandled fault or exception */
+	EXIT_DEADLOCK = 121,  /* no thread can ever run again */
+	EXIT_TASK_DIED = 122, /* a task process was killed or crashed from outside */
+	EXIT_INTERNAL = 123,  /* umol4 itself failed (host resources) */
+	EXIT_SIGNAL_BASE = 128,
+};
+
+void plat_clock_start(void);
+
+static void usage(FILE *f)
+{
+	fprintf(f,
+		"usage: umol4 [options] program.elf [program arguments...]\n"
+		"\n"
+		"Boots an L4 V2 system on this host: sigma0 and PROGRAM as the root task (task 4,\n"
+		"paged by sigma0). The ISA (x86, arm, mips, mipsel) comes from the ELF header; x86\n"
+		"runs natively, the others under qemu-user. The program's output goes to stdout,\n"
+		"kernel messages to stderr.\n"
+		"\n"
+		"options:\n"
+		"  -m, --mem=MIB       physical memory in MiB (default 256, 16..3072); sparse\n"
+		"      --emulate       run x86 tasks under qemu-i386 instead of natively\n"
+		"      --sigma0=FILE   use FILE as sigma0 instead of the built-in one\n"
+		"      --cpu=N         run the instance on host CPU N (default: one CPU chosen\n"
+		"                      by process id; kernel and tasks hand over fastest on one CPU)\n"
+		"      --no-pin        do not restrict the instance to one CPU\n"
+		"  -h, --help          show this help\n"
+		"\n"
+		"exit status: the program's exit status (exit(n) or return from main), or\n"
+		"  2    bad usage, missing, malformed or unsupported program file\n"
+		"  120  an L4 thread died of an unhandled fault or exception (reported)\n"
+		"  121  deadlock: every thread blocked with no timeout pending (reported)\n"
+		"  122  a task's host process died or was killed from outside (reported)\n"
+		"  123  umol4 failed for a host reason (reported)\n"
+		"  128+N  umol4 was stopped by signal N (Ctrl-C: 130)\n");
+}
+
+static int die_usage(const char *fmt, const char *arg)
+{
+	fprintf(stderr, "umol4: ");
+	fprintf(stderr, fmt, arg);
+	fprintf(stderr, " (try 'umol4 --help')\n");
+	return EXIT_USAGE;
+}
+
+/* build/bin/umol4 -> build/lib/umol4 */
+static bool find_libdir(char *out, size_t n)
+{
+	char exe[PATH_MAX];
+	ssize_t len = readlink("/proc/self/exe", exe, sizeof exe - 1);
+	if (len <= 0)
+		return false;
+	exe[len] = 0;
+	snprintf(out, n, "%s/../lib/umol4", dirname(exe));
+	return true;
+}
+
+static void pin_cpu(int cpu)
+{
+	cpu_set_t set;
+	CPU_ZERO(&set);
+	if (cpu < 0) {
+		long ncpu = sysconf(_SC_NPROCESSORS_ONLN);
+		cpu = (int)(getpid() % (ncpu > 0 ? ncpu : 1));
+	}
+	CPU_SET(cpu, &set);
+	if (sched_setaffinity(0, sizeof set, &set) != 0)
+		fprintf(stderr, "umol4: cannot pin to CPU %d: %s (running unpinned)\n", cpu,
+			strerror(errno));
+}
+
+static int run(struct kernel *k)
+{
+	while (k->run == RUN_ACTIVE) {
+		struct thread *t = sched_pick(k);
+		if (!t) {
+			uint64_t next = timeout_next(k);
+			if (!next) {
+				report_deadlock(k);
+				break;
+			}
+			uint64_t now = plat_now_us();
+			if (next > now) {
+				struct timespec ts = {(time_t)((next - now) / 1000000),
+						      (long)((next - now) % 1000000) * 1000};
+				nanosleep(&ts, 0);
+			}
+			if (tp_stop_signal)
+				return EXIT_SIGNAL_BASE + tp_stop_signal;
+			continue;
+		}
+		struct hw_event ev;
+		switch (tp_run(t, &ev)) {
+		case TP_OK:
+			break;
+		case TP_DIED:
+			return EXIT_TASK_DIED;
+		case TP_INTERRUPTED:
+			return EXIT_SIGNAL_BASE + tp_stop_signal;
+		case TP_FAILED:
+			return EXIT_INTERNAL;
+		}
+		kernel_trap(k, t, &ev);
+	}
+	switch (k->run) {
+	case RUN_EXITED:
+		return k->exit_status;
+	case RUN_DEADLOCK:
+		return EXIT_DEADLOCK;
+	default:
+		return EXIT_L4_FAULT;
+	}
+}
+
+static char *join_cmdline(const char *prog, int argc, char **argv)
+{
+	size_t n = strlen(prog) + 1;
+	for (int i = 0; i < argc; i++)
+		n += strlen(argv[i]) + 1;
+	char *s = malloc(n);
+	if (!s)
+		return 0;
+	strcpy(s, prog);
+	for (int i = 0; i < argc; i++) {
+		strcat(s, " ");
+		strcat(s, argv[i]);
+	}
+	return s;
+}
+
+int main(int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{"mem", required_argument, 0, 'm'}, {"emulate", no_argument, 0, 'E'},
+		{"sigma0", required_argument, 0, 'S'}, {"cpu", required_argument, 0, 'C'},
+		{"no-pin", no_argument, 0, 'P'},       {"help", no_argument, 0, 'h'},
+		{0, 0, 0, 0}};
+	unsigned long mem_mib = 256;
+	bool emulate = false, pin = true;
+	int cpu = -1;
+	const char *sigma0_path = 0;
+	int c;
+	opterr = 0;
+	while ((c = getopt_long(argc, argv, "+m:h", opts, 0)) != -1) {
+		char *end;
+		switch (c) {
+		case 'm':
+			errno = 0;
+			mem_mib = strtoul(optarg, &end, 10);
+			if (errno || *end || mem_mib < 16 || mem_mib > 3072)
+				return die_usage("--mem wants a size in MiB between 16 and 3072, not '%s'",
+						 optarg);
+			break;
+		case 'E':
+			emulate = true;
+			break;
+		case 'S':
+			sigma0_path = optarg;
+			break;
+		case 'C':
+			errno = 0;
+			cpu = (int)strtol(optarg, &end, 10);
+			if (errno || *end || cpu < 0 || cpu >= CPU_SETSIZE)
+				return die_usage("--cpu wants a CPU number, not '%s'", optarg);
+			break;
+		case 'P':
+			pin = false;
+			break;
+		case 'h':
+			usage(stdout);
+			return 0;
+		default:
+			if (optopt)
+				return die_usage("unknown or incomplete option '-%c'",
+						 (char[]){(char)optopt, 0});
+			return die_usage("unknown or incomplete option '%s'", argv[optind - 1]);
+		}
+	}
+	if (optind >= argc)
+		return die_usage("%s", "no program given");
+	const char *prog = argv[optind];
+
+	char libdir[PATH_MAX], err[512];
+	if (!find_libdir(libdir, sizeof libdir)) {
+		fprintf(stderr, "umol4: cannot locate my own installation directory\n");
+		return EXIT_INTERNAL;
+	}
+	struct elf_image root_img, s0_img;
+	if (!elf_probe(prog, &root_img, err, sizeof err)) {
+		fprintf(stderr, "umol4: %s\n", err);
+		return EXIT_USAGE;
+	}
+	char s0_default[PATH_MAX + 64];
+	if (!sigma0_path) {
+		snprintf(s0_default, sizeof s0_default, "%s/%s/sigma0.elf", libdir,
+			 root_img.arch->name);
+		sigma0_path = s0_default;
+	}
+
+	word_t phys_size = (word_t)(mem_mib << 20);
+	int phys_fd = memfd_create("umol4-physmem", MFD_CLOEXEC);
+	uint8_t *phys = MAP_FAILED;
+	if (phys_fd >= 0 && ftruncate(phys_fd, phys_size) == 0)
+		phys = mmap(0, phys_size, PROT_READ | PROT_WRITE, MAP_SHARED | MAP_NORESERVE, phys_fd,
+			    0);
+	if (phys == MAP_FAILED) {
+		fprintf(stderr, "umol4: cannot create %lu MiB of physical memory: %s\n", mem_mib,
+			strerror(errno));
+		return EXIT_INTERNAL;
+	}
+	if (!elf_load(sigma0_path, phys, phys_size, PHYS_KERNEL_END, &s0_img, err, sizeof err) ||
+	    !elf_load(prog, phys, phys_size, PHYS_KERNEL_END, &root_img, err, sizeof err)) {
+		fprintf(stderr, "umol4: %s\n", err);
+		return EXIT_USAGE;
+	}
+	if (s0_img.low < root_img.high && root_img.low < s0_img.high) {
+		fprintf(stderr, "umol4: %s overlaps sigma0 (0x%08x-0x%08x) in physical memory\n",
+			prog, s0_img.low, s0_img.high);
+		return EXIT_USAGE;
+	}
+
+	if (pin)
+		pin_cpu(cpu);
+	plat_clock_start();
+	static struct kernel k;
+	kernel_init(&k, phys, phys_size);
+	char *cmdline = join_cmdline(prog, argc - optind - 1, argv + optind + 1);
+	const char *name = strrchr(prog, '/') ? strrchr(prog, '/') + 1 : prog;
+	struct boot_image bs = {s0_img.arch, "sigma0", s0_img.entry, s0_img.low, s0_img.high};
+	struct boot_image br = {root_img.arch, name, root_img.entry, root_img.low, root_img.high};
+	if (!cmdline || !kernel_boot(&k, &bs, &br, cmdline)) {
+		fprintf(stderr, "umol4: out of memory while booting\n");
+		return EXIT_INTERNAL;
+	}
+
+	char title[32];
+	snprintf(title, sizeof title, "umol4-k%d", (int)getpid());
+	prctl(PR_SET_NAME, title);
+	struct instance_cfg cfg = {&k, libdir, phys_fd, emulate, getpid(), name};
+	tp_setup(&cfg);
+	int status = run(&k);
+	tp_kill_all();
+	if (status >= EXIT_SIGNAL_BASE)
+		fprintf(stderr, "umol4: stopped by signal %d\n", status - EXIT_SIGNAL_BASE);
+	kernel_destroy(&k);
+	free(cmdline);
+	return status;
+}

@@ -1,0 +1,351 @@
+#include "os/linux/taskproc.h"
+#include "core/fmt.h"
+#include "core/pagetable.h"
+#include "core/plat.h"
+#include "core/sched.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
+#include <linux/futex.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/mman.h>
+#include <sys/prctl.h>
+#include <sys/syscall.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+static const struct instance_cfg *cfg;
+static struct taskproc *procs;
+static pid_t task_pgid;
+volatile int tp_stop_signal;
+static volatile sig_atomic_t child_died;
+/* The ctl word the kernel sleeps on, so a signal handler can end that sleep without a race. */
+static uint32_t *volatile waiting_ctl;
+static volatile uint32_t waiting_wake_raw;
+
+static uint32_t mb_get(const struct taskproc *p, const uint32_t *w)
+{
+	uint32_t v = __atomic_load_n(w, __ATOMIC_ACQUIRE);
+	return p->be ? word_swap(v) : v;
+}
+
+static void mb_put(const struct taskproc *p, uint32_t *w, uint32_t v)
+{
+	__atomic_store_n(w, p->be ? word_swap(v) : v, __ATOMIC_RELEASE);
+}
+
+static void on_signal(int sig)
+{
+	if (sig == SIGCHLD)
+		child_died = 1;
+	else
+		tp_stop_signal = sig;
+	uint32_t *w = waiting_ctl;
+	if (w) {
+		__atomic_store_n(w, waiting_wake_raw, __ATOMIC_SEQ_CST);
+		syscall(SYS_futex, w, FUTEX_WAKE, 1, 0, 0, 0);
+	}
+}
+
+void tp_setup(const struct instance_cfg *c)
+{
+	cfg = c;
+	struct sigaction sa;
+	memset(&sa, 0, sizeof sa);
+	sa.sa_handler = on_signal;
+	sigfillset(&sa.sa_mask);
+	/* no SA_RESTART: a blocking wait must notice */
+	sigaction(SIGCHLD, &sa, 0);
+	sigaction(SIGINT, &sa, 0);
+	sigaction(SIGTERM, &sa, 0);
+	sigaction(SIGHUP, &sa, 0);
+	signal(SIGPIPE, SIG_IGN);
+}
+
+static struct taskproc *proc_of(struct task *t) { return t->host; }
+
+static const char *describe_status(int st, char *buf, size_t n)
+{
+	if (WIFEXITED(st))
+		snprintf(buf, n, "exited with status %d", WEXITSTATUS(st));
+	else if (WIFSIGNALED(st))
+		snprintf(buf, n, "killed by signal %d (%s)", WTERMSIG(st), strsignal(WTERMSIG(st)));
+	else
+		snprintf(buf, n, "stopped");
+	return buf;
+}
+
+/* Reaps dead children; reports the first task process that died. true if one did. */
+static bool reap(void)
+{
+	bool died = false;
+	int st;
+	pid_t pid;
+	child_died = 0;
+	while ((pid = waitpid(-1, &st, WNOHANG)) > 0) {
+		for (struct taskproc *p = procs; p; p = p->next) {
+			if (p->pid != pid)
+				continue;
+			char why[96];
+			klog("task %x (%s, %s): host process %d %s", p->task->nr, p->task->arch->name,
+			     p->task->name, (int)pid, describe_status(st, why, sizeof why));
+			p->pid = 0;
+			died = true;
+		}
+	}
+	return died;
+}
+
+/* Sleeps until the stub hands control to the kernel. A pending kernel timeout preempts the
+ * running task (SIGALRM) so the woken thread gets a chance to run. */
+static enum tp_result wait_kernel(struct taskproc *p)
+{
+	uint32_t in_task_raw = p->be ? word_swap(MBOX_IN_TASK) : MBOX_IN_TASK;
+	waiting_wake_raw = p->be ? word_swap(MBOX_IN_KERNEL) : MBOX_IN_KERNEL;
+	waiting_ctl = &p->mb->ctl;
+	enum tp_result res = TP_OK;
+	bool preempted = false;
+	while (__atomic_load_n(&p->mb->ctl, __ATOMIC_ACQUIRE) == in_task_raw) {
+		struct timespec ts, *tsp = 0;
+		uint64_t next = timeout_next(cfg->kernel);
+		if (next && !preempted) {
+			uint64_t now = plat_now_us();
+			uint64_t d = next > now ? next - now : 0;
+			ts.tv_sec = (time_t)(d / 1000000);
+			ts.tv_nsec = (long)(d % 1000000) * 1000;
+			tsp = &ts;
+		}
+		long r = syscall(SYS_futex, &p->mb->ctl, FUTEX_WAIT, in_task_raw, tsp, 0, 0);
+		if (r < 0 && errno == ETIMEDOUT && p->pid) {
+			kill(p->pid, SIGALRM);
+			preempted = true;
+		}
+		if (child_died && reap()) {
+			res = TP_DIED;
+			break;
+		}
+		if (tp_stop_signal) {
+			res = TP_INTERRUPTED;
+			break;
+		}
+	}
+	waiting_ctl = 0;
+	if (res == TP_OK && child_died && reap())
+		res = TP_DIED;
+	else if (res == TP_OK && tp_stop_signal)
+		res = TP_INTERRUPTED;
+	return res;
+}
+
+static void wake_task(struct taskproc *p, uint32_t cmd)
+{
+	mb_put(p, &p->mb->cmd, cmd);
+	mb_put(p, &p->mb->ctl, MBOX_IN_TASK);
+	syscall(SYS_futex, &p->mb->ctl, FUTEX_WAKE, 1, 0, 0, 0);
+}
+
+static const char *path_of_stub(const struct task *t, char *buf, size_t n)
+{
+	snprintf(buf, n, "%s/%s/stub", cfg->libdir, t->arch->name);
+	return buf;
+}
+
+enum tp_result tp_spawn(struct task *t)
+{
+	struct taskproc *p = calloc(1, sizeof *p);
+	if (!p)
+		return TP_FAILED;
+	p->task = t;
+	p->be = t->arch->big_endian;
+	p->qemu = t->arch->qemu;
+	if (!*p->qemu && cfg->emulate_x86)
+		p->qemu = "qemu-i386";
+	path_of_stub(t, p->stub, sizeof p->stub);
+	if (access(p->stub, X_OK) != 0) {
+		klog("cannot run the %s task stub %s: %s", t->arch->name, p->stub, strerror(errno));
+		free(p);
+		return TP_FAILED;
+	}
+	int mfd = memfd_create("umol4-mailbox", MFD_CLOEXEC);
+	if (mfd < 0 || ftruncate(mfd, MBOX_SIZE) < 0 ||
+	    (p->mb = mmap(0, MBOX_SIZE, PROT_READ | PROT_WRITE, MAP_SHARED, mfd, 0)) == MAP_FAILED) {
+		klog("cannot create a mailbox: %s", strerror(errno));
+		if (mfd >= 0)
+			close(mfd);
+		free(p);
+		return TP_FAILED;
+	}
+	snprintf(p->mb->name, sizeof p->mb->name, "t%x:%s:%d", t->nr, t->arch->name,
+		 (int)cfg->kernel_pid);
+	char title[128];
+	snprintf(title, sizeof title, "umol4[%d] task %x %s %s", (int)cfg->kernel_pid, t->nr,
+		 t->arch->name, t->name);
+
+	pid_t pid = fork();
+	if (pid == 0) {
+		/* the kernel's death, however it dies, takes every task process with it */
+		prctl(PR_SET_PDEATHSIG, SIGKILL);
+		if (getppid() != cfg->kernel_pid)
+			_exit(127);
+		setpgid(0, task_pgid);
+		sigset_t none;
+		sigemptyset(&none);
+		sigprocmask(SIG_SETMASK, &none, 0);
+		signal(SIGINT, SIG_IGN);
+		signal(SIGPIPE, SIG_DFL);
+		if (dup2(mfd, MBOX_FD) < 0 || dup2(cfg->phys_fd, PHYS_FD) < 0)
+			_exit(127);
+		for (int fd = PHYS_FD + 1; fd < 1024; fd++)
+			close(fd);
+		char *envp[] = {0};
+		if (*p->qemu) {
+			char *argv[] = {title, p->stub, 0};
+			char qpath[64];
+			snprintf(qpath, sizeof qpath, "/usr/bin/%s", p->qemu);
+			execve(qpath, argv, envp);
+		} else {
+			char *argv[] = {title, 0};
+			execve(p->stub, argv, envp);
+		}
+		_exit(127);
+	}
+	close(mfd);
+	if (pid < 0) {
+		klog("fork failed: %s", strerror(errno));
+		munmap(p->mb, MBOX_SIZE);
+		free(p);
+		return TP_FAILED;
+	}
+	if (!task_pgid)
+		task_pgid = pid;
+	setpgid(pid, task_pgid);
+	p->pid = pid;
+	p->next = procs;
+	procs = p;
+	t->host = p;
+	enum tp_result r = wait_kernel(p);
+	if (r == TP_OK && mb_get(p, &p->mb->event) != MBOX_EV_START) {
+		klog("task %x: stub did not start properly (event %u)", t->nr,
+		     mb_get(p, &p->mb->event));
+		return TP_FAILED;
+	}
+	return r;
+}
+
+static void queue_op(struct taskproc *p, uint32_t kind, word_t vpage, word_t npages, word_t pfn,
+		     word_t prot);
+
+/* Puts the host mappings of one dirty range in line with the L4 page table: runs of pages
+ * backed by consecutive frames with equal rights become one mmap, runs of holes one munmap. */
+static void sync_range(struct taskproc *p, word_t first, word_t last)
+{
+	const struct pagetable *pt = &p->task->pt;
+	word_t v = first;
+	while (v <= last) {
+		pte_t pte = pt_lookup(pt, v);
+		word_t n = 1;
+		if (pte & PTE_PRESENT) {
+			while (v + n <= last) {
+				pte_t q = pt_lookup(pt, v + n);
+				if (!(q & PTE_PRESENT) || PTE_FRAME(q) != PTE_FRAME(pte) + n ||
+				    (q & PTE_WRITE) != (pte & PTE_WRITE))
+					break;
+				n++;
+			}
+			queue_op(p, MBOX_OP_MAP, v, n, PTE_FRAME(pte),
+				 MBOX_PROT_R | MBOX_PROT_X | ((pte & PTE_WRITE) ? MBOX_PROT_W : 0));
+		} else {
+			while (v + n <= last && !(pt_lookup(pt, v + n) & PTE_PRESENT))
+				n++;
+			queue_op(p, MBOX_OP_UNMAP, v, n, 0, 0);
+		}
+		v += n;
+	}
+}
+
+static void flush_ops(struct taskproc *p)
+{
+	/* the stub applies a full queue and hands straight back */
+	wake_task(p, MBOX_CMD_OPS_ONLY);
+	wait_kernel(p);
+}
+
+static void queue_op(struct taskproc *p, uint32_t kind, word_t vpage, word_t npages, word_t pfn,
+		     word_t prot)
+{
+	uint32_t n = mb_get(p, &p->mb->nops);
+	if (n == MBOX_MAX_OPS) {
+		flush_ops(p);
+		n = 0;
+	}
+	struct mbox_op *op = &p->mb->ops[n];
+	mb_put(p, &op->kind, kind);
+	mb_put(p, &op->vaddr, vpage << PAGE_SHIFT);
+	mb_put(p, &op->npages, npages);
+	mb_put(p, &op->pfn, pfn);
+	mb_put(p, &op->prot, prot);
+	mb_put(p, &p->mb->nops, n + 1);
+}
+
+static void sync_mappings(struct taskproc *p)
+{
+	struct task *t = p->task;
+	if (t->all_dirty) {
+		sync_range(p, 0, (t->arch->user_end >> PAGE_SHIFT) - 1);
+	} else {
+		for (unsigned i = 0; i < t->ndirty; i++)
+			sync_range(p, t->dirty[i].first, t->dirty[i].last);
+	}
+	t->ndirty = 0;
+	t->all_dirty = false;
+}
+
+enum tp_result tp_run(struct thread *th, struct hw_event *ev)
+{
+	struct task *t = th->task;
+	if (!t->host) {
+		enum tp_result r = tp_spawn(t);
+		if (r != TP_OK)
+			return r;
+	}
+	struct taskproc *p = proc_of(t);
+	unsigned nregs = t->arch->nregs;
+	for (unsigned i = 0; i < nregs; i++)
+		mb_put(p, &p->mb->regs[i], th->regs[i]);
+	p->loaded = th;
+	sync_mappings(p);
+	wake_task(p, MBOX_CMD_RESUME);
+	enum tp_result r = wait_kernel(p);
+	if (r != TP_OK)
+		return r;
+	if (mb_get(p, &p->mb->op_errors)) {
+		klog("task %x: the host refused %u mapping operation(s) (errno %u)", t->nr,
+		     mb_get(p, &p->mb->op_errors), mb_get(p, &p->mb->first_err));
+		mb_put(p, &p->mb->op_errors, 0);
+	}
+	for (unsigned i = 0; i < nregs; i++)
+		th->regs[i] = mb_get(p, &p->mb->regs[i]);
+	ev->kind = (enum hw_event_kind)mb_get(p, &p->mb->event);
+	ev->sig_code = mb_get(p, &p->mb->sig_code);
+	ev->fault_addr = mb_get(p, &p->mb->fault_addr);
+	ev->trapno = mb_get(p, &p->mb->trapno);
+	ev->err = mb_get(p, &p->mb->err);
+	return TP_OK;
+}
+
+void tp_kill_all(void)
+{
+	for (struct taskproc *p = procs; p; p = p->next)
+		if (p->pid > 0)
+			kill(p->pid, SIGKILL);
+	for (struct taskproc *p = procs; p; p = p->next) {
+		if (p->pid > 0)
+			waitpid(p->pid, 0, 0);
+		p->pid = 0;
+	}
+}

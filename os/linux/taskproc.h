@@ -1,0 +1,48 @@
+/* Task host processes: spawning the per-ISA stub (natively or under qemu-user), the mailbox
+ * futex hand-off, mirroring the L4 page table into the process, and process hygiene. */
+#ifndef UMOL4_OS_TASKPROC_H
+#define UMOL4_OS_TASKPROC_H
+
+#include "core/kernel.h"
+#include "os/linux/mbox.h"
+
+#include <sys/types.h>
+
+struct taskproc {
+	struct task *task;
+	pid_t pid;
+	struct mbox *mb;
+	bool be; /* mailbox words are big-endian */
+	const struct thread *loaded; /* whose registers the mailbox holds */
+	char stub[4096];             /* stub executable */
+	const char *qemu;            /* "" = native */
+	struct taskproc *next;
+};
+
+struct instance_cfg {
+	struct kernel *kernel;
+	const char *libdir; /* build/lib/umol4 */
+	int phys_fd;
+	bool emulate_x86;   /* run ia32 tasks under qemu-i386 */
+	pid_t kernel_pid;
+	const char *progname;
+};
+
+enum tp_result {
+	TP_OK,
+	TP_DIED,        /* the task process is gone (reported) */
+	TP_INTERRUPTED, /* the kernel was asked to stop (SIGINT/SIGTERM) */
+	TP_FAILED,      /* host failure (reported) */
+};
+
+void tp_setup(const struct instance_cfg *cfg);
+/* Starts t's host process and waits until its stub reports in. */
+enum tp_result tp_spawn(struct task *t);
+/* Runs thread th until it next enters the kernel; fills ev and th->regs. */
+enum tp_result tp_run(struct thread *th, struct hw_event *ev);
+/* Kills every task process and reaps them. */
+void tp_kill_all(void);
+/* Set by signal handlers; the run loop checks it. */
+extern volatile int tp_stop_signal;
+
+#endif

@@ -1,0 +1,43 @@
+/* The platform hooks for unit tests: a settable clock and captured output. */
+#include "tests/unit/fakeplat.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+uint64_t fake_now;
+char fake_out[8192];
+size_t fake_out_len;
+char fake_log[16384];
+size_t fake_log_len;
+
+void *plat_alloc(size_t size) { return calloc(1, size); }
+void plat_free(void *p) { free(p); }
+uint64_t plat_now_us(void) { return fake_now; }
+int plat_inchar(void) { return 'x'; }
+
+void plat_output(const char *s, size_t n)
+{
+	if (fake_out_len + n < sizeof fake_out) {
+		memcpy(fake_out + fake_out_len, s, n);
+		fake_out_len += n;
+		fake_out[fake_out_len] = 0;
+	}
+}
+
+void plat_log(const char *line)
+{
+	size_t n = strlen(line);
+	if (fake_log_len + n + 1 < sizeof fake_log) {
+		memcpy(fake_log + fake_log_len, line, n);
+		fake_log_len += n;
+		fake_log[fake_log_len++] = '\n';
+		fake_log[fake_log_len] = 0;
+	}
+}
+
+void fake_reset(void)
+{
+	fake_now = 0;
+	fake_out_len = fake_log_len = 0;
+	fake_out[0] = fake_log[0] = 0;
+}

@@ -1,0 +1,11 @@
+#ifndef UMOL4_TEST_FAKEPLAT_H
+#define UMOL4_TEST_FAKEPLAT_H
+
+#include "core/plat.h"
+
+extern uint64_t fake_now;
+extern char fake_out[8192];
+extern char fake_log[16384];
+void fake_reset(void);
+
+#endif

@@ -1,0 +1,164 @@
+/* The ISA backends' trap decoding, from raw events and instruction bytes. */
+#include "arch/arm/trapregs.h"
+#include "arch/mips/trapregs.h"
+#include "arch/x86/trapregs.h"
+#include "tests/unit/unit.h"
+
+#include <string.h>
+
+/* A fake user memory: 64 bytes of code at CODE_VA. */
+#define CODE_VA 0x10000u
+static uint8_t code[64];
+
+static bool rd(void *cx, word_t va, void *buf, word_t len)
+{
+	(void)cx;
+	if (va < CODE_VA || va + len > CODE_VA + sizeof code)
+		return false;
+	memcpy(buf, code + (va - CODE_VA), len);
+	return true;
+}
+
+static void put_word(unsigned off, word_t w, bool be)
+{
+	for (int i = 0; i < 4; i++)
+		code[off + i] = (uint8_t)(be ? w >> (24 - 8 * i) : w >> (8 * i));
+}
+
+static void test_x86(void)
+{
+	word_t r[ARCH_MAX_REGS] = {0};
+	struct trap tr;
+	struct hw_event ev = {HWEV_SEGV, 0, 0, 13, (0x30u << 3) | 2};
+	r[X86_EIP] = CODE_VA;
+	CHECK(arch_x86.decode(&ev, r, &tr, rd, 0));
+	CHECK_EQ(tr.kind, TRAP_SYSCALL);
+	CHECK_EQ(tr.nr, SYS_IPC);
+	CHECK_EQ(r[X86_EIP], CODE_VA + 2);
+	ev.err = (0x36u << 3) | 2;
+	CHECK(arch_x86.decode(&ev, r, &tr, rd, 0) && tr.nr == SYS_TASK_NEW);
+	ev = (struct hw_event){HWEV_SEGV, 0, 0x4321, 14, 6};
+	CHECK(arch_x86.decode(&ev, r, &tr, rd, 0));
+	CHECK(tr.kind == TRAP_PAGEFAULT && tr.addr == 0x4321 && tr.write);
+	ev.err = 4;
+	CHECK(arch_x86.decode(&ev, r, &tr, rd, 0) && !tr.write);
+	/* lock; nop asks for the KIP */
+	memcpy(code, "\xf0\x90", 2);
+	r[X86_EIP] = CODE_VA;
+	ev = (struct hw_event){HWEV_ILL, 0, 0, 6, 0};
+	CHECK(arch_x86.decode(&ev, r, &tr, rd, 0) && tr.nr == SYS_KERNEL_INTERFACE);
+	/* int3; cmpb $5,%al = outhex32; int3; jmp +4 "text" = enter_kdebug */
+	memcpy(code, "\x3c\x05", 2);
+	r[X86_EIP] = CODE_VA;
+	ev = (struct hw_event){HWEV_TRAP, 0, 0, 3, 0};
+	CHECK(arch_x86.decode(&ev, r, &tr, rd, 0));
+	CHECK(tr.kind == TRAP_KDEBUG && tr.kd_op == KD_OUTHEX32);
+	memcpy(code, "\xeb\x04stop", 6);
+	CHECK(arch_x86.decode(&ev, r, &tr, rd, 0));
+	CHECK(tr.kd_op == KD_ENTER && tr.kd_text == CODE_VA + 2 && tr.kd_textlen == 4);
+	ev.kind = HWEV_ILL;
+	memcpy(code, "\x0f\x0b", 2);
+	CHECK(arch_x86.decode(&ev, r, &tr, rd, 0) && tr.kind == TRAP_EXCEPTION);
+}
+
+static void test_arm(void)
+{
+	word_t r[ARCH_MAX_REGS] = {0};
+	struct trap tr;
+	r[ARM_PC] = 0xfffffff4;
+	r[ARM_LR] = 0x8004;
+	struct hw_event ev = {HWEV_SEGV, 0, 0xfffffff4, 0, 0};
+	CHECK(arch_arm.decode(&ev, r, &tr, rd, 0));
+	CHECK(tr.kind == TRAP_SYSCALL && tr.nr == SYS_IPC && r[ARM_PC] == 0x8004);
+	r[ARM_PC] = 0xffffffd8;
+	ev.fault_addr = 0xffffffd8;
+	CHECK(arch_arm.decode(&ev, r, &tr, rd, 0) && tr.nr == SYS_KERNEL_INTERFACE);
+	/* str r1,[r0] writes; ldr r1,[r0] reads; strd writes; ldrd reads; stm writes */
+	const word_t insns[][2] = {{0xe5801000u, 1}, {0xe5901000u, 0}, {0xe1c020f0u, 1},
+				   {0xe1c020d0u, 0}, {0xe8800006u, 1}, {0xe1d010b0u, 0},
+				   {0xe1c010b0u, 1}, {0xe1800f91u, 1}, {0xed801b00u, 1}};
+	for (unsigned i = 0; i < sizeof insns / sizeof insns[0]; i++) {
+		put_word(0, insns[i][0], false);
+		r[ARM_PC] = CODE_VA;
+		ev = (struct hw_event){HWEV_SEGV, 0, 0x5000, 0, 0};
+		CHECK(arch_arm.decode(&ev, r, &tr, rd, 0));
+		CHECK(tr.kind == TRAP_PAGEFAULT && tr.addr == 0x5000);
+		if (tr.write != insns[i][1])
+			printf("  insn %08x: write=%d\n", insns[i][0], tr.write);
+		CHECK_EQ(tr.write, insns[i][1]);
+	}
+	/* fetch fault: read */
+	r[ARM_PC] = 0x9000;
+	ev.fault_addr = 0x9000;
+	CHECK(arch_arm.decode(&ev, r, &tr, rd, 0) && tr.kind == TRAP_PAGEFAULT && !tr.write);
+	/* bkpt #0x102 = outstring; bkpt #0x1ff = enter_kdebug(r0); bkpt #0 = breakpoint */
+	put_word(0, 0xe1201072u, false);
+	r[ARM_PC] = CODE_VA;
+	ev = (struct hw_event){HWEV_TRAP, 0, 0, 0, 0};
+	CHECK(arch_arm.decode(&ev, r, &tr, rd, 0));
+	CHECK(tr.kind == TRAP_KDEBUG && tr.kd_op == KD_OUTSTRING && r[ARM_PC] == CODE_VA + 4);
+	put_word(0, 0xe1201f7fu, false);
+	r[ARM_PC] = CODE_VA;
+	r[ARM_R0] = 0x777;
+	CHECK(arch_arm.decode(&ev, r, &tr, rd, 0) && tr.kd_op == KD_ENTER && tr.kd_text == 0x777);
+	put_word(0, 0xe1200070u, false);
+	r[ARM_PC] = CODE_VA;
+	CHECK(arch_arm.decode(&ev, r, &tr, rd, 0) && tr.kd_op == KD_BREAKPOINT);
+}
+
+static void mips_case(const struct arch *a, bool be)
+{
+	word_t r[ARCH_MAX_REGS] = {0};
+	struct trap tr;
+	r[MIPS_PC] = 0xfffffff0;
+	r[MIPS_RA] = 0x400008;
+	struct hw_event ev = {HWEV_SEGV, 0, 0xfffffff0, 0, 0};
+	CHECK(a->decode(&ev, r, &tr, rd, 0));
+	CHECK(tr.kind == TRAP_SYSCALL && tr.nr == SYS_ID_NEAREST && r[MIPS_PC] == 0x400008);
+	/* sw v0,0(a0) writes, lw reads, a store in a branch delay slot writes */
+	put_word(0, 0xac820000u, be);
+	r[MIPS_PC] = CODE_VA;
+	ev = (struct hw_event){HWEV_SEGV, 0, 0x6000, 0, 0};
+	CHECK(a->decode(&ev, r, &tr, rd, 0) && tr.kind == TRAP_PAGEFAULT && tr.write);
+	put_word(0, 0x8c820000u, be);
+	CHECK(a->decode(&ev, r, &tr, rd, 0) && !tr.write);
+	put_word(0, 0x10000003u, be); /* beq zero,zero */
+	put_word(4, 0xa0820000u, be); /* sb in the delay slot */
+	CHECK(a->decode(&ev, r, &tr, rd, 0) && tr.write);
+	/* break 0x102 = outstring */
+	put_word(0, 0x0102000du, be);
+	r[MIPS_PC] = CODE_VA;
+	ev = (struct hw_event){HWEV_TRAP, 0, 0, 0, 0};
+	CHECK(a->decode(&ev, r, &tr, rd, 0));
+	CHECK(tr.kind == TRAP_KDEBUG && tr.kd_op == KD_OUTSTRING && r[MIPS_PC] == CODE_VA + 4);
+}
+
+static void test_mips(void)
+{
+	mips_case(&arch_mips, true);
+	mips_case(&arch_mipsel, false);
+}
+
+static void test_slots(void)
+{
+	const struct arch *all[] = {&arch_x86, &arch_arm, &arch_mips, &arch_mipsel};
+	for (unsigned i = 0; i < 4; i++) {
+		word_t r[ARCH_MAX_REGS] = {0};
+		CHECK(all[i]->nregs <= ARCH_MAX_REGS);
+		for (unsigned s = S0; s <= S6; s++)
+			all[i]->set_slot(r, s, 0x100 + s);
+		for (unsigned s = S0; s <= S6; s++)
+			CHECK_EQ(all[i]->get_slot(r, s), 0x100 + s);
+		all[i]->init_regs(r, 0x1234, 0x5678);
+		CHECK_EQ(all[i]->get_ip(r), 0x1234);
+		CHECK_EQ(all[i]->get_sp(r), 0x5678);
+	}
+}
+
+const struct unit_test arch_tests[] = {
+	{"x86 trap decoding", test_x86},
+	{"arm trap decoding and write detection", test_arm},
+	{"mips/mipsel trap decoding and write detection", test_mips},
+	{"register slots of every ISA", test_slots},
+	{0, 0},
+};

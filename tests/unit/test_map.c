@@ -1,0 +1,92 @@
+/* Flexpage placement (Liedtke's hot spot), rights, grant, and the dirty-range log. */
+#include "core/map.h"
+#include "core/task.h"
+#include "tests/unit/unit.h"
+
+static pte_t pte_at(struct thread *t, word_t va) { return pt_lookup(&t->task->pt, va >> 12); }
+
+static struct thread *sigma0(void)
+{
+	struct thread *s = unit_thread(2, 0, &arch_x86);
+	s->task->idempotent = true;
+	return s;
+}
+
+static void test_hot_spot(void)
+{
+	unit_kernel_setup();
+	struct kernel *k = unit_kernel();
+	struct thread *s = sigma0(), *d = unit_thread(5, 0, &arch_x86);
+	/* s < r: the 4K page lands at R + (snd_base mod 2^r), aligned to 2^s */
+	CHECK_EQ(fpage_map(k, s->task, d->task, 0x123000, fpage_make(0x10000, 12, true),
+			   fpage_make(0x400000, 22, false)),
+		 1);
+	CHECK_EQ(pte_at(d, 0x523000), 0x10000u | PTE_PRESENT | PTE_WRITE);
+	/* s == r: the whole fpage at the window */
+	CHECK_EQ(fpage_map(k, s->task, d->task, 0, fpage_make(0x20000, 16, true),
+			   fpage_make(0x800000, 16, false)),
+		 16);
+	CHECK_EQ(pte_at(d, 0x80f000), 0x2f000u | PTE_PRESENT | PTE_WRITE);
+	/* s > r: only the window-sized part around snd_base */
+	CHECK_EQ(fpage_map(k, s->task, d->task, 0x105000, fpage_make(0x100000, 16, true),
+			   fpage_make(0x900000, 12, false)),
+		 1);
+	CHECK_EQ(pte_at(d, 0x900000), 0x105000u | PTE_PRESENT | PTE_WRITE);
+	/* invalid sizes map nothing */
+	CHECK_EQ(fpage_map(k, s->task, d->task, 0, fpage_make(0x1000, 0, true),
+			   fpage_make(0, 32, false)),
+		 0);
+}
+
+static void test_rights_and_grant(void)
+{
+	unit_kernel_setup();
+	struct kernel *k = unit_kernel();
+	struct thread *s = sigma0(), *b = unit_thread(5, 0, &arch_x86),
+		      *c = unit_thread(6, 0, &arch_x86);
+	word_t all = fpage_make(0, 32, false);
+	CHECK_EQ(fpage_map(k, s->task, b->task, 0x30000, fpage_make(0x30000, 12, false), all), 1);
+	CHECK_EQ(pte_at(b, 0x30000), 0x30000u | PTE_PRESENT);
+	/* b asks for write but only has read: c gets read-only */
+	CHECK_EQ(fpage_map(k, b->task, c->task, 0x30000, fpage_make(0x30000, 12, true), all), 1);
+	CHECK_EQ(pte_at(c, 0x30000), 0x30000u | PTE_PRESENT);
+	/* intra-task mapping is ignored */
+	CHECK_EQ(fpage_map(k, b->task, b->task, 0x40000, fpage_make(0x30000, 12, true), all), 0);
+	/* a different existing mapping at the receiver is kept */
+	CHECK_EQ(fpage_map(k, s->task, c->task, 0x30000, fpage_make(0x31000, 12, true),
+			   fpage_make(0x30000, 12, false)),
+		 0);
+	CHECK_EQ(pte_at(c, 0x30000), 0x30000u | PTE_PRESENT);
+	/* grant moves the page */
+	CHECK_EQ(fpage_map(k, s->task, b->task, 0x50000, fpage_make(0x50000, 12, true), all), 1);
+	word_t g = fpage_make(0x50000, 12, true) | 1u;
+	CHECK_EQ(fpage_map(k, b->task, c->task, 0x70000, g, all), 1);
+	CHECK_EQ(pte_at(b, 0x50000), 0);
+	CHECK_EQ(pte_at(c, 0x70000), 0x50000u | PTE_PRESENT | PTE_WRITE);
+	/* nothing lands beyond the receiver's user range */
+	struct thread *m = unit_thread(7, 0, &arch_mips);
+	CHECK_EQ(fpage_map(k, s->task, m->task, 0x70000000, fpage_make(0x1000, 12, true), all), 0);
+}
+
+static void test_dirty_log(void)
+{
+	unit_kernel_setup();
+	struct thread *b = unit_thread(5, 0, &arch_x86);
+	struct task *t = b->task;
+	task_mark_dirty(t, 10, 10);
+	task_mark_dirty(t, 11, 12);
+	task_mark_dirty(t, 8, 9);
+	CHECK_EQ(t->ndirty, 1);
+	CHECK_EQ(t->dirty[0].first, 8);
+	CHECK_EQ(t->dirty[0].last, 12);
+	for (unsigned i = 0; i < DIRTY_SLOTS + 1; i++)
+		task_mark_dirty(t, 100 + 2 * i, 100 + 2 * i);
+	CHECK(t->all_dirty);
+}
+
+const struct unit_test map_tests[] = {
+	{"fpage hot spot placement", test_hot_spot},
+	{"fpage rights, intra-task, existing mappings, grant", test_rights_and_grant},
+	{"dirty range log", test_dirty_log},
+	{0, 0},
+};
