@@ -1,0 +1,39 @@
+#!/bin/sh
+# Bad input gets one clear line on stderr and exit status 2; --help documents every option.
+set -u
+umol4=$1; lib=$2
+tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
+fail=0
+expect2() { # description, then the umol4 arguments
+  what=$1; shift
+  "$umol4" "$@" > "$tmp/out" 2> "$tmp/err"; st=$?
+  lines=$(wc -l < "$tmp/err")
+  if [ "$st" != 2 ] || [ "$lines" != 1 ]; then
+    echo "FAIL: $what: status $st, $lines stderr lines:"; cat "$tmp/err"; fail=1
+  else
+    echo "ok: $what: $(cat "$tmp/err")"
+  fi
+}
+hello=$lib/x86/tests/hello.elf
+expect2 "no program" 
+expect2 "unknown option" --bogus "$hello"
+expect2 "bad --mem" --mem=lots "$hello"
+expect2 "--mem too small" --mem=1 "$hello"
+expect2 "missing file" "$tmp/does-not-exist.elf"
+printf 'this is not an ELF file\n' > "$tmp/text"
+expect2 "text file" "$tmp/text"
+expect2 "x86-64 host program" /bin/true
+head -c 300 "$hello" > "$tmp/truncated.elf"
+expect2 "truncated ELF" "$tmp/truncated.elf"
+head -c 30 "$hello" > "$tmp/header.elf"
+expect2 "truncated header" "$tmp/header.elf"
+cp "$hello" "$tmp/ppc.elf"
+printf '\024\000' | dd of="$tmp/ppc.elf" bs=1 seek=18 conv=notrunc 2>/dev/null
+expect2 "wrong machine" "$tmp/ppc.elf"
+grep -q "unsupported machine PowerPC" "$tmp/err" || { echo "FAIL: machine not named"; fail=1; }
+"$umol4" --help > "$tmp/help" 2>&1 || { echo "FAIL: --help status"; fail=1; }
+for opt in --mem --emulate --sigma0 --cpu --no-pin --help; do
+  grep -q -- "$opt" "$tmp/help" || { echo "FAIL: --help lacks $opt"; fail=1; }
+done
+[ $fail = 0 ] && echo "PASS"
+exit $fail
