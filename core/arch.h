@@ -28,6 +28,11 @@ enum hw_event_kind {
 	HWEV_PREEMPT,
 };
 
+/* hw_event.sig_code: the cause the host gave with the signal (Linux si_code values as they are). */
+#define HWCODE_MAPERR 1u   /* no mapping at the address */
+#define HWCODE_ACCERR 2u   /* mapping without the needed right */
+#define HWCODE_KERNEL 0x80u /* raised by the host kernel itself, e.g. x86 #GP: no address */
+
 struct hw_event {
 	enum hw_event_kind kind;
 	word_t sig_code, fault_addr, trapno, err;

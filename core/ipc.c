@@ -216,10 +216,9 @@ void ipc_pagefault(struct kernel *k, struct thread *t, word_t addr, bool write)
 	t->ipc.w0 = (addr & ~3u) | (write ? 2u : 0u);
 	t->ipc.w1 = t->task->arch->get_ip(t->regs);
 	t->ipc.dest = t->pager;
-	if (t->pf_addr != (addr & ~(PAGE_SIZE - 1)) || t->pf_ip != t->ipc.w1 ||
-	    t->pf_write != write)
+	if ((t->pf_addr ^ addr) >= PAGE_SIZE || t->pf_ip != t->ipc.w1 || t->pf_write != write)
 		t->pf_repeats = 0;
-	t->pf_addr = addr & ~(PAGE_SIZE - 1);
+	t->pf_addr = addr;
 	t->pf_ip = t->ipc.w1;
 	t->pf_write = write;
 	send_phase(k, t);

@@ -8,8 +8,6 @@ static const unsigned slot_reg[7] = {X86_EAX, X86_ECX, X86_EDX, X86_EBX,
 
 #define X86_USER_FLAGS 0x00000202u /* IF set, as any user thread runs */
 #define TRAP_GP 13
-#define TRAP_PF 14
-#define TRAP_BP 3
 
 static void init_regs(word_t *r, word_t ip, word_t sp)
 {
@@ -63,21 +61,23 @@ static bool decode(const struct hw_event *ev, word_t *r, struct trap *tr, umem_r
 {
 	switch (ev->kind) {
 	case HWEV_SEGV:
-		if (ev->trapno == TRAP_GP && (ev->err & 7) == 2 && (ev->err >> 3) >= 0x30 &&
-		    (ev->err >> 3) <= 0x36) {
-			tr->kind = TRAP_SYSCALL;
-			tr->nr = (enum syscall_nr)((ev->err >> 3) - 0x30);
-			r[X86_EIP] += 2;
+		/* Native Linux reports the trap number, qemu-i386 does not: tell #GP from #PF by
+		 * the cause, and take the vector from the #GP error code (vector*8 + 2). */
+		if (ev->sig_code == HWCODE_KERNEL || ev->trapno == TRAP_GP) {
+			unsigned vec = ev->err >> 3;
+			if ((ev->err & 7) == 2 && vec >= 0x30 && vec <= 0x36) {
+				tr->kind = TRAP_SYSCALL;
+				tr->nr = (enum syscall_nr)(vec - 0x30);
+				r[X86_EIP] += 2;
+				return true;
+			}
+			tr->kind = TRAP_EXCEPTION;
+			tr->what = "general protection fault";
 			return true;
 		}
-		if (ev->trapno == TRAP_PF) {
-			tr->kind = TRAP_PAGEFAULT;
-			tr->addr = ev->fault_addr;
-			tr->write = ev->err & 2;
-			return true;
-		}
-		tr->kind = TRAP_EXCEPTION;
-		tr->what = "general protection fault";
+		tr->kind = TRAP_PAGEFAULT;
+		tr->addr = ev->fault_addr;
+		tr->write = ev->err & 2;
 		return true;
 	case HWEV_ILL: {
 		uint8_t insn[2];

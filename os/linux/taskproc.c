@@ -198,7 +198,9 @@ enum tp_result tp_spawn(struct task *t)
 		sigprocmask(SIG_SETMASK, &none, 0);
 		signal(SIGINT, SIG_IGN);
 		signal(SIGPIPE, SIG_DFL);
-		if (dup2(mfd, MBOX_FD) < 0 || dup2(cfg->phys_fd, PHYS_FD) < 0)
+		/* via fds above both targets: either source may already sit on 3 or 4 */
+		int m = fcntl(mfd, F_DUPFD, 100), ph = fcntl(cfg->phys_fd, F_DUPFD, 100);
+		if (m < 0 || ph < 0 || dup2(m, MBOX_FD) < 0 || dup2(ph, PHYS_FD) < 0)
 			_exit(127);
 		for (int fd = PHYS_FD + 1; fd < 1024; fd++)
 			close(fd);
@@ -335,6 +337,9 @@ enum tp_result tp_run(struct thread *th, struct hw_event *ev)
 	ev->fault_addr = mb_get(p, &p->mb->fault_addr);
 	ev->trapno = mb_get(p, &p->mb->trapno);
 	ev->err = mb_get(p, &p->mb->err);
+	if (getenv("UMOL4_TRACE_EVENTS"))
+		fprintf(stderr, "ev %u code %u addr %08x trapno %u err %x ip %08x\n", ev->kind,
+			ev->sig_code, ev->fault_addr, ev->trapno, ev->err, th->task->arch->get_ip(th->regs));
 	return TP_OK;
 }
 

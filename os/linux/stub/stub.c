@@ -1,0 +1,262 @@
+/* The task stub: the only host code in an L4 task's process (docs/abi/<arch>.md, "stub area").
+ *
+ * One freestanding static executable per ISA, exec'd by the kernel natively (x86) or as
+ * `qemu-<isa> stub`, with fd 3 = this task's mailbox memfd and fd 4 = the physical-memory memfd
+ * (os/linux/mbox.h). It maps the mailbox over a reserved part of its own .bss, installs one signal
+ * handler, unmaps the whole L4 user range and from then on lives only inside that handler:
+ * every entry (fault, L4 system call, breakpoint, preemption) stores the L4 registers into the
+ * mailbox, hands control to the kernel through the futex word mbox.ctl, applies the mapping
+ * operations the kernel queued and returns into whatever context the kernel wrote back.
+ *
+ * If setup fails the process exits with one of the STUB_EXIT_* codes below (qemu passes the status
+ * through), so the kernel can name the failing step.
+ */
+#include "stub_arch.h"
+
+#define STUB_EXIT_MBOX 120    /* mmap of the mailbox (fd 3) failed */
+#define STUB_EXIT_ALTSTACK 121
+#define STUB_EXIT_SIGACTION 122
+#define STUB_EXIT_SIGMASK 123
+#define STUB_EXIT_UNMAP 124   /* unmapping the L4 user range failed */
+#define STUB_EXIT_BADCMD 125  /* the kernel wrote an unknown mbox.cmd */
+
+/* Linux ABI values that are the same on every umol4 ISA (checked below where possible). */
+#define STUB_PROT_RW 3
+#define STUB_MAP_SHARED 0x01
+#define STUB_MAP_FIXED 0x10
+#define STUB_PR_SET_NAME 15
+#define STUB_FUTEX_WAIT 0 /* NOT the _PRIVATE variants: the word is shared with the kernel process */
+#define STUB_FUTEX_WAKE 1
+#define STUB_EINVAL 22
+#define STUB_PAGE 4096u
+
+/* The mailbox. It lives inside the stub image, page aligned, so mapping fd 3 over it with
+ * MAP_FIXED can never hit something qemu allocated for itself in the guest address space. */
+static union {
+	struct mbox m;
+	char bytes[MBOX_SIZE];
+} mbox_area __attribute__((aligned(STUB_PAGE), section(".bss.mbox")));
+_Static_assert(MBOX_SIZE % STUB_PAGE == 0, "mailbox must be whole pages");
+
+/* The signal stack: the handler never runs on L4 memory, whatever the L4 sp is. */
+#define STUB_ALTSTACK_SIZE 0x10000u
+static char altstack[STUB_ALTSTACK_SIZE] __attribute__((aligned(16)));
+
+/* Host-owned pages inside the L4 user range (stub_arch_keep; only qemu-i386 has any). They stay
+ * mapped, and no op may touch them. */
+static uint32_t keep[2][2];
+static unsigned nkeep;
+
+/* The kernel's view of prot is L4 rights; the host bits happen to be the same numbers. */
+_Static_assert(MBOX_PROT_R == 1 && MBOX_PROT_W == 2 && MBOX_PROT_X == 4,
+	       "MBOX_PROT_* must equal PROT_READ/PROT_WRITE/PROT_EXEC");
+
+#define SYS0(n) stub_syscall((n), 0, 0, 0, 0, 0, 0)
+#define SYS1(n, a) stub_syscall((n), (long)(a), 0, 0, 0, 0, 0)
+#define SYS2(n, a, b) stub_syscall((n), (long)(a), (long)(b), 0, 0, 0, 0)
+#define SYS3(n, a, b, c) stub_syscall((n), (long)(a), (long)(b), (long)(c), 0, 0, 0)
+#define SYS4(n, a, b, c, d) stub_syscall((n), (long)(a), (long)(b), (long)(c), (long)(d), 0, 0)
+#define SYS6(n, a, b, c, d, e, f)                                                               \
+	stub_syscall((n), (long)(a), (long)(b), (long)(c), (long)(d), (long)(e), (long)(f))
+
+static __attribute__((noreturn)) void stub_exit(int status)
+{
+	for (;;)
+		SYS1(STUB_NR_exit_group, status);
+}
+
+static uint32_t event_of(int sig)
+{
+	switch (sig) {
+	case STUB_SIGSEGV: return MBOX_EV_SEGV;
+	case STUB_SIGILL: return MBOX_EV_ILL;
+	case STUB_SIGTRAP: return MBOX_EV_TRAP;
+	case STUB_SIGFPE: return MBOX_EV_FPE;
+	case STUB_SIGBUS: return MBOX_EV_BUS;
+	case STUB_SIGALRM: return MBOX_EV_PREEMPT;
+	default: return MBOX_EV_START; /* STUB_SIGUSR2: the only other signal we catch */
+	}
+}
+
+static int hits_keep(uint32_t lo, uint32_t hi)
+{
+	for (unsigned k = 0; k < nkeep; k++)
+		if (lo < keep[k][1] && hi > keep[k][0])
+			return 1;
+	return 0;
+}
+
+/* Apply the queued mapping operations in order. A failure is counted, the first errno kept, and
+ * the rest still applied: the kernel reports the failure, the task keeps a consistent view. */
+static void apply_ops(struct mbox *m)
+{
+	uint32_t n = m->nops;
+	if (n > MBOX_MAX_OPS)
+		n = MBOX_MAX_OPS;
+	for (uint32_t i = 0; i < n; i++) {
+		const struct mbox_op *op = &m->ops[i];
+		uint32_t va = op->vaddr, np = op->npages, prot = op->prot & 7u;
+		long r;
+		/* Never let an op reach the stub area or host-owned pages: that would cut the ground
+		 * from under us. */
+		if (np == 0 || va >= STUB_USER_END || np > (STUB_USER_END - va) / STUB_PAGE ||
+		    hits_keep(va, va + np * STUB_PAGE)) {
+			r = -STUB_EINVAL;
+		} else if (op->kind == MBOX_OP_MAP) {
+			/* mmap2: the offset is in 4096-byte units on i386, ARM EABI and MIPS o32. */
+			r = SYS6(STUB_NR_mmap2, va, np * STUB_PAGE, prot, STUB_MAP_SHARED | STUB_MAP_FIXED,
+				 PHYS_FD, op->pfn);
+			if (r >= 0 && (uint32_t)r != va)
+				r = -STUB_EINVAL; /* cannot happen with MAP_FIXED; never mistake it for success */
+		} else if (op->kind == MBOX_OP_UNMAP) {
+			r = SYS2(STUB_NR_munmap, va, np * STUB_PAGE);
+		} else if (op->kind == MBOX_OP_PROTECT) {
+			r = SYS3(STUB_NR_mprotect, va, np * STUB_PAGE, prot);
+		} else {
+			r = -STUB_EINVAL;
+		}
+		/* mmap2 may return addresses >= 2 GiB, which are negative as long: only -4095..-1 are
+		 * errors (with MAP_FIXED the result is va < STUB_USER_END anyway). */
+		if (r < 0 && r >= -4095) {
+			if (m->op_errors++ == 0)
+				m->first_err = (uint32_t)-r;
+		}
+	}
+	m->nops = 0;
+}
+
+/* The only place the stub lives after startup. Runs on the signal stack with every signal blocked
+ * (so it never nests; a fault in here kills the process, which the kernel detects). */
+void stub_handler(int sig, void *info, void *uc)
+{
+	struct mbox *m = &mbox_area.m;
+
+	m->event = event_of(sig);
+	m->sig_code = *(const uint32_t *)((const char *)info + STUB_SI_CODE_OFF);
+	m->fault_addr = *(const uint32_t *)((const char *)info + STUB_SI_ADDR_OFF); /* kill(): si_pid */
+	stub_save_regs(m, uc);
+
+	for (;;) {
+		/* Publish everything written above, then hand over (full barrier: the kernel reads the
+		 * registers as soon as it sees IN_KERNEL). */
+		__atomic_store_n(&m->ctl, MBOX_IN_KERNEL, __ATOMIC_SEQ_CST);
+		SYS3(STUB_NR_futex, &m->ctl, STUB_FUTEX_WAKE, 1);
+		/* Native values throughout: qemu byte-swaps the compare value for cross-endian guests,
+		 * so the in-memory word and the value always agree. EINTR/EAGAIN just loop. */
+		while (__atomic_load_n(&m->ctl, __ATOMIC_ACQUIRE) == MBOX_IN_KERNEL)
+			SYS4(STUB_NR_futex, &m->ctl, STUB_FUTEX_WAIT, MBOX_IN_KERNEL, 0);
+
+		if (m->nops)
+			apply_ops(m);
+		switch (__atomic_load_n(&m->cmd, __ATOMIC_RELAXED)) {
+		case MBOX_CMD_RESUME:
+			stub_load_regs(m, uc);
+			return; /* rt_sigreturn (restorer / MIPS entry) resumes L4 code */
+		case MBOX_CMD_OPS_ONLY:
+			continue; /* hand straight back; event and regs stay as they were */
+		case MBOX_CMD_EXIT:
+			stub_exit(0);
+		default:
+			stub_exit(STUB_EXIT_BADCMD);
+		}
+	}
+}
+
+static const int caught[] = {STUB_SIGSEGV, STUB_SIGILL,  STUB_SIGTRAP, STUB_SIGFPE,
+			     STUB_SIGBUS,  STUB_SIGALRM, STUB_SIGUSR2};
+
+/* Called from _start on the boot stack in .bss; argv/envp/auxv are never looked at because qemu
+ * may have put them into the range we unmap. */
+void stub_main(void)
+{
+	struct mbox *m = &mbox_area.m;
+	uint32_t sigset[STUB_SIGSET_BYTES / 4] = {0};
+
+	if (SYS6(STUB_NR_mmap2, m, MBOX_SIZE, STUB_PROT_RW, STUB_MAP_SHARED | STUB_MAP_FIXED,
+		 MBOX_FD, 0) != (long)m)
+		stub_exit(STUB_EXIT_MBOX);
+
+	/* The kernel wrote the name before exec; prctl copies at most 15 chars and terminates. */
+	SYS2(STUB_NR_prctl, STUB_PR_SET_NAME, m->name);
+
+	struct stub_stack ss = {0};
+	ss.sp = altstack;
+	ss.size = sizeof altstack;
+	if (SYS2(STUB_NR_sigaltstack, &ss, 0) < 0)
+		stub_exit(STUB_EXIT_ALTSTACK);
+
+	struct stub_sigaction sa = {0};
+	stub_fill_sigaction(&sa, (void *)stub_sigentry, STUB_SA_SIGINFO | STUB_SA_ONSTACK);
+	for (unsigned i = 0; i < sizeof caught / sizeof caught[0]; i++)
+		if (SYS4(STUB_NR_rt_sigaction, caught[i], &sa, 0, STUB_SIGSET_BYTES) < 0)
+			stub_exit(STUB_EXIT_SIGACTION);
+
+	/* The signal mask survives exec: make sure nothing we need is blocked. This mask is also what
+	 * every rt_sigreturn restores, i.e. the mask L4 code runs with. */
+	if (SYS4(STUB_NR_rt_sigprocmask, STUB_SIG_SETMASK, sigset, 0, STUB_SIGSET_BYTES) < 0)
+		stub_exit(STUB_EXIT_SIGMASK);
+
+	/* Nothing of the host or of qemu (guest stack, argv, sigtramp page, ...) may stay visible
+	 * to L4 code: the L4 user range holds exactly what the kernel maps there. */
+	uint32_t from = 0;
+	nkeep = stub_arch_keep(keep);
+	for (unsigned k = 0; k <= nkeep; k++) {
+		uint32_t to = k < nkeep ? keep[k][0] : STUB_USER_END;
+		if (to > from && SYS2(STUB_NR_munmap, from, to - from) < 0)
+			stub_exit(STUB_EXIT_UNMAP);
+		if (k < nkeep)
+			from = keep[k][1];
+	}
+
+	/* Enter the handler for the first time: it reports MBOX_EV_START and, when the kernel says
+	 * RESUME, "returns" into the first L4 thread. This frame is never returned to. */
+	SYS2(STUB_NR_kill, SYS0(STUB_NR_getpid), STUB_SIGUSR2);
+	for (;;)
+		SYS2(STUB_NR_rt_sigsuspend, sigset, STUB_SIGSET_BYTES);
+}
+
+/* Cross-check the written-out ABI numbers against the target's UAPI headers when the cross
+ * linux-libc-dev package is installed (Debian: linux-libc-dev-<arch>-cross). */
+#if defined(__has_include)
+#if __has_include(<asm/unistd.h>) && __has_include(<asm/signal.h>) && __has_include(<linux/futex.h>)
+#include <linux/mman.h>
+#include <asm/signal.h>
+#include <asm/unistd.h>
+#include <linux/futex.h>
+#include <linux/prctl.h>
+#define STUB_SAME(a, b) _Static_assert((a) == (b), #a " != " #b)
+STUB_SAME(STUB_SIGILL, SIGILL);
+STUB_SAME(STUB_SIGTRAP, SIGTRAP);
+STUB_SAME(STUB_SIGBUS, SIGBUS);
+STUB_SAME(STUB_SIGFPE, SIGFPE);
+STUB_SAME(STUB_SIGSEGV, SIGSEGV);
+STUB_SAME(STUB_SIGUSR2, SIGUSR2);
+STUB_SAME(STUB_SIGALRM, SIGALRM);
+STUB_SAME(STUB_SA_SIGINFO, SA_SIGINFO);
+STUB_SAME(STUB_SA_ONSTACK, SA_ONSTACK);
+#ifdef SA_RESTORER
+STUB_SAME(STUB_SA_RESTORER, SA_RESTORER);
+#endif
+STUB_SAME(STUB_SIG_SETMASK, SIG_SETMASK);
+STUB_SAME(STUB_NR_getpid, __NR_getpid);
+STUB_SAME(STUB_NR_kill, __NR_kill);
+STUB_SAME(STUB_NR_munmap, __NR_munmap);
+STUB_SAME(STUB_NR_mprotect, __NR_mprotect);
+STUB_SAME(STUB_NR_prctl, __NR_prctl);
+STUB_SAME(STUB_NR_rt_sigreturn, __NR_rt_sigreturn);
+STUB_SAME(STUB_NR_rt_sigaction, __NR_rt_sigaction);
+STUB_SAME(STUB_NR_rt_sigprocmask, __NR_rt_sigprocmask);
+STUB_SAME(STUB_NR_rt_sigsuspend, __NR_rt_sigsuspend);
+STUB_SAME(STUB_NR_sigaltstack, __NR_sigaltstack);
+STUB_SAME(STUB_NR_mmap2, __NR_mmap2);
+STUB_SAME(STUB_NR_futex, __NR_futex);
+STUB_SAME(STUB_NR_exit_group, __NR_exit_group);
+STUB_SAME(STUB_MAP_SHARED, MAP_SHARED);
+STUB_SAME(STUB_MAP_FIXED, MAP_FIXED);
+STUB_SAME(STUB_PROT_RW, PROT_READ | PROT_WRITE);
+STUB_SAME(MBOX_PROT_X, PROT_EXEC);
+STUB_SAME(STUB_PR_SET_NAME, PR_SET_NAME);
+STUB_SAME(STUB_FUTEX_WAIT, FUTEX_WAIT);
+STUB_SAME(STUB_FUTEX_WAKE, FUTEX_WAKE);
+#endif
+#endif

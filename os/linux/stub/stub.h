@@ -1,0 +1,35 @@
+/* Interface between the ISA-independent task stub (os/linux/stub/stub.c) and its per-ISA part
+ * (arch/<arch>/stub/: stub_arch.h and entry.S). Freestanding: no libc, no host headers.
+ *
+ * Each arch/<arch>/stub/stub_arch.h (which includes this file) provides:
+ *   STUB_USER_END            end of the L4 user range (unmapped at start, never touched by ops)
+ *   STUB_SIG*                the ISA's Linux signal numbers (they differ on MIPS)
+ *   STUB_SA_SIGINFO, STUB_SA_ONSTACK, STUB_SA_RESTORER (0 where the ABI has none)
+ *   STUB_SIG_SETMASK, STUB_SIGSET_BYTES, STUB_SI_CODE_OFF, STUB_SI_ADDR_OFF
+ *   STUB_NR_*                system-call numbers
+ *   struct stub_sigaction, struct stub_stack   (kernel layouts)
+ *   stub_arch_keep()         host-owned pages inside the L4 user range (qemu-i386's GDT/IDT)
+ *   stub_fill_sigaction()    puts handler/restorer/flags into the ISA's layout
+ *   stub_save_regs(), stub_load_regs()   ucontext <-> mbox.regs (arch/<arch>/trapregs.h order)
+ */
+#ifndef UMOL4_STUB_H
+#define UMOL4_STUB_H
+
+#include <stdint.h>
+
+/* entry.S: the raw system call. Returns the result, or -errno (MIPS: the a3 flag is folded in).
+ * A real function rather than inline asm: the per-ISA register constraints (i386 ebp, MIPS stack
+ * arguments 5 and 6) stay in a few lines of assembly, and a call is nothing next to a syscall. */
+long stub_syscall(long nr, long a1, long a2, long a3, long a4, long a5, long a6);
+
+/* entry.S: the address installed as sa_handler. x86/ARM: stub_handler itself. MIPS: a wrapper
+ * that calls stub_handler and then issues rt_sigreturn with $sp = the frame (no sa_restorer). */
+void stub_sigentry(int sig, void *info, void *uc);
+/* entry.S: sa_restorer (x86, ARM): rt_sigreturn inside the stub image. Unused on MIPS. */
+void stub_restorer(void);
+
+/* stub.c */
+void stub_main(void) __attribute__((noreturn));
+void stub_handler(int sig, void *info, void *uc);
+
+#endif

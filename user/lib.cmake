@@ -1,0 +1,103 @@
+# What L4 programs compile and link against, for one ISA (included by user/CMakeLists.txt, which
+# sets UMOL4_ISA, UMOL4_ARCH, UMOL4_SRC and UMOL4_OUT):
+#   ${UMOL4_OUT}/libl4.a   the small libc plus the non-inline l4sys code
+#   ${UMOL4_OUT}/crt0.o    program entry
+#   ${UMOL4_OUT}/l4.ld     the linker script
+#   umol4_add_program(<name> <sources...> [BASE <hexaddr>])  -> <name>.elf, linked like umol4-cc
+set(UMOL4_USER_DIR ${CMAKE_CURRENT_LIST_DIR})
+
+# Programs see the l4sys and libc headers and the compiler's freestanding ones (stdarg.h,
+# stddef.h, stdint.h, ...), never the cross compiler's Linux C library headers.
+execute_process(
+  COMMAND ${CMAKE_C_COMPILER} -print-file-name=include
+  OUTPUT_VARIABLE UMOL4_GCC_INCLUDE
+  OUTPUT_STRIP_TRAILING_WHITESPACE)
+add_library(umol4_headers INTERFACE)
+target_include_directories(umol4_headers INTERFACE
+  ${UMOL4_SRC}/user/include
+  ${UMOL4_SRC}/arch/${UMOL4_ARCH}/include)
+# As an option, not an include directory: CMake drops the compiler's implicit include directories.
+target_compile_options(umol4_headers INTERFACE -nostdinc "SHELL:-isystem ${UMOL4_GCC_INCLUDE}")
+
+add_library(l4 STATIC
+  ${UMOL4_USER_DIR}/libc/abort.c
+  ${UMOL4_USER_DIR}/libc/abs.c
+  ${UMOL4_USER_DIR}/libc/assert.c
+  ${UMOL4_USER_DIR}/libc/console.c
+  ${UMOL4_USER_DIR}/libc/crt0_main.c
+  ${UMOL4_USER_DIR}/libc/exit.c
+  ${UMOL4_USER_DIR}/libc/format.c
+  ${UMOL4_USER_DIR}/libc/fputs.c
+  ${UMOL4_USER_DIR}/libc/getchar.c
+  ${UMOL4_USER_DIR}/libc/l4sys_layout.c
+  ${UMOL4_USER_DIR}/libc/malloc.c
+  ${UMOL4_USER_DIR}/libc/memcmp.c
+  ${UMOL4_USER_DIR}/libc/memcpy.c
+  ${UMOL4_USER_DIR}/libc/memmove.c
+  ${UMOL4_USER_DIR}/libc/memset.c
+  ${UMOL4_USER_DIR}/libc/printf.c
+  ${UMOL4_USER_DIR}/libc/putchar.c
+  ${UMOL4_USER_DIR}/libc/puts.c
+  ${UMOL4_USER_DIR}/libc/raise.c
+  ${UMOL4_USER_DIR}/libc/snprintf.c
+  ${UMOL4_USER_DIR}/libc/string.c
+  ${UMOL4_USER_DIR}/libc/strtol.c)
+if(UMOL4_ARCH STREQUAL "mips")
+  target_sources(l4 PRIVATE ${UMOL4_USER_DIR}/libc/divdi3.c)
+endif()
+target_link_libraries(l4 PUBLIC umol4_headers)
+set_target_properties(l4 PROPERTIES
+  C_EXTENSIONS OFF
+  ARCHIVE_OUTPUT_DIRECTORY ${UMOL4_OUT})
+# Otherwise GCC recognizes the copy loops as memcpy/memset and compiles them into calls to
+# themselves.
+set_source_files_properties(
+  ${UMOL4_USER_DIR}/libc/memcmp.c
+  ${UMOL4_USER_DIR}/libc/memcpy.c
+  ${UMOL4_USER_DIR}/libc/memmove.c
+  ${UMOL4_USER_DIR}/libc/memset.c
+  PROPERTIES COMPILE_OPTIONS -fno-tree-loop-distribute-patterns)
+
+add_library(umol4_crt0 OBJECT ${UMOL4_SRC}/arch/${UMOL4_ARCH}/user/crt0.S)
+# The toolchains' assembler flags leave out -fno-pic, and MIPS gcc defaults to PIC, which cannot
+# be combined with -mno-abicalls.
+target_compile_options(umol4_crt0 PRIVATE -fno-pic)
+add_custom_command(
+  OUTPUT ${UMOL4_OUT}/crt0.o
+  COMMAND ${CMAKE_COMMAND} -E copy $<TARGET_OBJECTS:umol4_crt0> ${UMOL4_OUT}/crt0.o
+  DEPENDS umol4_crt0 $<TARGET_OBJECTS:umol4_crt0>
+  VERBATIM)
+add_custom_command(
+  OUTPUT ${UMOL4_OUT}/l4.ld
+  COMMAND ${CMAKE_COMMAND} -E copy ${UMOL4_USER_DIR}/l4.ld ${UMOL4_OUT}/l4.ld
+  DEPENDS ${UMOL4_USER_DIR}/l4.ld
+  VERBATIM)
+add_custom_target(umol4_runtime ALL DEPENDS ${UMOL4_OUT}/crt0.o ${UMOL4_OUT}/l4.ld)
+
+# The link line umol4-cc uses too: the toolchain's -nostdlib -static -no-pie, then
+#   -z max-page-size=0x1000 -T l4.ld crt0.o <objects> --start-group libl4.a -lgcc --end-group
+# L4 pages are 4 KiB on every ISA; MIPS ld would otherwise assume 64 KiB and merge code and data
+# into one writable, executable segment. libgcc provides 64-bit division and the like, and ARM's
+# calls back into libl4 (raise).
+# CMake defines the RESCAN link group only for hosted platforms; the toolchains are "Generic".
+set(CMAKE_C_LINK_GROUP_USING_RESCAN "LINKER:--start-group" "LINKER:--end-group")
+set(CMAKE_C_LINK_GROUP_USING_RESCAN_SUPPORTED TRUE)
+function(umol4_add_program name)
+  cmake_parse_arguments(PARSE_ARGV 1 arg "" "BASE" "")
+  if(NOT arg_UNPARSED_ARGUMENTS)
+    message(FATAL_ERROR "umol4_add_program(${name}): no sources")
+  endif()
+  add_executable(${name} ${arg_UNPARSED_ARGUMENTS})
+  set_target_properties(${name} PROPERTIES
+    SUFFIX .elf
+    LINK_DEPENDS "${UMOL4_OUT}/l4.ld;${UMOL4_OUT}/crt0.o")
+  # ld evaluates DEFINED(__l4_base) in l4.ld when it reads the script, so the symbol must be
+  # defined on the command line before -T.
+  if(arg_BASE)
+    target_link_options(${name} PRIVATE "-Wl,--defsym=__l4_base=${arg_BASE}")
+  endif()
+  target_link_options(${name} PRIVATE
+    "-Wl,-z,max-page-size=0x1000" "-Wl,-T,${UMOL4_OUT}/l4.ld" "${UMOL4_OUT}/crt0.o")
+  target_link_libraries(${name} PRIVATE "$<LINK_GROUP:RESCAN,l4,gcc>")
+  add_dependencies(${name} umol4_runtime)
+endfunction()

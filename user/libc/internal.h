@@ -1,0 +1,17 @@
+/* Internal interfaces between the files of the small umol4 libc. */
+#ifndef __UMOL4_LIBC_INTERNAL_H__
+#define __UMOL4_LIBC_INTERNAL_H__
+
+#include <stdarg.h>
+#include <stddef.h>
+
+/* The console line buffer (console.c). */
+void __umol4_console_putc(char c);
+void __umol4_console_write(const char *s);
+void __umol4_console_flush(void);
+
+/* The printf engine (format.c): calls put(ctx, c) for every character produced and returns how
+ * many characters that was. */
+int __umol4_vformat(void (*put)(void *ctx, char c), void *ctx, const char *fmt, va_list ap);
+
+#endif
