@@ -4,6 +4,7 @@
  * inside one kernel entry and the send->receive switch is atomic. */
 #include "core/ipc.h"
 #include "core/map.h"
+#include "core/msg.h"
 #include "core/plat.h"
 #include "core/report.h"
 #include "core/sched.h"
@@ -31,12 +32,17 @@ static void set_slot(struct thread *t, unsigned slot, word_t v)
 }
 
 static void pf_complete(struct kernel *k, struct thread *t, word_t dope);
+static void kpf_complete(struct kernel *k, struct thread *f, word_t dope);
 
 /* The end of t's IPC operation: its result goes into S0 and it may run again. */
 static void finish(struct kernel *k, struct thread *t, word_t dope)
 {
 	timeout_disarm(k, t);
 	t->ipc.partner = 0;
+	if (t->in_kpf) {
+		kpf_complete(k, t, dope);
+		return;
+	}
 	if (t->ipc.pagefault) {
 		pf_complete(k, t, dope);
 		return;
@@ -83,39 +89,8 @@ static void sendq_remove(struct thread *r, struct thread *s)
 	s->sq_next = s->sq_prev = 0;
 }
 
-/* Moves s's message into r and completes r's receive. Returns the sender-side error (0 = ok). */
-static word_t transfer(struct kernel *k, struct thread *s, struct thread *r)
-{
-	word_t dope = DOPE(2, 0), serr = 0;
-	if (s->ipc.snd_desc & IPC_DESC_MAP) {
-		if (!r->ipc.rcv_window) {
-			dope |= IPC_REMSGCUT;
-			serr = IPC_SEMSGCUT;
-		} else if (fpage_map(k, s->task, r->task, s->ipc.w0, s->ipc.w1,
-				     r->ipc.rcv_window) < 0) {
-			dope |= IPC_REMAPFAILED;
-			serr = IPC_SEMAPFAILED;
-		} else {
-			dope |= DOPE_FPAGE;
-		}
-	}
-	if (!r->ipc.pagefault) {
-		set_slot(r, S2, s->ipc.w0);
-		set_slot(r, S3, s->ipc.w1);
-		set_slot(r, S5, s->id.lo);
-		set_slot(r, S6, s->id.hi);
-	}
-	r->state = TS_READY;
-	finish(k, r, dope);
-	/* the receiver runs next among its priority, as Fiasco switches to the receiver */
-	if (r->state == TS_READY) {
-		sched_unready(k, r);
-		sched_ready(k, r, true);
-	}
-	return serr;
-}
-
 static void receive_phase(struct kernel *k, struct thread *t);
+static void send_phase(struct kernel *k, struct thread *t);
 
 static void send_done(struct kernel *k, struct thread *s, word_t serr)
 {
@@ -123,6 +98,108 @@ static void send_done(struct kernel *k, struct thread *s, word_t serr)
 		finish(k, s, serr);
 	else
 		receive_phase(k, s);
+}
+
+/* V2 page-fault timeout p (4 bits) as a full IPC timeout word for the pager RPC. */
+static word_t pf_timeout_word(unsigned p)
+{
+	unsigned man = p == 15 ? 0 : 1, exp = p == 15 ? 1 : p; /* p == 0: exp 0, infinite */
+	return (man << 24) | (man << 16) | (exp << 4) | exp;
+}
+
+static void xfer_fault(struct kernel *k, struct thread *s, struct thread *r,
+		       const struct xfer *x);
+
+/* Moves s's message into r. On success r's receive completes and s goes on to its receive
+ * phase; on a missing buffer page the pair waits for that page (xfer_fault). */
+static void do_transfer(struct kernel *k, struct thread *s, struct thread *r)
+{
+	struct xfer x;
+	if (msg_transfer(k, s, r, &x) == XFER_FAULT) {
+		xfer_fault(k, s, r, &x);
+		return;
+	}
+	if (s->xfer == r) /* an interrupted transfer completes; a pager RPC leaves links alone */
+		s->xfer = r->xfer = 0;
+	if (!r->ipc.pagefault) {
+		set_slot(r, S2, s->ipc.w0);
+		set_slot(r, S3, s->ipc.w1);
+		set_slot(r, S5, s->id.lo);
+		set_slot(r, S6, s->id.hi);
+	}
+	finish(k, r, x.rdope);
+	/* the receiver runs next among its priority, as Fiasco switches to the receiver */
+	if (r->state == TS_READY) {
+		sched_unready(k, r);
+		sched_ready(k, r, true);
+	}
+	send_done(k, s, x.serr);
+}
+
+/* The fault is resolved "in the kernel" on behalf of the thread whose buffer it is: a call to
+ * that thread's pager with w1 = 0xffffffff, bounded by the page-fault timeout (reference §2.2:
+ * the sender's snd_pfault for faults in the receiver's space, the receiver's rcv_pfault for
+ * faults in the sender's space). */
+static void xfer_fault(struct kernel *k, struct thread *s, struct thread *r, const struct xfer *x)
+{
+	struct thread *f = x->fault_thread;
+	s->xfer = r;
+	r->xfer = s;
+	s->xfer_sender = true;
+	r->xfer_sender = false;
+	for (struct thread *t = s;; t = r) {
+		timeout_disarm(k, t);
+		sched_unready(k, t);
+		t->state = TS_XFER;
+		if (t == r)
+			break;
+	}
+	unsigned p = f == r ? (s->ipc.timeout >> 12) & 0xf : (r->ipc.timeout >> 8) & 0xf;
+	if ((f->pf_addr ^ x->fault_addr) >= PAGE_SIZE || f->pf_write != x->fault_write)
+		f->pf_repeats = 0;
+	f->pf_addr = x->fault_addr;
+	f->pf_write = x->fault_write;
+	f->saved_ipc = f->ipc;
+	f->in_kpf = true;
+	memset(&f->ipc, 0, sizeof f->ipc);
+	f->ipc.pagefault = true;
+	f->ipc.rcv_desc = fpage_make(0, 32, false) | IPC_DESC_RMAP;
+	f->ipc.timeout = pf_timeout_word(p);
+	f->ipc.w0 = (x->fault_addr & ~3u) | (x->fault_write ? 2u : 0u);
+	f->ipc.w1 = 0xffffffffu;
+	f->ipc.dest = f->pager;
+	send_phase(k, f);
+}
+
+/* Ends an interrupted transfer with errors on both sides. */
+static void xfer_fail(struct kernel *k, struct thread *t, word_t rerr, word_t serr)
+{
+	struct thread *p = t->xfer;
+	struct thread *s = t->xfer_sender ? t : p, *r = t->xfer_sender ? p : t;
+	s->xfer = r->xfer = 0;
+	finish(k, r, rerr);
+	finish(k, s, serr);
+}
+
+/* The pager RPC of an interrupted transfer ended: retry, or fail the transfer. */
+static void kpf_complete(struct kernel *k, struct thread *f, word_t dope)
+{
+	word_t err = dope & 0xf0u, pa;
+	f->ipc = f->saved_ipc;
+	f->in_kpf = false;
+	f->state = TS_XFER;
+	struct thread *p = f->xfer;
+	struct thread *s = f->xfer_sender ? f : p, *r = f->xfer_sender ? p : f;
+	if (!err && !task_translate(k, f->task, f->pf_addr, f->pf_write, &pa) &&
+	    ++f->pf_repeats >= 3)
+		err = IPC_RETIMEOUT; /* a pager that answers without mapping: give up as a timeout */
+	if (err == IPC_RECANCELED || err == IPC_SECANCELED)
+		xfer_fail(k, f, IPC_REABORTED, IPC_SEABORTED);
+	else if (err)
+		xfer_fail(k, f, f == r ? IPC_RESNDPFTO : IPC_RERCVPFTO,
+			  f == r ? IPC_SESNDPFTO : IPC_SERCVPFTO);
+	else
+		do_transfer(k, s, r);
 }
 
 static bool accepts(const struct thread *r, const struct thread *s)
@@ -140,7 +217,7 @@ static void send_phase(struct kernel *k, struct thread *t)
 	t->ipc.partner = d;
 	if (accepts(d, t)) {
 		timeout_disarm(k, d);
-		send_done(k, t, transfer(k, t, d));
+		do_transfer(k, t, d);
 		return;
 	}
 	uint64_t us = snd_timeout(t->ipc.timeout);
@@ -178,7 +255,7 @@ static void receive_phase(struct kernel *k, struct thread *t)
 	if (from) {
 		sendq_remove(t, from);
 		timeout_disarm(k, from);
-		send_done(k, from, transfer(k, from, t));
+		do_transfer(k, from, t);
 		return;
 	}
 	uint64_t us = rcv_timeout(t->ipc.timeout);
@@ -259,9 +336,23 @@ void ipc_timeout(struct kernel *k, struct thread *t)
 	}
 }
 
+/* Stops whatever IPC t is in: a blocked send or receive is cancelled; a transfer in progress
+ * (waiting for a page fault) is aborted on both sides (reference §2.7). */
 void ipc_cancel(struct kernel *k, struct thread *t)
 {
-	if (t->state == TS_SEND_WAIT) {
+	struct thread *f = t->state == TS_XFER && t->xfer && t->xfer->in_kpf ? t->xfer : t;
+	if (f->in_kpf) {
+		/* unwind the pager RPC first; its partner thread learns nothing of it */
+		if (f->state == TS_SEND_WAIT)
+			sendq_remove(f->ipc.partner, f);
+		timeout_disarm(k, f);
+		f->ipc = f->saved_ipc;
+		f->in_kpf = false;
+		f->state = TS_XFER;
+		xfer_fail(k, f, IPC_REABORTED, IPC_SEABORTED);
+	} else if (t->state == TS_XFER) {
+		xfer_fail(k, t, IPC_REABORTED, IPC_SEABORTED);
+	} else if (t->state == TS_SEND_WAIT) {
 		timeout_disarm(k, t);
 		sendq_remove(t->ipc.partner, t);
 		finish(k, t, IPC_SECANCELED);

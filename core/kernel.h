@@ -13,6 +13,7 @@ enum thread_state {
 	TS_SEND_WAIT,    /* blocked sending: queued at ipc.partner */
 	TS_RECV_WAIT,    /* blocked receiving: open, or closed on ipc.partner */
 	TS_KILLED,       /* stopped by an unhandled exception */
+	TS_XFER,         /* in a long IPC whose partner buffer page is being paged in */
 };
 
 struct task;
@@ -46,6 +47,13 @@ struct thread {
 	struct thread *sq_next, *sq_prev;    /* my links in partner's send queue */
 	uint64_t wakeup;                     /* absolute µs; 0 = no timeout */
 	struct thread *to_next;              /* timeout list, sorted by wakeup */
+
+	/* A transfer that hit a missing buffer page: both partners wait in TS_XFER while the thread
+	 * whose space lacks the page calls its pager (its own op parked in saved_ipc). */
+	struct thread *xfer;
+	bool xfer_sender;
+	bool in_kpf;
+	struct ipc_op saved_ipc;
 
 	/* page-fault bookkeeping: detect a pager that answers without resolving the fault */
 	word_t pf_addr, pf_ip;

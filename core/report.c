@@ -52,6 +52,10 @@ const char *thread_state_desc(const struct thread *t, char *buf, size_t size)
 		else
 			kfmt(buf, size, "sleeping forever (receive from nil)");
 		break;
+	case TS_XFER:
+		kfmt(buf, size, "in a long IPC with %s, waiting for a buffer page",
+		     t->xfer ? thread_name(t->xfer, p) : "?");
+		break;
 	case TS_KILLED:
 		kfmt(buf, size, "killed");
 		break;

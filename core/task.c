@@ -123,6 +123,56 @@ bool user_read(const struct kernel *k, const struct task *t, word_t va, void *bu
 	return true;
 }
 
+bool user_write(const struct kernel *k, const struct task *t, word_t va, const void *buf,
+		word_t len, word_t *fault)
+{
+	const uint8_t *in = buf;
+	while (len) {
+		word_t pa;
+		if (!task_translate(k, t, va, true, &pa)) {
+			*fault = va;
+			return false;
+		}
+		word_t chunk = PAGE_SIZE - (va & (PAGE_SIZE - 1));
+		if (chunk > len)
+			chunk = len;
+		memcpy(k->phys + pa, in, chunk);
+		in += chunk;
+		va += chunk;
+		len -= chunk;
+	}
+	return true;
+}
+
+bool user_copy(const struct kernel *k, const struct task *dst, word_t dva, const struct task *src,
+	       word_t sva, word_t len, bool *dst_faulted, word_t *fault)
+{
+	while (len) {
+		word_t spa, dpa;
+		if (!task_translate(k, src, sva, false, &spa)) {
+			*dst_faulted = false;
+			*fault = sva;
+			return false;
+		}
+		if (!task_translate(k, dst, dva, true, &dpa)) {
+			*dst_faulted = true;
+			*fault = dva;
+			return false;
+		}
+		word_t chunk = PAGE_SIZE - (sva & (PAGE_SIZE - 1));
+		word_t dchunk = PAGE_SIZE - (dva & (PAGE_SIZE - 1));
+		if (dchunk < chunk)
+			chunk = dchunk;
+		if (chunk > len)
+			chunk = len;
+		memmove(k->phys + dpa, k->phys + spa, chunk);
+		sva += chunk;
+		dva += chunk;
+		len -= chunk;
+	}
+	return true;
+}
+
 int user_read_str(const struct kernel *k, const struct task *t, word_t va, char *buf, word_t max)
 {
 	word_t n = 0;

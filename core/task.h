@@ -21,6 +21,15 @@ struct thread *thread_lookup(const struct kernel *k, l4id_t id);
 bool task_translate(const struct kernel *k, const struct task *t, word_t va, bool write,
 		    word_t *pa);
 bool user_read(const struct kernel *k, const struct task *t, word_t va, void *buf, word_t len);
+/* Writes len bytes into t's memory; false (and *fault = the first unwritable address) if some
+ * page is not mapped writable. */
+bool user_write(const struct kernel *k, const struct task *t, word_t va, const void *buf,
+		word_t len, word_t *fault);
+/* Copies len bytes between two tasks' memories page by page, through physical memory (no
+ * assumption that adjacent virtual pages are adjacent physically). On failure tells which side
+ * faulted and where. */
+bool user_copy(const struct kernel *k, const struct task *dst, word_t dva, const struct task *src,
+	       word_t sva, word_t len, bool *dst_faulted, word_t *fault);
 /* Reads a NUL-terminated string of at most max-1 bytes; returns its length, -1 if unmapped. */
 int user_read_str(const struct kernel *k, const struct task *t, word_t va, char *buf, word_t max);
 

@@ -17,7 +17,10 @@ target_include_directories(umol4_headers INTERFACE
   ${UMOL4_SRC}/user/include
   ${UMOL4_SRC}/arch/${UMOL4_ARCH}/include)
 # As an option, not an include directory: CMake drops the compiler's implicit include directories.
-target_compile_options(umol4_headers INTERFACE -nostdinc "SHELL:-isystem ${UMOL4_GCC_INCLUDE}")
+# The toolchains' assembler flags leave out -fno-pic, and MIPS gcc defaults to PIC, which cannot
+# be combined with -mno-abicalls: programs' own .S files get it here, crt0.S below.
+target_compile_options(umol4_headers INTERFACE -nostdinc "SHELL:-isystem ${UMOL4_GCC_INCLUDE}"
+  $<$<COMPILE_LANGUAGE:ASM>:-fno-pic>)
 
 add_library(l4 STATIC
   ${UMOL4_USER_DIR}/libc/abort.c
@@ -59,8 +62,6 @@ set_source_files_properties(
   PROPERTIES COMPILE_OPTIONS -fno-tree-loop-distribute-patterns)
 
 add_library(umol4_crt0 OBJECT ${UMOL4_SRC}/arch/${UMOL4_ARCH}/user/crt0.S)
-# The toolchains' assembler flags leave out -fno-pic, and MIPS gcc defaults to PIC, which cannot
-# be combined with -mno-abicalls.
 target_compile_options(umol4_crt0 PRIVATE -fno-pic)
 add_custom_command(
   OUTPUT ${UMOL4_OUT}/crt0.o

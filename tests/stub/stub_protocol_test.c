@@ -258,16 +258,24 @@ static const struct isa_desc mips_desc = {
 	0x14, 0x1c, 0x24, 0x2c, 0x30, 4, 0x40, 0x48, 0x50};
 
 static const struct isa_desc *d;
+static uint32_t user_end; /* end of the L4 user range, docs/abi/<arch>.md */
+
+/* A spin loop at CODE_VA + SPIN_OFF for the preemption test: x86 `jmp .` (eb fe), ARM `b .`
+ * (eafffffe), MIPS `b .; nop` (1000ffff 00000000). */
+#define SPIN_OFF 0x100u
 
 static void load_program(void)
 {
 	if (arch == A_X86) {
 		memcpy(phys, x86_code, sizeof x86_code);
+		phys[SPIN_OFF] = 0xeb, phys[SPIN_OFF + 1] = 0xfe;
 	} else {
 		const uint32_t *w = arch == A_ARM ? arm_code : mips_code;
 		size_t n = arch == A_ARM ? sizeof arm_code / 4 : sizeof mips_code / 4;
 		for (size_t i = 0; i < n; i++)
 			phys_wr(i * 4, w[i]);
+		phys_wr(SPIN_OFF, arch == A_ARM ? 0xeafffffe : 0x1000ffff);
+		phys_wr(SPIN_OFF + 4, arch == A_ARM ? 0xeafffffe : 0x00000000);
 	}
 }
 
@@ -283,6 +291,8 @@ static void check_ipc_trap(const char *what, uint32_t at, uint32_t after)
 	char buf[96];
 	snprintf(buf, sizeof buf, "%s: event", what);
 	check_eq(buf, rd(&mb->event), MBOX_EV_SEGV);
+	snprintf(buf, sizeof buf, "%s: sig_code", what);
+	check_eq(buf, rd(&mb->sig_code), arch == A_X86 ? 0x80 /* SI_KERNEL */ : 1 /* SEGV_MAPERR */);
 	if (arch == A_X86) {
 		snprintf(buf, sizeof buf, "%s: trapno", what);
 		check_eq(buf, rd(&mb->trapno), 13);
@@ -291,7 +301,7 @@ static void check_ipc_trap(const char *what, uint32_t at, uint32_t after)
 		snprintf(buf, sizeof buf, "%s: eip", what);
 		check_eq(buf, preg(X86_EIP), CODE_VA + at);
 	} else {
-		snprintf(buf, sizeof buf, "%s: si_addr", what);
+		snprintf(buf, sizeof buf, "%s: fault_addr", what);
 		check_eq(buf, rd(&mb->fault_addr), MAGIC_IPC);
 		snprintf(buf, sizeof buf, "%s: pc", what);
 		check_eq(buf, preg(d->pc), MAGIC_IPC);
@@ -305,9 +315,9 @@ static void check_fault(const char *what, uint32_t at, uint32_t addr, int write,
 	char buf[96];
 	snprintf(buf, sizeof buf, "%s: event", what);
 	check_eq(buf, rd(&mb->event), MBOX_EV_SEGV);
-	snprintf(buf, sizeof buf, "%s: si_addr", what);
+	snprintf(buf, sizeof buf, "%s: fault_addr", what);
 	check_eq(buf, rd(&mb->fault_addr), addr);
-	snprintf(buf, sizeof buf, "%s: si_code", what);
+	snprintf(buf, sizeof buf, "%s: sig_code", what);
 	check_eq(buf, rd(&mb->sig_code), si_code);
 	snprintf(buf, sizeof buf, "%s: pc", what);
 	check_eq(buf, preg(d->pc), CODE_VA + at);
@@ -423,6 +433,7 @@ int main(int argc, char **argv)
 		fprintf(stderr, "stub_protocol_test: unknown isa '%s'\n", isa);
 		return 2;
 	}
+	user_end = arch == A_MIPS ? 0x70000000u : 0xC0000000u;
 	if (qemu && !strcmp(isa, "x86"))
 		isa = "x86-emulated";
 	if (access(stub, X_OK)) {
@@ -503,6 +514,8 @@ int main(int argc, char **argv)
 	check_eq("breakpoint: event", rd(&mb->event), MBOX_EV_TRAP);
 	check_eq("breakpoint: pc", preg(d->pc), CODE_VA + d->brk_c);
 	check_eq("breakpoint: restarted load stored", phys_rd(PAGE + 8), V3);
+	if (arch == A_X86)
+		check_eq("breakpoint: trapno", rd(&mb->trapno), 3);
 	if (arch != A_X86) /* x86 resumes after int3 at the cmpb; ARM/MIPS pc is the bkpt/break */
 		setreg(d->pc, preg(d->pc) + 4);
 	hand_to_task(MBOX_CMD_RESUME);
@@ -511,6 +524,8 @@ int main(int argc, char **argv)
 	wait_kernel("the illegal instruction");
 	check_eq("illegal instruction: event", rd(&mb->event), MBOX_EV_ILL);
 	check_eq("illegal instruction: pc", preg(d->pc), CODE_VA + d->ill_d);
+	if (arch == A_X86)
+		check_eq("illegal instruction: trapno", rd(&mb->trapno), 6);
 
 	/* 6. OPS_ONLY round trip: map a page, a bad op (unaligned unmap), make FAULT_VA read-only.
 	 * The stub must apply them and come straight back without touching event or registers. */
@@ -520,11 +535,12 @@ int main(int argc, char **argv)
 	queue_op(MBOX_OP_MAP, OPSONLY_VA, 1, 3, MBOX_PROT_R);
 	queue_op(MBOX_OP_UNMAP, CODE_VA + 0x123, 1, 0, 0);
 	queue_op(MBOX_OP_PROTECT, FAULT_VA, 1, 0, MBOX_PROT_R);
+	queue_op(MBOX_OP_MAP, user_end - PAGE, 2, 4, MBOX_PROT_R); /* reaches into the stub area */
 	wr(&mb->fault_addr, 0xdeadbeef); /* the stub must not rewrite the trap record */
 	hand_to_task(MBOX_CMD_OPS_ONLY);
 	wait_kernel("the OPS_ONLY round trip");
 	check_eq("ops only: nops cleared", rd(&mb->nops), 0);
-	check_eq("ops only: op_errors (unaligned unmap)", rd(&mb->op_errors), 1);
+	check_eq("ops only: op_errors (unaligned unmap, map into stub area)", rd(&mb->op_errors), 2);
 	check_eq("ops only: first_err", rd(&mb->first_err), EINVAL);
 	check_eq("ops only: event unchanged", rd(&mb->event), MBOX_EV_ILL);
 	check_eq("ops only: trap record unchanged", rd(&mb->fault_addr), 0xdeadbeef);
@@ -567,7 +583,18 @@ int main(int argc, char **argv)
 	       "one CPU\n",
 	       isa, rt_us, getpid_us, rt_us / getpid_us);
 
-	/* 9. EXIT: the process exits with status 0 and leaves nothing behind. */
+	/* 9. Preemption: run a spin loop (`jmp .` / `b .`) and send the task SIGALRM, as the kernel's
+	 * timer does. The stub reports MBOX_EV_PREEMPT with the loop's pc. */
+	setreg(d->pc, CODE_VA + SPIN_OFF);
+	hand_to_task(MBOX_CMD_RESUME);
+	usleep(20000);
+	if (kill(child, SIGALRM))
+		bail("kill(SIGALRM) failed");
+	wait_kernel("the preemption");
+	check_eq("preemption: event", rd(&mb->event), MBOX_EV_PREEMPT);
+	check_eq("preemption: pc in the spin loop", preg(d->pc), CODE_VA + SPIN_OFF);
+
+	/* 10. EXIT: the process exits with status 0 and leaves nothing behind. */
 	hand_to_task(MBOX_CMD_EXIT);
 	int st = 0;
 	pid_t r = 0;

@@ -47,6 +47,7 @@ static l4_mword_t mword = -1;
 static l4_umword_t umword = L4_PAGEMASK | L4_SUPERPAGEMASK;
 static l4_cpu_time_t cpu_time;
 static const char *const symbol_name = SYMBOL_NAME_STR(main);
+extern const l4_umword_t compat_asm_word; /* compat_asm.S: holds its own address */
 
 _Static_assert(L4_PAGESHIFT == 12 && L4_LOG2_PAGESIZE == 12, "page size");
 _Static_assert(L4_SUPERPAGESHIFT == 22 && L4_LOG2_SUPERPAGESIZE == 22, "superpage size");
@@ -82,6 +83,8 @@ static void check_types(void)
 	l4_sched_param_t sp = {.sp = {.prio = 0x10, .small = L4_SMALL_SPACE(16, 1)}};
 
 	l4_make_taskid_from_irq(2, &irq_thread);
+	goto SYMBOL_NAME(labelled);
+	SYMBOL_NAME_LABEL(labelled);
 	printf("types: task %u lthread %u raw %llx lh %lx/%lx irq %lx\n", task.id.task,
 	       t.id.lthread, (unsigned long long)t.raw, lh.low, lh.high, irq_thread.lh.low);
 	printf("       fpage %lx size %u page %x io %lx (%u) whole %lx %lx grant %d write %d\n",
@@ -270,6 +273,7 @@ int main(int argc, char **argv)
 					 (int)(l4_addr_t)crt0_multiboot_info));
 	}
 	assert(isdigit('7') && INT_MAX > 0 && strlen(symbol_name) == 4 && abs(-1) == 1);
+	assert(compat_asm_word == (l4_umword_t)&compat_asm_word);
 	if (argc > 999)
 		SYMBOL_NAME(compat_exit)(1);
 	return 0;

@@ -42,12 +42,12 @@ static void emit_n(struct out *o, char c, int n)
  */
 static unsigned div_small(unsigned long long *v, unsigned base)
 {
-	unsigned long hi = (unsigned long)(*v >> 32), lo = (unsigned long)*v;
-	unsigned long q_hi = hi / base, mid = (hi % base) << 16 | lo >> 16;
-	unsigned long q_mid = mid / base, low = (mid % base) << 16 | (lo & 0xffffU);
+	uint32_t hi = (uint32_t)(*v >> 32), lo = (uint32_t)*v;
+	uint32_t q_hi = hi / base, mid = (hi % base) << 16 | lo >> 16;
+	uint32_t q_mid = mid / base, low = (mid % base) << 16 | (lo & 0xffffU);
 
-	*v = (unsigned long long)q_hi << 32 | (unsigned long long)(q_mid << 16 | low / base);
-	return (unsigned)(low % base);
+	*v = (unsigned long long)q_hi << 32 | (q_mid << 16 | low / base);
+	return low % base;
 }
 
 /* Digits of v, least significant first. */

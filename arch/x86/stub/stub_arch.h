@@ -127,6 +127,23 @@ static inline void stub_fill_sigaction(struct stub_sigaction *sa, void *handler,
 	sa->mask[0] = sa->mask[1] = ~0u;
 }
 
+/* qemu-i386 7.2 writes cs->exception_index into sigcontext.trapno, which is already reset to -1
+ * when the frame is built (later qemu uses cs->trapnr). err is right. Reconstruct trapno from what
+ * the signal says, so the kernel sees the same record natively and emulated: SIGSEGV with
+ * si_code SI_KERNEL is #GP (int $0x3n, privileged instruction), other SIGSEGVs are #PF. */
+#define STUB_SI_KERNEL 0x80u
+static inline uint32_t stub_qemu_trapno(const struct mbox *m)
+{
+	switch (m->event) {
+	case MBOX_EV_SEGV: return m->sig_code == STUB_SI_KERNEL ? 13 : 14;
+	case MBOX_EV_TRAP: return 3;  /* int3 */
+	case MBOX_EV_ILL: return 6;   /* #UD */
+	case MBOX_EV_FPE: return 0;   /* #DE */
+	default: return ~0u;
+	}
+}
+
+/* Called after event and sig_code are stored. */
 static inline void stub_save_regs(struct mbox *m, void *ucp)
 {
 	const struct stub_sigcontext *sc = &((struct stub_ucontext *)ucp)->mc;
@@ -145,6 +162,8 @@ static inline void stub_save_regs(struct mbox *m, void *ucp)
 	 * write bit in err (cr2 equals si_addr, so it is not copied separately). */
 	m->trapno = sc->trapno;
 	m->err = sc->err;
+	if (sc->trapno == ~0u)
+		m->trapno = stub_qemu_trapno(m);
 }
 
 static inline void stub_load_regs(const struct mbox *m, void *ucp)

@@ -13,7 +13,7 @@
 #define __L4_ARCH_KDEBUG_H__
 
 #define __L4_KDEBUG(fn, word)                                                                      \
-	__asm__ __volatile__("int3\n\tcmpb %1, %%al" : "+a"(word) : "i"(fn) : "memory")
+	__asm__ __volatile__("int3\n\tcmpb %1, %%al" : "+a"(word) : "i"(fn) : "memory", "cc")
 
 #define __L4_ASM_ENTER_KDEBUG(text)                                                                \
 	"int3\n\t"                                                                                 \
