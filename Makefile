@@ -20,6 +20,9 @@ run: build
 test: build
 	cd $(BUILD) && ctest --output-on-failure -j $(JOBS)
 
+bench: build
+	@$(BUILD)/bin/umol4-bench --json $(BUILD)/bench.json
+
 clean:
 	rm -rf $(BUILD) $(BUILD).cmake.log
 
