@@ -36,8 +36,12 @@ struct thread {
 	enum thread_state state;
 	word_t regs[ARCH_MAX_REGS]; /* native values, layout of task->arch */
 
-	l4id_t pager, preempter;
+	l4id_t pager, preempter, ext_preempter;
 	unsigned prio, mcp;
+	unsigned small_space;
+	uint64_t timeslice; /* µs per turn; 0 = no ordinary timeslice (runs until it blocks) */
+	uint64_t slice_left;
+	uint64_t cputime;   /* µs consumed, reported by thread_schedule */
 
 	struct thread *rq_next, *rq_prev; /* ready queue (circular per priority) */
 	bool queued;
@@ -108,6 +112,7 @@ struct kernel {
 #define SIGMA0_TASK 2u
 #define ROOT_TASK 4u
 #define DEFAULT_PRIO 0x10u
+#define DEFAULT_TIMESLICE 10000u /* µs, Fiasco's default */
 
 /* Physical layout the kernel reserves (docs/architecture.md). */
 #define PHYS_KIP_LE 0x1000u

@@ -8,6 +8,7 @@
 #include "core/plat.h"
 #include "core/report.h"
 #include "core/sched.h"
+#include "core/schedule.h"
 #include "core/task.h"
 
 static word_t slot(const struct thread *t, unsigned s)
@@ -63,6 +64,7 @@ static void sys_lthread_ex_regs(struct kernel *k, struct thread *t)
 		/* a new thread inherits the creator's scheduling parameters (Fiasco) */
 		d->prio = t->prio;
 		d->mcp = t->mcp;
+		d->timeslice = d->slice_left = t->timeslice;
 		d->pager = t->pager;
 		set(t, S0, 0);
 	} else {
@@ -133,8 +135,7 @@ static void syscall(struct kernel *k, struct thread *t, enum syscall_nr nr)
 		set(t, S0, t->task->idempotent ? kip_phys_for(k, t->task) : t->task->arch->kip_addr);
 		break;
 	case SYS_THREAD_SCHEDULE:
-		not_yet(t, "thread_schedule");
-		set(t, S0, 0xffffffffu);
+		sys_thread_schedule(k, t);
 		break;
 	case SYS_TASK_NEW:
 		not_yet(t, "task_new");
@@ -200,7 +201,7 @@ void kernel_trap(struct kernel *k, struct thread *t, const struct hw_event *ev)
 		report_exception(k, t, tr.what ? tr.what : "exception");
 		break;
 	case TRAP_PREEMPT:
-		sched_rotate(k, t);
+		/* the run loop already charged the time; timeouts fire in the next pick */
 		break;
 	}
 }

@@ -63,8 +63,10 @@ struct thread *thread_create(struct kernel *k, struct task *task, unsigned lthre
 	t->id = id_make(task->nr, lthread, task->chief, task->nest);
 	t->state = TS_DEAD;
 	t->prio = DEFAULT_PRIO;
+	t->timeslice = t->slice_left = DEFAULT_TIMESLICE;
 	t->pager = L4ID_NIL;
 	t->preempter = L4ID_NIL;
+	t->ext_preempter = L4ID_INVALID;
 	task->threads[lthread] = t;
 	return t;
 }

@@ -6,7 +6,8 @@ set -eu
 PKGS="cmake make gcc pkg-config libelf-dev libunwind-dev qemu-user
       gcc-i686-linux-gnu gcc-arm-linux-gnueabihf gcc-mips-linux-gnu gcc-mipsel-linux-gnu
       binutils-i686-linux-gnu binutils-arm-linux-gnueabihf binutils-mips-linux-gnu
-      binutils-mipsel-linux-gnu procps python3"
+      binutils-mipsel-linux-gnu procps python3
+      libc6-dev-i386-cross libc6-dev-armhf-cross libc6-dev-mips-cross libc6-dev-mipsel-cross"
 missing=""
 for p in $PKGS; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing="$missing $p"

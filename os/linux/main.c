@@ -4,6 +4,7 @@
 #include "core/plat.h"
 #include "core/report.h"
 #include "core/sched.h"
+#include "core/schedule.h"
 #include "core/syscall.h"
 #include "core/task.h"
 #include "os/linux/elfload.h"
@@ -117,7 +118,10 @@ static int run(struct kernel *k)
 			continue;
 		}
 		struct hw_event ev;
-		switch (tp_run(t, &ev)) {
+		uint64_t t0 = plat_now_us();
+		enum tp_result r = tp_run(t, &ev);
+		sched_charge(k, t, plat_now_us() - t0);
+		switch (r) {
 		case TP_OK:
 			break;
 		case TP_DIED:

@@ -3,6 +3,7 @@
 #include "core/pagetable.h"
 #include "core/plat.h"
 #include "core/sched.h"
+#include "core/schedule.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -103,7 +104,7 @@ static bool reap(void)
 
 /* Sleeps until the stub hands control to the kernel. A pending kernel timeout preempts the
  * running task (SIGALRM) so the woken thread gets a chance to run. */
-static enum tp_result wait_kernel(struct taskproc *p)
+static enum tp_result wait_kernel(struct taskproc *p, uint64_t deadline)
 {
 	uint32_t in_task_raw = p->be ? word_swap(MBOX_IN_TASK) : MBOX_IN_TASK;
 	waiting_wake_raw = p->be ? word_swap(MBOX_IN_KERNEL) : MBOX_IN_KERNEL;
@@ -112,7 +113,7 @@ static enum tp_result wait_kernel(struct taskproc *p)
 	bool preempted = false;
 	while (__atomic_load_n(&p->mb->ctl, __ATOMIC_ACQUIRE) == in_task_raw) {
 		struct timespec ts, *tsp = 0;
-		uint64_t next = timeout_next(cfg->kernel);
+		uint64_t next = deadline;
 		if (next && !preempted) {
 			uint64_t now = plat_now_us();
 			uint64_t d = next > now ? next - now : 0;
@@ -230,7 +231,7 @@ enum tp_result tp_spawn(struct task *t)
 	p->next = procs;
 	procs = p;
 	t->host = p;
-	enum tp_result r = wait_kernel(p);
+	enum tp_result r = wait_kernel(p, 0);
 	if (r == TP_OK && mb_get(p, &p->mb->event) != MBOX_EV_START) {
 		klog("task %x: stub did not start properly (event %u)", t->nr,
 		     mb_get(p, &p->mb->event));
@@ -274,7 +275,7 @@ static void flush_ops(struct taskproc *p)
 {
 	/* the stub applies a full queue and hands straight back */
 	wake_task(p, MBOX_CMD_OPS_ONLY);
-	wait_kernel(p);
+	wait_kernel(p, 0);
 }
 
 static void queue_op(struct taskproc *p, uint32_t kind, word_t vpage, word_t npages, word_t pfn,
@@ -321,8 +322,12 @@ enum tp_result tp_run(struct thread *th, struct hw_event *ev)
 		mb_put(p, &p->mb->regs[i], th->regs[i]);
 	p->loaded = th;
 	sync_mappings(p);
+	/* preempt at the next kernel timeout or at the end of the thread's timeslice */
+	uint64_t deadline = timeout_next(cfg->kernel), left = sched_slice_left(th);
+	if (left != UINT64_MAX && (!deadline || plat_now_us() + left < deadline))
+		deadline = plat_now_us() + left;
 	wake_task(p, MBOX_CMD_RESUME);
-	enum tp_result r = wait_kernel(p);
+	enum tp_result r = wait_kernel(p, deadline);
 	if (r != TP_OK)
 		return r;
 	if (mb_get(p, &p->mb->op_errors)) {

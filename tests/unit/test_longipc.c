@@ -20,11 +20,18 @@ static uint8_t *page(struct thread *t, word_t va)
 	return K->phys + pa + (va & 0xfff);
 }
 
-static void put(uint8_t *p, unsigned idx, word_t v) { memcpy(p + 4 * idx, &v, 4); }
+/* Word idx of a buffer of the (little-endian) x86 tasks, byte by byte: the host running these
+ * tests may be of either byte order. */
+static void put(uint8_t *p, unsigned idx, word_t v)
+{
+	for (unsigned i = 0; i < 4; i++)
+		p[4 * idx + i] = (uint8_t)(v >> (8 * i));
+}
 static word_t get(const uint8_t *p, unsigned idx)
 {
-	word_t v;
-	memcpy(&v, p + 4 * idx, 4);
+	word_t v = 0;
+	for (unsigned i = 0; i < 4; i++)
+		v |= (word_t)p[4 * idx + i] << (8 * i);
 	return v;
 }
 static word_t S(struct thread *t, unsigned s) { return arch_x86.get_slot(t->regs, s); }

@@ -7,7 +7,7 @@ else()
   set(UMOL4_STUB_BASE 0xC0000000)
 endif()
 
-set(_umol4_stub_ld ${CMAKE_CURRENT_BINARY_DIR}/stub.ld)
+set(_umol4_stub_ld ${CMAKE_CURRENT_BINARY_DIR}/umol4_stub/stub.ld)
 configure_file(${UMOL4_SRC}/os/linux/stub/stub.ld.in ${_umol4_stub_ld} @ONLY)
 
 add_executable(umol4_stub
@@ -28,5 +28,5 @@ target_compile_options(umol4_stub PRIVATE -O2 -fno-builtin -fno-tree-loop-distri
 # MBOX_PROT_X is honoured exactly as the kernel queued it. noseparate-code/max-page-size=4K: one
 # R+X and one RW segment, the .bss (mailbox first) starting on its own 4 KiB page on every ISA.
 target_link_options(umol4_stub PRIVATE
-  -nostdlib -static -Wl,-T,${_umol4_stub_ld} -Wl,-z,noexecstack -Wl,-z,noseparate-code -Wl,-z,max-page-size=0x1000
-  -Wl,--build-id=none)
+  -nostdlib -static -Wl,-T,${_umol4_stub_ld} -Wl,--build-id=none
+  -Wl,-z,noexecstack -Wl,-z,noseparate-code -Wl,-z,max-page-size=0x1000)
