@@ -118,6 +118,15 @@ struct arch {
 extern const struct arch arch_x86, arch_arm, arch_mips, arch_mipsel;
 
 /* Byte order helpers for words stored in a task's byte order. */
+/* The 4 bytes at p as a word of the given byte order, whatever the host's byte order. Applied to
+ * a host word's own bytes it is the identity or a swap, so it converts in both directions. */
+static inline word_t word_bytes(const void *p, bool be)
+{
+	const uint8_t *b = p;
+	return be ? (word_t)b[0] << 24 | (word_t)b[1] << 16 | (word_t)b[2] << 8 | b[3]
+		  : (word_t)b[3] << 24 | (word_t)b[2] << 16 | (word_t)b[1] << 8 | b[0];
+}
+
 static inline word_t word_swap(word_t v)
 {
 	return (v >> 24) | ((v >> 8) & 0xff00u) | ((v << 8) & 0xff0000u) | (v << 24);

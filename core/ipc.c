@@ -3,6 +3,7 @@
  * completes it also continues the blocked thread's operation, so every transition happens
  * inside one kernel entry and the send->receive switch is atomic. */
 #include "core/ipc.h"
+#include "core/irq.h"
 #include "core/map.h"
 #include "core/msg.h"
 #include "core/plat.h"
@@ -239,9 +240,16 @@ static void receive_phase(struct kernel *k, struct thread *t)
 	t->ipc.open = rd & IPC_DESC_OPEN;
 	t->ipc.rcv_window = (rd & IPC_DESC_RMAP) ? (rd & ~3u) : 0;
 	t->ipc.partner = 0;
+	uint64_t us = rcv_timeout(t->ipc.timeout);
 	struct thread *from = 0;
 	if (t->ipc.open) {
+		if (irq_take_pending(k, t))
+			return;
 		from = t->sendq_head;
+	} else if (irq_receive(k, t, us == 0)) {
+		return;
+	} else if (t->ipc.irq) {
+		/* waits for its interrupt below */
 	} else if (!id_is_nil(t->ipc.dest)) {
 		struct thread *src = thread_lookup(k, t->ipc.dest);
 		if (!src) {
@@ -258,12 +266,21 @@ static void receive_phase(struct kernel *k, struct thread *t)
 		do_transfer(k, from, t);
 		return;
 	}
-	uint64_t us = rcv_timeout(t->ipc.timeout);
 	if (us == 0) {
 		finish(k, t, IPC_RETIMEOUT);
 		return;
 	}
 	block(k, t, TS_RECV_WAIT, us);
+}
+
+void ipc_complete_receive(struct kernel *k, struct thread *t, word_t dope)
+{
+	bool was_blocked = t->state != TS_READY;
+	finish(k, t, dope);
+	if (was_blocked && t->state == TS_READY) {
+		sched_unready(k, t);
+		sched_ready(k, t, true);
+	}
 }
 
 void ipc_syscall(struct kernel *k, struct thread *t)

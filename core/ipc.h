@@ -12,6 +12,9 @@ void ipc_pagefault(struct kernel *k, struct thread *t, word_t addr, bool write);
 void ipc_timeout(struct kernel *k, struct thread *t);
 /* Cancels t's blocked IPC (lthread_ex_regs): it ends with RECANCELED / SECANCELED. */
 void ipc_cancel(struct kernel *k, struct thread *t);
+/* Ends t's receive with `dope` (words and source already in place); a blocked t runs next
+ * among its priority. */
+void ipc_complete_receive(struct kernel *k, struct thread *t, word_t dope);
 /* Microseconds of a V2 timeout (mantissa, exponent); UINT64_MAX = infinite. */
 uint64_t ipc_timeout_us(unsigned man, unsigned exp);
 

@@ -2,6 +2,7 @@
  * umol4's exit extension ends the program (reference §4.4, docs/abi/<isa>.md). */
 #include "core/kdebug.h"
 #include "core/fmt.h"
+#include "core/irq.h"
 #include "core/plat.h"
 #include "core/task.h"
 
@@ -69,7 +70,8 @@ void kdebug(struct kernel *k, struct thread *t, const struct trap *tr)
 		break;
 	}
 	case KD_INCHAR:
-		a->set_slot(t->regs, S0, (word_t)plat_inchar());
+		/* with an interrupt-driven console the program polls; otherwise inchar waits */
+		a->set_slot(t->regs, S0, (word_t)plat_inchar(irq_host_source_attached(k)));
 		break;
 	case KD_EXIT:
 		if (k->run == RUN_ACTIVE) {

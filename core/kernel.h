@@ -26,6 +26,7 @@ struct ipc_op {
 	bool open;             /* receive phase accepts any sender */
 	struct thread *partner; /* send: destination; closed receive: expected sender */
 	bool pagefault;        /* kernel-made page-fault RPC on the thread's behalf */
+	unsigned irq;          /* closed receive from interrupt irq-1 (0 = not) */
 	word_t rcv_window;     /* receive fpage for mappings (0 = none) */
 };
 
@@ -85,6 +86,16 @@ struct task {
 	struct dirty_range dirty[DIRTY_SLOTS];
 };
 
+#define NIRQS 16
+#define IRQ_TIMER 0u   /* periodic, IRQ0_PERIOD µs */
+#define IRQ_CONSOLE 1u /* the host's standard input became readable */
+#define IRQ0_PERIOD 1000u
+
+struct irq {
+	struct thread *owner; /* the associated thread, or NULL */
+	bool pending;
+};
+
 enum run_state {
 	RUN_ACTIVE,
 	RUN_EXITED,   /* a program called exit: status in exit_status */
@@ -98,6 +109,8 @@ struct kernel {
 	struct thread *rq[256]; /* ready queue heads per priority */
 	uint32_t rq_bitmap[8];
 	struct thread *timeouts; /* sorted by wakeup */
+	struct irq irqs[NIRQS];
+	uint64_t irq0_next; /* next timer tick while IRQ 0 is associated */
 
 	uint8_t *phys; /* the kernel's mapping of physical memory */
 	word_t phys_size;

@@ -5,7 +5,7 @@
 
 static void put32(struct kernel *k, word_t frame, bool be, word_t off, word_t v)
 {
-	word_t raw = be ? word_swap(v) : v;
+	word_t raw = word_bytes(&v, be);
 	memcpy(k->phys + frame + off, &raw, 4);
 }
 

@@ -15,7 +15,9 @@ uint64_t plat_now_us(void); /* monotonic microseconds since the instance booted 
 void plat_output(const char *s, size_t n);
 /* Kernel messages (reports, warnings): one line each, without trailing newline. */
 void plat_log(const char *line);
-/* One byte of console input, or -1 if none is available now. */
-int plat_inchar(void);
+/* One byte of console input; -1 at end of input, or (if `nonblock`) when none is available. */
+int plat_inchar(bool nonblock);
+/* An interrupt with a host source gained (on) or lost its associated thread. */
+void plat_irq_attach(unsigned irq, bool on);
 
 #endif

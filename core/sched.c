@@ -1,5 +1,6 @@
 #include "core/sched.h"
 #include "core/ipc.h"
+#include "core/irq.h"
 #include "core/plat.h"
 
 void sched_ready(struct kernel *k, struct thread *t, bool front)
@@ -49,7 +50,7 @@ void sched_rotate(struct kernel *k, struct thread *t)
 
 struct thread *sched_pick(struct kernel *k)
 {
-	if (k->timeouts)
+	if (k->timeouts || k->irq0_next)
 		timeout_fire(k, plat_now_us());
 	for (int w = 7; w >= 0; w--) {
 		if (!k->rq_bitmap[w])
@@ -87,11 +88,15 @@ void timeout_disarm(struct kernel *k, struct thread *t)
 
 uint64_t timeout_next(const struct kernel *k)
 {
-	return k->timeouts ? k->timeouts->wakeup : 0;
+	uint64_t t = k->timeouts ? k->timeouts->wakeup : 0;
+	if (k->irq0_next && (!t || k->irq0_next < t))
+		t = k->irq0_next;
+	return t;
 }
 
 void timeout_fire(struct kernel *k, uint64_t now)
 {
+	irq_timer_fire(k, now);
 	while (k->timeouts && k->timeouts->wakeup <= now) {
 		struct thread *t = k->timeouts;
 		timeout_disarm(k, t);

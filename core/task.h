@@ -42,7 +42,7 @@ const char *thread_name(const struct thread *t, char buf[16]);
 /* Word access in a task's byte order (physical memory shared with that task). */
 static inline word_t task_word(const struct task *t, word_t raw)
 {
-	return t->arch->big_endian ? word_swap(raw) : raw;
+	return word_bytes(&raw, t->arch->big_endian);
 }
 
 #endif

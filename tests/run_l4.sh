@@ -1,25 +1,27 @@
 #!/bin/sh
 # Runs one L4 program under umol4 and checks what it printed and returned.
-# usage: run_l4.sh UMOL4 [--emulate] PROGRAM.elf STATUS [--ref FILE] [--stderr TEXT]... [-- ARGS...]
+# usage: run_l4.sh UMOL4 [--emulate] PROGRAM.elf STATUS [--ref FILE] [--stdin FILE]
+#                  [--stderr TEXT]... [-- ARGS...]
 # The program's stdout must equal the golden FILE exactly; each TEXT must occur in stderr.
 set -u
 umol4=$1; shift
 opts=""
 if [ "$1" = "--emulate" ]; then opts="--emulate"; shift; fi
 prog=$1; want=$2; shift 2
-ref=""; patterns=""
+ref=""; input=/dev/null
 tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
 n=0
 while [ $# -gt 0 ]; do
   case $1 in
     --ref) ref=$2; shift 2;;
+    --stdin) input=$2; shift 2;;
     --stderr) n=$((n+1)); printf '%s\n' "$2" > "$tmp/pat$n"; shift 2;;
     --) shift; break;;
     *) echo "run_l4.sh: bad argument $1" >&2; exit 2;;
   esac
 done
 # shellcheck disable=SC2086
-timeout -k 5 120 "$umol4" $opts "$prog" "$@" > "$tmp/out" 2> "$tmp/err"
+timeout -k 5 120 "$umol4" $opts "$prog" "$@" < "$input" > "$tmp/out" 2> "$tmp/err"
 got=$?
 fail=0
 if [ "$got" != "$want" ]; then

@@ -76,11 +76,13 @@ static bool decode(const struct hw_event *ev, word_t *r, struct trap *tr, umem_r
 		}
 		tr->kind = TRAP_PAGEFAULT;
 		tr->addr = ev->fault_addr;
-		tr->write = ev->fault_addr != pc && rd(cx, pc, &insn, 4) && arm_insn_writes(insn);
+		tr->write = ev->fault_addr != pc && rd(cx, pc, &insn, 4) &&
+			    arm_insn_writes(word_bytes(&insn, false));
 		return true;
 	}
 	case HWEV_TRAP:
-		if (rd(cx, pc, &insn, 4) && (insn & 0xfff000f0u) == 0xe1200070u) {
+		if (rd(cx, pc, &insn, 4) &&
+		    ((insn = word_bytes(&insn, false)) & 0xfff000f0u) == 0xe1200070u) {
 			magic_kdebug(((insn >> 4) & 0xfff0u) | (insn & 0xfu), r[ARM_R0], tr);
 			r[ARM_PC] = pc + 4;
 		} else {

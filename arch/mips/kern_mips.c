@@ -37,8 +37,7 @@ static bool fetch(umem_read_fn rd, void *cx, bool be, word_t va, word_t *insn)
 {
 	if (!rd(cx, va, insn, 4))
 		return false;
-	if (be)
-		*insn = word_swap(*insn);
+	*insn = word_bytes(insn, be);
 	return true;
 }
 

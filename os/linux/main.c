@@ -1,12 +1,14 @@
 /* umol4: boots an L4 V2 system (sigma0 + a root task) from ELF files and runs it until the
  * program exits. Exit statuses are documented in docs/usage.md and --help. */
 #include "core/boot.h"
+#include "core/irq.h"
 #include "core/plat.h"
 #include "core/report.h"
 #include "core/sched.h"
 #include "core/schedule.h"
 #include "core/syscall.h"
 #include "core/task.h"
+#include "os/linux/console.h"
 #include "os/linux/elfload.h"
 #include "os/linux/taskproc.h"
 
@@ -97,24 +99,49 @@ static void pin_cpu(int cpu)
 			strerror(errno));
 }
 
+/* Console input becomes interrupt IRQ_CONSOLE for its associated thread. */
+static void poll_console(struct kernel *k, int timeout_ms)
+{
+	tp_console_signal = 0;
+	if (console_state(timeout_ms) == CONSOLE_INPUT)
+		irq_raise(k, IRQ_CONSOLE);
+}
+
+/* Nothing can run: sleep until the next timeout or console input; false if nothing can ever
+ * wake a thread again (deadlock). */
+static bool idle(struct kernel *k)
+{
+	uint64_t next = timeout_next(k);
+	bool console = console_state(0) != CONSOLE_DEAD;
+	if (!next && !console)
+		return false;
+	uint64_t now = plat_now_us();
+	int ms = !next ? -1 : next > now ? (int)((next - now + 999) / 1000) : 0;
+	if (console)
+		poll_console(k, ms);
+	else if (next > now) {
+		struct timespec ts = {(time_t)((next - now) / 1000000),
+				      (long)((next - now) % 1000000) * 1000};
+		nanosleep(&ts, 0);
+	}
+	return true;
+}
+
 static int run(struct kernel *k)
 {
 	while (k->run == RUN_ACTIVE) {
+		if (tp_console_signal)
+			poll_console(k, 0);
 		struct thread *t = sched_pick(k);
 		if (!t) {
-			uint64_t next = timeout_next(k);
-			if (!next) {
+			if (!idle(k)) {
 				report_deadlock(k);
 				break;
 			}
-			uint64_t now = plat_now_us();
-			if (next > now) {
-				struct timespec ts = {(time_t)((next - now) / 1000000),
-						      (long)((next - now) % 1000000) * 1000};
-				nanosleep(&ts, 0);
-			}
 			if (tp_stop_signal)
 				return EXIT_SIGNAL_BASE + tp_stop_signal;
+			if (tp_reap_dead())
+				return EXIT_TASK_DIED;
 			continue;
 		}
 		struct hw_event ev;
@@ -271,6 +298,7 @@ int main(int argc, char **argv)
 	tp_setup(&cfg);
 	int status = run(&k);
 	tp_kill_all();
+	console_restore();
 	if (status >= EXIT_SIGNAL_BASE)
 		fprintf(stderr, "umol4: stopped by signal %d\n", status - EXIT_SIGNAL_BASE);
 	kernel_destroy(&k);

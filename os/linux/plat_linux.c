@@ -1,7 +1,13 @@
 /* The core's platform hooks on Linux (core/plat.h). */
+#include "core/kernel.h"
 #include "core/plat.h"
 
+#include "os/linux/console.h"
+
 #include <errno.h>
+#include <fcntl.h>
+#include <poll.h>
+#include <sys/ioctl.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -49,4 +55,58 @@ void plat_log(const char *line)
 	write_all(STDERR_FILENO, buf, n + 8);
 }
 
-int plat_inchar(void) { return -1; }
+/* The console: the host's standard input, interrupt IRQ_CONSOLE when a thread is associated. */
+static bool console_attached, console_eof;
+static int console_flags = -1;
+
+int plat_inchar(bool nonblock)
+{
+	if (console_eof)
+		return -1;
+	struct pollfd pfd = {STDIN_FILENO, POLLIN, 0};
+	if (nonblock && poll(&pfd, 1, 0) <= 0)
+		return -1;
+	unsigned char c;
+	ssize_t n;
+	do
+		n = read(STDIN_FILENO, &c, 1);
+	while (n < 0 && errno == EINTR);
+	if (n == 1)
+		return c;
+	console_eof = n == 0;
+	return -1;
+}
+
+void plat_irq_attach(unsigned irq, bool on)
+{
+	if (irq != IRQ_CONSOLE)
+		return;
+	console_attached = on;
+	/* SIGIO tells the kernel about input while a task runs (see taskproc.c) */
+	if (on && console_flags < 0 && (console_flags = fcntl(STDIN_FILENO, F_GETFL)) >= 0) {
+		fcntl(STDIN_FILENO, F_SETOWN, getpid());
+		fcntl(STDIN_FILENO, F_SETFL, console_flags | O_ASYNC);
+	}
+}
+
+void console_restore(void)
+{
+	if (console_flags >= 0)
+		fcntl(STDIN_FILENO, F_SETFL, console_flags);
+}
+
+int console_state(int timeout_ms)
+{
+	if (!console_attached || console_eof)
+		return CONSOLE_DEAD;
+	struct pollfd pfd = {STDIN_FILENO, POLLIN, 0};
+	int r = poll(&pfd, 1, timeout_ms);
+	if (r <= 0)
+		return CONSOLE_IDLE;
+	int avail = 0;
+	if (!(pfd.revents & POLLIN) || (ioctl(STDIN_FILENO, FIONREAD, &avail) == 0 && avail == 0)) {
+		console_eof = true; /* readable but empty: end of input */
+		return CONSOLE_DEAD;
+	}
+	return CONSOLE_INPUT;
+}

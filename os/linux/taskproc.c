@@ -40,8 +40,18 @@ static void mb_put(const struct taskproc *p, uint32_t *w, uint32_t v)
 	__atomic_store_n(w, p->be ? word_swap(v) : v, __ATOMIC_RELEASE);
 }
 
+volatile sig_atomic_t tp_console_signal;
+static volatile pid_t running_pid;
+
 static void on_signal(int sig)
 {
+	if (sig == SIGIO) {
+		/* console input: make the running task trap so the kernel sees it promptly */
+		tp_console_signal = 1;
+		if (running_pid)
+			kill(running_pid, SIGALRM);
+		return;
+	}
 	if (sig == SIGCHLD)
 		child_died = 1;
 	else
@@ -65,6 +75,7 @@ void tp_setup(const struct instance_cfg *c)
 	sigaction(SIGINT, &sa, 0);
 	sigaction(SIGTERM, &sa, 0);
 	sigaction(SIGHUP, &sa, 0);
+	sigaction(SIGIO, &sa, 0);
 	signal(SIGPIPE, SIG_IGN);
 }
 
@@ -326,8 +337,10 @@ enum tp_result tp_run(struct thread *th, struct hw_event *ev)
 	uint64_t deadline = timeout_next(cfg->kernel), left = sched_slice_left(th);
 	if (left != UINT64_MAX && (!deadline || plat_now_us() + left < deadline))
 		deadline = plat_now_us() + left;
+	running_pid = p->pid;
 	wake_task(p, MBOX_CMD_RESUME);
 	enum tp_result r = wait_kernel(p, deadline);
+	running_pid = 0;
 	if (r != TP_OK)
 		return r;
 	if (mb_get(p, &p->mb->op_errors)) {
@@ -346,6 +359,11 @@ enum tp_result tp_run(struct thread *th, struct hw_event *ev)
 		fprintf(stderr, "ev %u code %u addr %08x trapno %u err %x ip %08x\n", ev->kind,
 			ev->sig_code, ev->fault_addr, ev->trapno, ev->err, th->task->arch->get_ip(th->regs));
 	return TP_OK;
+}
+
+bool tp_reap_dead(void)
+{
+	return child_died && reap();
 }
 
 void tp_kill_all(void)

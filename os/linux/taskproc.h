@@ -6,6 +6,7 @@
 #include "core/kernel.h"
 #include "os/linux/mbox.h"
 
+#include <signal.h>
 #include <sys/types.h>
 
 struct taskproc {
@@ -40,9 +41,13 @@ void tp_setup(const struct instance_cfg *cfg);
 enum tp_result tp_spawn(struct task *t);
 /* Runs thread th until it next enters the kernel; fills ev and th->regs. */
 enum tp_result tp_run(struct thread *th, struct hw_event *ev);
+/* Reaps and reports task processes that died while no task ran; true if one did. */
+bool tp_reap_dead(void);
 /* Kills every task process and reaps them. */
 void tp_kill_all(void);
 /* Set by signal handlers; the run loop checks it. */
 extern volatile int tp_stop_signal;
+/* Set by SIGIO: console input may have arrived. */
+extern volatile sig_atomic_t tp_console_signal;
 
 #endif

@@ -13,7 +13,19 @@ size_t fake_log_len;
 void *plat_alloc(size_t size) { return calloc(1, size); }
 void plat_free(void *p) { free(p); }
 uint64_t plat_now_us(void) { return fake_now; }
-int plat_inchar(void) { return 'x'; }
+int plat_inchar(bool nonblock)
+{
+	(void)nonblock;
+	return 'x';
+}
+unsigned fake_irq_attached;
+void plat_irq_attach(unsigned irq, bool on)
+{
+	if (on)
+		fake_irq_attached |= 1u << irq;
+	else
+		fake_irq_attached &= ~(1u << irq);
+}
 
 void plat_output(const char *s, size_t n)
 {

@@ -1,0 +1,92 @@
+/* umol4-bench: host baselines and L4 figures measured in one run, reported as ratios to the host
+ * primitives (docs/performance.md). */
+#ifndef UMOL4_BENCH_HOST_H
+#define UMOL4_BENCH_HOST_H
+
+#include <stdbool.h>
+
+#define MAX_REPS 50
+
+/* Median and spread of one figure's repetitions, in ns per operation. */
+struct stats {
+	int n;
+	double samples[MAX_REPS];
+	double median, min, max;
+};
+void stats_add(struct stats *s, double v);
+void stats_finish(struct stats *s);
+
+/* Host baselines (baseline.c). Every value is ns per operation; memcpy's operation is one
+ * copy of MEMCPY_BYTES. */
+#define MEMCPY_BYTES 65536.0
+enum baseline {
+	B_GETPID,
+	B_FUTEX_SAME,
+	B_FUTEX_CROSS,
+	B_PIPE,
+	B_PTRACE,
+	B_SIGNAL,
+	B_MEMCPY,
+	B_COUNT
+};
+struct baseline_info {
+	const char *key, *label;
+};
+extern const struct baseline_info baselines[B_COUNT];
+/* One measurement on host CPU cpu (and other, for the cross-CPU figure; -1 if there is none).
+ * Returns ns per operation, or a negative value if it cannot be measured here. */
+double baseline_measure(enum baseline b, int cpu, int other, bool quick);
+
+/* L4 figures (umol4_bench.c): one L4 program each, run with an iteration count. */
+enum figure_kind {
+	PER_OP,     /* ns per operation */
+	BANDWIDTH,  /* also bytes per ns, compared with memcpy */
+};
+struct figure {
+	const char *key, *label;
+	const char *prog;	 /* bench/<prog>.elf */
+	const char *arg;	 /* a second argument, or 0 */
+	unsigned iters, quick;	 /* operations per run; a superpage is 1024 of bulkmap's */
+	enum figure_kind kind;
+	double bytes;		 /* BANDWIDTH: per operation */
+	double target_x_getpid;	 /* 0: none */
+};
+#define F_COUNT 8
+extern const struct figure figures[F_COUNT];
+
+enum outcome { R_OK, R_NA, R_ERROR };
+struct result {
+	enum outcome outcome;
+	char note[160]; /* n/a reason or error */
+	unsigned ops;
+	struct stats st;
+};
+
+struct isa_run {
+	const char *name;   /* as in --isa: x86, x86-emu, arm, mips, mipsel */
+	const char *libisa; /* directory under lib/umol4 */
+	const char *mode;   /* native, qemu-i386, qemu-arm, ... */
+	bool emulate;
+	struct result res[F_COUNT];
+};
+
+#define MAX_ISAS 5
+struct report {
+	char date[32];
+	char host[256];
+	int cpu, other_cpu;
+	int reps;
+	bool quick;
+	struct stats base[B_COUNT];
+	int nisa;
+	struct isa_run isa[MAX_ISAS];
+};
+
+/* Output (report.c). */
+void report_table(const struct report *r);
+int report_json(const struct report *r, const char *path);
+int report_svg(const struct report *r, const char *dir);
+/* Ratio of figure f's median to baseline b; negative if either is missing. */
+double ratio(const struct report *r, const struct result *res, enum baseline b);
+
+#endif

@@ -1,0 +1,85 @@
+/* The shared part of the L4 benchmark programs (bench.h). */
+#include "bench.h"
+
+#include <l4/sys/ipc.h>
+#include <l4/sys/kernel.h>
+#include <l4/sys/syscalls.h>
+#include <stdio.h>
+#include <stdlib.h>
+
+#define STACK_SIZE 16384u
+#define MAX_THREADS 4u
+static unsigned char stacks[MAX_THREADS][STACK_SIZE] __attribute__((aligned(16)));
+
+unsigned bench_iters(int argc, char **argv, unsigned dflt)
+{
+	if (argc < 2)
+		return dflt;
+	unsigned long n = strtoul(argv[1], 0, 10);
+	return n ? (unsigned)n : dflt;
+}
+
+l4_uint64_t bench_now_us(void)
+{
+	static l4_kernel_info_t *kip;
+	if (!kip)
+		kip = l4_kernel_interface();
+	(void)l4_myself();
+	return kip->clock;
+}
+
+l4_threadid_t bench_thread(unsigned n, void (*fn)(void))
+{
+	l4_threadid_t t = l4_myself(), pager = L4_INVALID_ID, preempter = L4_INVALID_ID;
+	l4_umword_t flags, ip, sp;
+	unsigned char *top = stacks[(n - 1) % MAX_THREADS] + STACK_SIZE - 16;
+	/* the stack is ours before the thread runs: its page faults are not part of any figure */
+	for (unsigned char *p = top - STACK_SIZE + 16; p < top; p += 4096)
+		*(volatile unsigned char *)p = 0;
+	t.id.lthread = n;
+	l4_thread_ex_regs(t, (l4_umword_t)fn, (l4_umword_t)top, &preempter, &pager, &flags, &ip,
+			  &sp);
+	return t;
+}
+
+void bench_pager(void)
+{
+	l4_threadid_t src;
+	l4_umword_t w0, w1;
+	l4_msgdope_t dope;
+	int err = l4_ipc_wait(&src, L4_IPC_SHORT_MSG, &w0, &w1, L4_IPC_NEVER, &dope);
+	for (;;) {
+		if (err) {
+			err = l4_ipc_wait(&src, L4_IPC_SHORT_MSG, &w0, &w1, L4_IPC_NEVER, &dope);
+			continue;
+		}
+		l4_umword_t page = w0 & L4_PAGEMASK;
+		*(volatile unsigned char *)page; /* the page must be ours to map it on */
+		if (w0 & 2)
+			*(volatile unsigned char *)page = *(volatile unsigned char *)page;
+		err = l4_ipc_reply_and_wait(src, L4_IPC_SHORT_FPAGE, page,
+					    l4_fpage(page, L4_LOG2_PAGESIZE, L4_FPAGE_RW,
+						     L4_FPAGE_MAP)
+						    .fpage,
+					    &src, L4_IPC_SHORT_MSG, &w0, &w1, L4_IPC_SEND_TIMEOUT_0,
+					    &dope);
+	}
+}
+
+void bench_result(const char *figure, unsigned ops, l4_uint64_t us)
+{
+	printf("BENCH %s %u %llu\n", figure, ops, (unsigned long long)us);
+}
+
+int bench_na(const char *figure, const char *why)
+{
+	printf("BENCH %s n/a %s\n", figure, why);
+	return 0;
+}
+
+int bench_error(const char *figure, const char *what, unsigned round, l4_umword_t dope)
+{
+	printf("BENCH %s error %s (round %u, dope 0x%lx)\n", figure, what, round,
+	       (unsigned long)dope);
+	return 1;
+}

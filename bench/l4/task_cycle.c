@@ -1,0 +1,41 @@
+/* Task create + delete: l4_task_new of a child that pages in its code and stack through our pager
+ * and sends us one message, then its deletion. Host-wise: a task process started (natively or
+ * under qemu), a few page faults, and the process ended. */
+#include "bench.h"
+#include "child.h"
+
+#include <l4/sys/ipc.h>
+#include <l4/sys/syscalls.h>
+
+static l4_threadid_t parent;
+
+static void hello(void)
+{
+	l4_msgdope_t dope;
+	l4_ipc_send(parent, L4_IPC_SHORT_MSG, 42, 0, L4_IPC_NEVER, &dope);
+	for (;;)
+		l4_ipc_sleep(L4_IPC_NEVER);
+}
+
+int main(int argc, char **argv)
+{
+	unsigned n = bench_iters(argc, argv, 100), warm = 2;
+	parent = l4_myself();
+	l4_uint64_t t0 = 0;
+	for (unsigned i = 0; i < warm + n; i++) {
+		if (i == warm)
+			t0 = bench_now_us();
+		l4_taskid_t c = child_create(hello);
+		if (l4_is_nil_id(c))
+			return bench_na("task_new_delete", "task_new is not implemented");
+		l4_umword_t w0, w1;
+		l4_msgdope_t dope;
+		int r = l4_ipc_receive(c, L4_IPC_SHORT_MSG, &w0, &w1, L4_IPC_NEVER, &dope);
+		if (BENCH_IPC_FAILED(r, dope) || w0 != 42)
+			return bench_error("task_new_delete", "no message from the child", i,
+					   dope.msgdope);
+		child_delete(c);
+	}
+	bench_result("task_new_delete", n, bench_now_us() - t0);
+	return 0;
+}
