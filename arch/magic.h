@@ -30,4 +30,15 @@ static inline void magic_kdebug(unsigned imm, word_t s0, struct trap *tr)
 	}
 }
 
+static inline void magic_exception(struct trap *tr, unsigned vector, const char *what)
+{
+	tr->kind = TRAP_EXCEPTION;
+	tr->vector = vector;
+	tr->what = what;
+}
+
+/* The arm/mips exception table: one handler address per vector, in the task's byte order. */
+static inline word_t magic_gate_le(const uint8_t *g) { return word_bytes(g, false); }
+static inline word_t magic_gate_be(const uint8_t *g) { return word_bytes(g, true); }
+
 #endif

@@ -47,6 +47,7 @@ enum syscall_nr {
 	SYS_LTHREAD_EX_REGS,
 	SYS_TASK_NEW,
 	SYS_KERNEL_INTERFACE, /* umol4: "where is the KIP" (ia32 lock;nop, else a magic address) */
+	SYS_EXC_TABLE,        /* umol4 on arm/mips: install the exception table (ia32 uses lidt) */
 	NSYSCALLS
 };
 
@@ -54,7 +55,8 @@ enum trap_kind {
 	TRAP_SYSCALL,   /* nr valid; ip already advanced past the trap */
 	TRAP_PAGEFAULT, /* addr, write valid; restart at ip */
 	TRAP_KDEBUG,    /* kd_op valid (KD_*); ip already advanced */
-	TRAP_EXCEPTION, /* what: human-readable, addr if relevant */
+	TRAP_EXCEPTION, /* vector (+ err_code if has_err); what: human-readable */
+	TRAP_EXC_TABLE, /* ia32 lidt: addr = the new IDT base; ip already advanced */
 	TRAP_PREEMPT,
 };
 
@@ -84,6 +86,9 @@ struct trap {
 	word_t kd_text;    /* user address of the enter_kdebug text */
 	word_t kd_textlen; /* 0: NUL-terminated */
 	const char *what;  /* exceptions: "illegal instruction", ... */
+	unsigned vector;   /* exceptions: ia32 vector numbers on every ISA (0 #DE, 6 #UD, 13 #GP...) */
+	word_t err_code;
+	bool has_err;
 };
 
 /* Reads task memory for the decoder (instruction bytes); false if not mapped. */
@@ -110,6 +115,12 @@ struct arch {
 	void (*set_slot)(word_t *regs, unsigned slot, word_t v);
 	/* ia32 passes the deceit virtual sender on the user stack instead of S7/S8. */
 	bool deceit_on_stack;
+	/* Exception delivery (docs/abi/<isa>.md "Exceptions"): a handler table entry is gate_size
+	 * bytes, decoded by gate_handler (0 = no handler); exc_enter switches regs to the handler
+	 * and returns up to 4 words to store at the new sp (lowest address first). */
+	unsigned gate_size;
+	word_t (*gate_handler)(const uint8_t *gate);
+	unsigned (*exc_enter)(word_t *regs, const struct trap *tr, word_t handler, word_t push[4]);
 	/* Decode a host event into tr; may advance ip (syscalls, kdebug). false: not understood. */
 	bool (*decode)(const struct hw_event *ev, word_t *regs, struct trap *tr, umem_read_fn rd,
 		       void *cx);

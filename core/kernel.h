@@ -43,6 +43,7 @@ struct thread {
 	uint64_t timeslice; /* µs per turn; 0 = no ordinary timeslice (runs until it blocks) */
 	uint64_t slice_left;
 	uint64_t cputime;   /* µs consumed, reported by thread_schedule */
+	word_t exc_table;   /* the thread's exception handler table (ia32: its IDT), 0 = none */
 
 	struct thread *rq_next, *rq_prev; /* ready queue (circular per priority) */
 	bool queued;

@@ -134,6 +134,9 @@ static void syscall(struct kernel *k, struct thread *t, enum syscall_nr nr)
 	case SYS_KERNEL_INTERFACE:
 		set(t, S0, t->task->idempotent ? kip_phys_for(k, t->task) : t->task->arch->kip_addr);
 		break;
+	case SYS_EXC_TABLE:
+		t->exc_table = slot(t, S0);
+		break;
 	case SYS_THREAD_SCHEDULE:
 		sys_thread_schedule(k, t);
 		break;
@@ -147,6 +150,30 @@ static void syscall(struct kernel *k, struct thread *t, enum syscall_nr nr)
 	default:
 		report_exception(k, t, "unknown system call");
 		break;
+	}
+}
+
+/* The V2 exception model (reference §4.3): a thread with a handler table gets its exceptions
+ * there; without one (or with an empty entry) the instance reports it and ends. */
+static void exc_raise(struct kernel *k, struct thread *t, const struct trap *tr)
+{
+	const struct arch *a = t->task->arch;
+	uint8_t gate[8];
+	word_t handler = 0, push[4];
+	if (!t->exc_table || !user_read(k, t->task, t->exc_table + tr->vector * a->gate_size, gate,
+					a->gate_size) ||
+	    !(handler = a->gate_handler(gate))) {
+		report_exception(k, t, tr->what ? tr->what : "exception");
+		return;
+	}
+	unsigned n = a->exc_enter(t->regs, tr, handler, push);
+	word_t sp = a->get_sp(t->regs), where;
+	for (unsigned i = 0; i < n; i++) {
+		word_t raw = task_word(t->task, push[i]);
+		if (!user_write(k, t->task, sp + 4 * i, &raw, 4, &where)) {
+			report_fault(k, t, "exception frame cannot be pushed", where, true);
+			return;
+		}
 	}
 }
 
@@ -198,7 +225,10 @@ void kernel_trap(struct kernel *k, struct thread *t, const struct hw_event *ev)
 		kdebug(k, t, &tr);
 		break;
 	case TRAP_EXCEPTION:
-		report_exception(k, t, tr.what ? tr.what : "exception");
+		exc_raise(k, t, &tr);
+		break;
+	case TRAP_EXC_TABLE:
+		t->exc_table = tr.addr;
 		break;
 	case TRAP_PREEMPT:
 		/* the run loop already charged the time; timeouts fire in the next pick */

@@ -61,6 +61,19 @@ static bool arm_insn_writes(word_t insn)
 	}
 }
 
+/* Exceptions enter the handler with r0 = vector, r1 = error code, r2 = faulting pc,
+ * lr = faulting pc (docs/abi/arm.md). */
+static unsigned exc_enter(word_t *r, const struct trap *tr, word_t handler, word_t push[4])
+{
+	(void)push;
+	r[ARM_R0] = tr->vector;
+	r[ARM_R1] = tr->err_code;
+	r[ARM_R2] = r[ARM_PC];
+	r[ARM_LR] = r[ARM_PC];
+	r[ARM_PC] = handler;
+	return 0;
+}
+
 static bool decode(const struct hw_event *ev, word_t *r, struct trap *tr, umem_read_fn rd,
 		   void *cx)
 {
@@ -91,16 +104,14 @@ static bool decode(const struct hw_event *ev, word_t *r, struct trap *tr, umem_r
 		}
 		return true;
 	case HWEV_ILL:
-		tr->kind = TRAP_EXCEPTION;
-		tr->what = "illegal instruction";
+		magic_exception(tr, 6, "illegal instruction");
 		return true;
 	case HWEV_FPE:
-		tr->kind = TRAP_EXCEPTION;
-		tr->what = "arithmetic exception";
+		magic_exception(tr, 0, "arithmetic exception");
 		return true;
 	case HWEV_BUS:
-		tr->kind = TRAP_EXCEPTION;
-		tr->what = "bus error (alignment)";
+		magic_exception(tr, 17, "bus error (alignment)");
+		tr->has_err = true;
 		return true;
 	case HWEV_PREEMPT:
 		tr->kind = TRAP_PREEMPT;
@@ -128,5 +139,8 @@ const struct arch arch_arm = {
 	.get_slot = get_slot,
 	.set_slot = set_slot,
 	.deceit_on_stack = false,
+	.gate_size = 4,
+	.gate_handler = magic_gate_le,
+	.exc_enter = exc_enter,
 	.decode = decode,
 };

@@ -60,6 +60,20 @@ static bool is_store(word_t insn)
 	       op == 0x3d;
 }
 
+/* Exceptions enter the handler with a0 = vector, a1 = error code, a2 = faulting pc,
+ * ra = faulting pc, t9 = handler (docs/abi/mips.md). */
+static unsigned exc_enter(word_t *r, const struct trap *tr, word_t handler, word_t push[4])
+{
+	(void)push;
+	r[MIPS_A0] = tr->vector;
+	r[MIPS_A1] = tr->err_code;
+	r[MIPS_A2] = r[MIPS_PC];
+	r[MIPS_RA] = r[MIPS_PC];
+	r[MIPS_T9] = handler;
+	r[MIPS_PC] = handler;
+	return 0;
+}
+
 static bool decode(bool be, const struct hw_event *ev, word_t *r, struct trap *tr,
 		   umem_read_fn rd, void *cx)
 {
@@ -93,16 +107,14 @@ static bool decode(bool be, const struct hw_event *ev, word_t *r, struct trap *t
 		}
 		return true;
 	case HWEV_ILL:
-		tr->kind = TRAP_EXCEPTION;
-		tr->what = "illegal instruction";
+		magic_exception(tr, 6, "illegal instruction");
 		return true;
 	case HWEV_FPE:
-		tr->kind = TRAP_EXCEPTION;
-		tr->what = "arithmetic exception";
+		magic_exception(tr, 0, "arithmetic exception");
 		return true;
 	case HWEV_BUS:
-		tr->kind = TRAP_EXCEPTION;
-		tr->what = "bus error";
+		magic_exception(tr, 17, "bus error");
+		tr->has_err = true;
 		return true;
 	case HWEV_PREEMPT:
 		tr->kind = TRAP_PREEMPT;
@@ -129,13 +141,15 @@ static bool decode_le(const struct hw_event *ev, word_t *r, struct trap *tr, ume
 		.nregs = MIPS_NREGS, .user_end = 0x70000000u, .kip_addr = 0x6fff0000u,             \
 		.init_regs = init_regs, .set_entry_args = set_entry_args, .get_ip = get_ip,       \
 		.set_ip = set_ip, .get_sp = get_sp, .set_sp = set_sp, .get_flags = get_flags,     \
-		.get_slot = get_slot, .set_slot = set_slot, .deceit_on_stack = false
+		.get_slot = get_slot, .set_slot = set_slot, .deceit_on_stack = false,             \
+		.gate_size = 4, .exc_enter = exc_enter
 
 const struct arch arch_mips = {
 	.name = "mips",
 	.big_endian = true,
 	.qemu = "qemu-mips",
 	.decode = decode_be,
+	.gate_handler = magic_gate_be,
 	MIPS_ARCH_COMMON,
 };
 
@@ -144,5 +158,6 @@ const struct arch arch_mipsel = {
 	.big_endian = false,
 	.qemu = "qemu-mipsel",
 	.decode = decode_le,
+	.gate_handler = magic_gate_le,
 	MIPS_ARCH_COMMON,
 };

@@ -56,6 +56,79 @@ static void decode_kdebug(word_t *r, struct trap *tr, umem_read_fn rd, void *cx)
 	}
 }
 
+static void exception(struct trap *tr, unsigned vector, const char *what)
+{
+	tr->kind = TRAP_EXCEPTION;
+	tr->vector = vector;
+	tr->what = what;
+}
+
+/* lidt m (0F 01 /3) is privileged: it arrives as #GP and is emulated per thread (reference §4.3).
+ * The memory operand forms compilers emit are decoded: [reg], [reg+disp8/32], [disp32], and a
+ * SIB byte with a base and no index. */
+static bool decode_lidt(word_t *r, struct trap *tr, umem_read_fn rd, void *cx)
+{
+	static const unsigned reg[8] = {X86_EAX, X86_ECX, X86_EDX, X86_EBX,
+					X86_ESP, X86_EBP, X86_ESI, X86_EDI};
+	uint8_t b[8];
+	if (!rd(cx, r[X86_EIP], b, 3) || b[0] != 0x0f || b[1] != 0x01 || ((b[2] >> 3) & 7) != 3)
+		return false;
+	unsigned mod = b[2] >> 6, rm = b[2] & 7, len = 3;
+	word_t ea = 0;
+	if (mod == 3)
+		return false;
+	if (rm == 4) { /* SIB */
+		if (!rd(cx, r[X86_EIP] + 3, b + 3, 1) || ((b[3] >> 3) & 7) != 4)
+			return false;
+		rm = b[3] & 7;
+		len = 4;
+	}
+	if (mod == 0 && rm == 5) {
+		mod = 2; /* disp32 without a base */
+	} else {
+		ea = r[reg[rm]];
+	}
+	if (mod == 1 || mod == 2) {
+		unsigned n = mod == 1 ? 1 : 4;
+		uint8_t d[4];
+		if (!rd(cx, r[X86_EIP] + len, d, n))
+			return false;
+		ea += mod == 1 ? (word_t)(int32_t)(int8_t)d[0]
+			       : (word_t)d[0] | (word_t)d[1] << 8 | (word_t)d[2] << 16 | (word_t)d[3] << 24;
+		len += n;
+	}
+	uint8_t desc[6]; /* limit (2 bytes), base (4 bytes) */
+	if (!rd(cx, ea, desc, 6))
+		return false;
+	tr->kind = TRAP_EXC_TABLE;
+	tr->addr = (word_t)desc[2] | (word_t)desc[3] << 8 | (word_t)desc[4] << 16 | (word_t)desc[5] << 24;
+	r[X86_EIP] += len;
+	return true;
+}
+
+/* An IDT trap gate: offset in bytes 0-1 and 6-7. */
+static word_t gate_handler(const uint8_t *g)
+{
+	return (word_t)g[0] | (word_t)g[1] << 8 | (word_t)g[6] << 16 | (word_t)g[7] << 24;
+}
+
+#define USER_CS 0x23u /* the selector a native 32-bit process runs with */
+
+/* Like the hardware: push EFLAGS, CS, EIP (and the error code), continue at the gate. */
+static unsigned exc_enter(word_t *r, const struct trap *tr, word_t handler, word_t push[4])
+{
+	unsigned n = 0;
+	if (tr->has_err)
+		push[n++] = tr->err_code;
+	push[n++] = r[X86_EIP];
+	push[n++] = USER_CS;
+	push[n++] = r[X86_EFLAGS];
+	r[X86_ESP] -= 4 * n;
+	r[X86_EIP] = handler;
+	r[X86_EFLAGS] &= ~0x100u; /* TF */
+	return n;
+}
+
 static bool decode(const struct hw_event *ev, word_t *r, struct trap *tr, umem_read_fn rd,
 		   void *cx)
 {
@@ -71,8 +144,11 @@ static bool decode(const struct hw_event *ev, word_t *r, struct trap *tr, umem_r
 				r[X86_EIP] += 2;
 				return true;
 			}
-			tr->kind = TRAP_EXCEPTION;
-			tr->what = "general protection fault";
+			if (decode_lidt(r, tr, rd, cx))
+				return true;
+			exception(tr, 13, "general protection fault");
+			tr->has_err = true;
+			tr->err_code = ev->err;
 			return true;
 		}
 		tr->kind = TRAP_PAGEFAULT;
@@ -87,20 +163,18 @@ static bool decode(const struct hw_event *ev, word_t *r, struct trap *tr, umem_r
 			r[X86_EIP] += 2;
 			return true;
 		}
-		tr->kind = TRAP_EXCEPTION;
-		tr->what = "illegal instruction";
+		exception(tr, 6, "illegal instruction");
 		return true;
 	}
 	case HWEV_TRAP:
 		decode_kdebug(r, tr, rd, cx);
 		return true;
 	case HWEV_FPE:
-		tr->kind = TRAP_EXCEPTION;
-		tr->what = "arithmetic exception";
+		exception(tr, 0, "arithmetic exception");
 		return true;
 	case HWEV_BUS:
-		tr->kind = TRAP_EXCEPTION;
-		tr->what = "bus error";
+		exception(tr, 17, "bus error");
+		tr->has_err = true;
 		return true;
 	case HWEV_PREEMPT:
 		tr->kind = TRAP_PREEMPT;
@@ -128,5 +202,8 @@ const struct arch arch_x86 = {
 	.get_slot = get_slot,
 	.set_slot = set_slot,
 	.deceit_on_stack = true,
+	.gate_size = 8,
+	.gate_handler = gate_handler,
+	.exc_enter = exc_enter,
 	.decode = decode,
 };

@@ -37,19 +37,15 @@ extern const struct baseline_info baselines[B_COUNT];
  * Returns ns per operation, or a negative value if it cannot be measured here. */
 double baseline_measure(enum baseline b, int cpu, int other, bool quick);
 
-/* L4 figures (umol4_bench.c): one L4 program each, run with an iteration count. */
-enum figure_kind {
-	PER_OP,     /* ns per operation */
-	BANDWIDTH,  /* also bytes per ns, compared with memcpy */
-};
+/* L4 figures (umol4_bench.c): one L4 program each, run with a count as argv[1]. */
 struct figure {
 	const char *key, *label;
-	const char *prog;	 /* bench/<prog>.elf */
-	const char *arg;	 /* a second argument, or 0 */
-	unsigned iters, quick;	 /* operations per run; a superpage is 1024 of bulkmap's */
-	enum figure_kind kind;
-	double bytes;		 /* BANDWIDTH: per operation */
-	double target_x_getpid;	 /* 0: none */
+	const char *prog;      /* bench/<prog>.elf */
+	const char *arg;       /* argv[2], or 0 */
+	unsigned iters, quick; /* argv[1]: operations per run (bulkmap: superpages) */
+	double bytes;	       /* copied per operation: also reported as bandwidth */
+	/* issue 7's targets and Fiasco-UX's range, in x getpid (0: none) */
+	double target_x_getpid, target_memcpy_share, fiasco[2];
 };
 #define F_COUNT 8
 extern const struct figure figures[F_COUNT];

@@ -58,7 +58,25 @@ static void test_x86(void)
 	CHECK(tr.kd_op == KD_ENTER && tr.kd_text == CODE_VA + 2 && tr.kd_textlen == 4);
 	ev.kind = HWEV_ILL;
 	memcpy(code, "\x0f\x0b", 2);
-	CHECK(arch_x86.decode(&ev, r, &tr, rd, 0) && tr.kind == TRAP_EXCEPTION);
+	CHECK(arch_x86.decode(&ev, r, &tr, rd, 0) && tr.kind == TRAP_EXCEPTION && tr.vector == 6);
+	/* lidt 8(%ecx) traps as #GP and is emulated: the IDT base comes from the descriptor */
+	memcpy(code, "\x0f\x01\x59\x08", 4);
+	memcpy(code + 0x20 + 8, "\xff\x00\x78\x56\x34\x12", 6);
+	r[X86_EIP] = CODE_VA;
+	r[X86_ECX] = CODE_VA + 0x20;
+	ev = (struct hw_event){HWEV_SEGV, HWCODE_KERNEL, 0, 13, 0};
+	CHECK(arch_x86.decode(&ev, r, &tr, rd, 0));
+	CHECK(tr.kind == TRAP_EXC_TABLE && tr.addr == 0x12345678 && r[X86_EIP] == CODE_VA + 4);
+	/* delivery pushes EFLAGS, CS, EIP and the error code, and enters the gate */
+	uint8_t gate[8] = {0x34, 0x12, 0x23, 0, 0, 0xef, 0x78, 0x56};
+	CHECK_EQ(arch_x86.gate_handler(gate), 0x56781234);
+	word_t push[4];
+	r[X86_ESP] = 0x8000;
+	r[X86_EFLAGS] = 0x302;
+	tr = (struct trap){.kind = TRAP_EXCEPTION, .vector = 13, .err_code = 0x182, .has_err = true};
+	CHECK_EQ(arch_x86.exc_enter(r, &tr, 0x56781234, push), 4);
+	CHECK(push[0] == 0x182 && push[1] == CODE_VA + 4 && push[3] == 0x302);
+	CHECK(r[X86_ESP] == 0x8000 - 16 && r[X86_EIP] == 0x56781234 && r[X86_EFLAGS] == 0x202);
 }
 
 static void test_arm(void)

@@ -1,0 +1,260 @@
+/* Host baselines, measured in the same run as the L4 figures: the primitives umol4 is built from
+ * (a system call, a futex or pipe hand-off between two processes, a signal round trip, memcpy)
+ * and the one Fiasco-UX was built from (a ptrace stop round trip). */
+#define _GNU_SOURCE
+#include "umol4_bench.h"
+
+#include <errno.h>
+#include <linux/futex.h>
+#include <sched.h>
+#include <signal.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/mman.h>
+#include <sys/ptrace.h>
+#include <sys/syscall.h>
+#include <sys/user.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <ucontext.h>
+#include <unistd.h>
+
+const struct baseline_info baselines[B_COUNT] = {
+	[B_GETPID] = {"getpid", "getpid system call"},
+	[B_FUTEX_SAME] = {"futex_rt_same_cpu", "futex round trip, 2 processes, same CPU"},
+	[B_FUTEX_CROSS] = {"futex_rt_cross_cpu", "futex round trip, 2 processes, across CPUs"},
+	[B_PIPE] = {"pipe_rt", "pipe round trip, 2 processes, same CPU"},
+	[B_PTRACE] = {"ptrace_rt", "ptrace SYSEMU stop + GETREGS/SETREGS + resume"},
+	[B_SIGNAL] = {"signal_rt", "trap (int $0x30) -> SIGSEGV handler -> sigreturn"},
+	[B_MEMCPY] = {"memcpy_64k", "memcpy of 64 KiB (hot cache)"},
+};
+
+static double now_ns(void)
+{
+	struct timespec t;
+	clock_gettime(CLOCK_MONOTONIC, &t);
+	return t.tv_sec * 1e9 + t.tv_nsec;
+}
+
+static void pin(int cpu)
+{
+	cpu_set_t s;
+	CPU_ZERO(&s);
+	CPU_SET(cpu, &s);
+	sched_setaffinity(0, sizeof s, &s);
+}
+
+static long futex(volatile int *w, int op, int v)
+{
+	return syscall(SYS_futex, w, op, v, NULL, NULL, 0);
+}
+
+static void reap(pid_t p)
+{
+	int st;
+	while (waitpid(p, &st, 0) < 0 && errno == EINTR)
+		;
+}
+
+static double b_getpid(long n)
+{
+	double t = now_ns();
+	for (long i = 0; i < n; i++)
+		syscall(SYS_getpid);
+	return (now_ns() - t) / n;
+}
+
+/* Word 0 -> 1 hands over to the child, 1 -> 0 back to the parent. Round 0 is the warm-up. */
+static void futex_handover(volatile int *w, int to)
+{
+	__atomic_store_n(w, to, __ATOMIC_RELEASE);
+	futex(w, FUTEX_WAKE, 1);
+	while (__atomic_load_n(w, __ATOMIC_ACQUIRE) == to)
+		futex(w, FUTEX_WAIT, to);
+}
+
+static double b_futex(int other, long n)
+{
+	volatile int *w = mmap(0, 4096, PROT_READ | PROT_WRITE, MAP_SHARED | MAP_ANONYMOUS, -1, 0);
+	if (w == MAP_FAILED)
+		return -1;
+	*w = 0;
+	pid_t p = fork();
+	if (!p) {
+		pin(other);
+		while (__atomic_load_n(w, __ATOMIC_ACQUIRE) == 0)
+			futex(w, FUTEX_WAIT, 0);
+		for (long i = 0; i < n + 1; i++)
+			futex_handover(w, 0);
+		_exit(0);
+	}
+	double t = 0;
+	for (long i = 0; p > 0 && i < n + 1; i++) {
+		if (i == 1)
+			t = now_ns();
+		futex_handover(w, 1);
+	}
+	t = now_ns() - t;
+	if (p > 0) {
+		__atomic_store_n(w, 1, __ATOMIC_RELEASE); /* the child's last wait */
+		futex(w, FUTEX_WAKE, 1);
+		reap(p);
+	}
+	munmap((void *)w, 4096);
+	return p > 0 ? t / n : -1;
+}
+
+static double b_pipe(long n)
+{
+	int a[2], b[2];
+	char c = 0;
+	if (pipe(a) || pipe(b))
+		return -1;
+	pid_t p = fork();
+	if (!p) {
+		for (long i = 0; i < n + 1; i++)
+			if (read(a[0], &c, 1) != 1 || write(b[1], &c, 1) != 1)
+				_exit(1);
+		_exit(0);
+	}
+	double t = 0;
+	for (long i = 0; i < n + 1; i++) {
+		if (i == 1)
+			t = now_ns();
+		if (write(a[1], &c, 1) != 1 || read(b[0], &c, 1) != 1)
+			break;
+	}
+	t = now_ns() - t;
+	reap(p);
+	for (int i = 0; i < 2; i++) {
+		close(a[i]);
+		close(b[i]);
+	}
+	return t / n;
+}
+
+#ifdef PT_SYSEMU
+#define STOP_REQUEST PTRACE_SYSEMU /* Fiasco-UX and UML: stop at the system call, skip it */
+#else
+#define STOP_REQUEST PTRACE_SYSCALL
+#endif
+
+/* The tracee loops on getpid; every stop: GETREGS, a result written with SETREGS, resume. */
+static double b_ptrace(long n)
+{
+	pid_t p = fork();
+	if (p < 0)
+		return -1;
+	if (!p) {
+		if (ptrace(PTRACE_TRACEME, 0, 0, 0))
+			_exit(1);
+		raise(SIGSTOP);
+		for (;;)
+			syscall(SYS_getpid);
+	}
+	int st;
+	double t = -1;
+	if (waitpid(p, &st, 0) != p || !WIFSTOPPED(st) ||
+	    ptrace(PTRACE_SETOPTIONS, p, 0, PTRACE_O_EXITKILL))
+		goto out;
+	struct user_regs_struct r;
+	for (long i = 0; i < n + 1; i++) {
+		if (i == 1)
+			t = now_ns();
+		if (ptrace(STOP_REQUEST, p, 0, 0) || waitpid(p, &st, 0) != p || !WIFSTOPPED(st) ||
+		    ptrace(PTRACE_GETREGS, p, 0, &r)) {
+			t = -1;
+			goto out;
+		}
+		r.rax = 1234;
+		ptrace(PTRACE_SETREGS, p, 0, &r);
+	}
+	t = (now_ns() - t) / n;
+out:
+	kill(p, SIGKILL);
+	reap(p);
+	return t;
+}
+
+/* The x86 kernel entry of a native task, in a 64-bit process: int $0x30 raises #GP, the kernel
+ * delivers SIGSEGV, the handler skips the 2-byte instruction, rt_sigreturn resumes. */
+static void skip_int(int sig, siginfo_t *si, void *ucv)
+{
+	ucontext_t *uc = ucv;
+	uc->uc_mcontext.gregs[REG_RIP] += 2;
+	(void)sig;
+	(void)si;
+}
+
+static double b_signal(long n)
+{
+	struct sigaction sa = {0}, old;
+	sa.sa_sigaction = skip_int;
+	sa.sa_flags = SA_SIGINFO;
+	sigaction(SIGSEGV, &sa, &old);
+	__asm__ __volatile__("int $0x30" ::: "memory");
+	double t = now_ns();
+	for (long i = 0; i < n; i++)
+		__asm__ __volatile__("int $0x30" ::: "memory");
+	t = (now_ns() - t) / n;
+	sigaction(SIGSEGV, &old, 0);
+	return t;
+}
+
+static double b_memcpy(long n)
+{
+	size_t size = (size_t)MEMCPY_BYTES;
+	char *a = aligned_alloc(4096, size), *b = aligned_alloc(4096, size);
+	if (!a || !b)
+		return -1;
+	memset(a, 1, size);
+	memset(b, 2, size);
+	double t = 0;
+	for (long i = 0; i < n + 1; i++) {
+		if (i == 1)
+			t = now_ns();
+		memcpy(i & 1 ? a : b, i & 1 ? b : a, size);
+		__asm__ __volatile__("" : : "r"(a), "r"(b) : "memory");
+	}
+	t = (now_ns() - t) / n;
+	free(a);
+	free(b);
+	return t;
+}
+
+double baseline_measure(enum baseline b, int cpu, int other, bool quick)
+{
+	long q = quick ? 10 : 1;
+	cpu_set_t saved;
+	sched_getaffinity(0, sizeof saved, &saved);
+	pin(cpu);
+	double v = -1;
+	switch (b) {
+	case B_GETPID:
+		v = b_getpid(1000000 / q);
+		break;
+	case B_FUTEX_SAME:
+		v = b_futex(cpu, 50000 / q);
+		break;
+	case B_FUTEX_CROSS:
+		v = other < 0 ? -1 : b_futex(other, 5000 / q);
+		break;
+	case B_PIPE:
+		v = b_pipe(50000 / q);
+		break;
+	case B_PTRACE:
+		v = b_ptrace(20000 / q);
+		break;
+	case B_SIGNAL:
+		v = b_signal(100000 / q);
+		break;
+	case B_MEMCPY:
+		v = b_memcpy(20000 / q);
+		break;
+	case B_COUNT:
+		break;
+	}
+	sched_setaffinity(0, sizeof saved, &saved);
+	return v;
+}

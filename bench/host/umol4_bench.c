@@ -1,0 +1,405 @@
+/* umol4-bench: runs the L4 benchmark programs (bench/l4) on every ISA, measures the host
+ * primitives in the same run, and reports each L4 figure as a ratio to getpid and to the futex
+ * round trip: a table on stdout, JSON (--json) and one SVG bar chart per ISA (--svg). */
+#define _GNU_SOURCE
+#include "umol4_bench.h"
+
+#include <errno.h>
+#include <getopt.h>
+#include <limits.h>
+#include <poll.h>
+#include <sched.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sys/utsname.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+/* Iterations per run: long enough that the KIP clock's 1 µs and the one kernel entry that reads
+ * it vanish (>= 50 ms on the fastest ISA), short enough for 5 ISAs x 5 repetitions. */
+const struct figure figures[F_COUNT] = {
+	{.key = "null_syscall", .label = "null system call (l4_myself)", .prog = "null_syscall",
+	 .iters = 20000, .quick = 500, .target_x_getpid = 20, .fiasco = {30, 64}},
+	{.key = "ipc_intra", .label = "short IPC round trip, intra-AS", .prog = "ipc_intra",
+	 .iters = 10000, .quick = 300},
+	{.key = "ipc_inter_as", .label = "short IPC round trip, inter-AS", .prog = "ipc_inter",
+	 .iters = 10000, .quick = 300, .target_x_getpid = 40, .fiasco = {53, 159}},
+	{.key = "ipc_long_4k", .label = "long IPC round trip, 4 KiB string", .prog = "ipc_long",
+	 .arg = "4096", .iters = 4000, .quick = 200, .bytes = 4096},
+	{.key = "ipc_long_64k", .label = "long IPC round trip, 64 KiB string", .prog = "ipc_long",
+	 .arg = "65536", .iters = 2000, .quick = 100, .bytes = 65536, .target_memcpy_share = 0.5},
+	{.key = "pagefault", .label = "page fault through sigma0, per page", .prog = "pagefault",
+	 .iters = 4096, .quick = 200, .fiasco = {66, 66}},
+	{.key = "bulkmap", .label = "4 MB superpage map + touch, per page", .prog = "bulkmap",
+	 .iters = 16, .quick = 2, .target_x_getpid = 5},
+	{.key = "task_new_delete", .label = "task create + first run + delete",
+	 .prog = "task_cycle", .iters = 100, .quick = 5},
+};
+
+static const struct isa_run isa_table[] = {
+	{.name = "x86", .libisa = "x86", .mode = "native"},
+	{.name = "x86-emu", .libisa = "x86", .mode = "qemu-i386", .emulate = true},
+	{.name = "arm", .libisa = "arm", .mode = "qemu-arm"},
+	{.name = "mips", .libisa = "mips", .mode = "qemu-mips"},
+	{.name = "mipsel", .libisa = "mipsel", .mode = "qemu-mipsel"},
+};
+#define N_ISA_TABLE (sizeof isa_table / sizeof isa_table[0])
+
+#define RUN_TIMEOUT_MS 120000
+#define OUT_MAX 8192
+
+struct options {
+	const char *json, *svg;
+	int reps;
+	bool quick;
+	int cpu;
+};
+
+static char bindir[PATH_MAX];
+
+static void usage(FILE *f)
+{
+	fprintf(f,
+		"usage: umol4-bench [options]\n"
+		"\n"
+		"Measures host primitives and umol4's L4 figures (null system call, short and long\n"
+		"IPC, page faults, superpage mapping) per ISA, and reports each L4 figure as a ratio\n"
+		"to getpid and to a futex round trip measured in the same run.\n"
+		"\n"
+		"options:\n"
+		"  --isa LIST     comma-separated ISAs (default x86,x86-emu,arm,mips,mipsel)\n"
+		"  --reps N       repetitions of every figure, 1..%d (default 5): median, min, max\n"
+		"  --quick        few iterations: a smoke test, not a measurement\n"
+		"  --json FILE    write the results as JSON to FILE\n"
+		"  --svg DIR      write one bar chart per ISA, DIR/<isa>.svg (default build/bench)\n"
+		"  --cpu N        host CPU for the instances and the same-CPU baselines\n"
+		"                 (default: the last CPU this process may use)\n"
+		"  -h, --help     show this help\n"
+		"\n"
+		"exit status: 0 measured (figures the kernel cannot run yet are n/a), 1 a benchmark\n"
+		"failed, 2 bad usage\n",
+		MAX_REPS);
+}
+
+static int bad_usage(const char *what, const char *arg)
+{
+	fprintf(stderr, "umol4-bench: %s%s%s (try 'umol4-bench --help')\n", what,
+		arg ? ": " : "", arg ? arg : "");
+	return 2;
+}
+
+static int add_isas(struct report *r, char *list)
+{
+	for (char *save = 0, *tok = strtok_r(list, ",", &save); tok;
+	     tok = strtok_r(0, ",", &save)) {
+		size_t i = 0;
+		while (i < N_ISA_TABLE && strcmp(isa_table[i].name, tok))
+			i++;
+		if (i == N_ISA_TABLE)
+			return bad_usage("unknown ISA (x86, x86-emu, arm, mips, mipsel)", tok);
+		for (int j = 0; j < r->nisa; j++)
+			if (!strcmp(r->isa[j].name, tok))
+				return bad_usage("ISA listed twice", tok);
+		r->isa[r->nisa++] = isa_table[i];
+	}
+	return r->nisa ? 0 : bad_usage("--isa wants a list of ISAs", 0);
+}
+
+static int parse_int(const char *s, int lo, int hi, int *out)
+{
+	char *end;
+	errno = 0;
+	long v = strtol(s, &end, 10);
+	if (errno || end == s || *end || v < lo || v > hi)
+		return -1;
+	*out = (int)v;
+	return 0;
+}
+
+static int parse_options(int argc, char **argv, struct options *o, struct report *r)
+{
+	static const struct option opts[] = {
+		{"isa", required_argument, 0, 'i'}, {"reps", required_argument, 0, 'r'},
+		{"quick", no_argument, 0, 'q'},	    {"json", required_argument, 0, 'j'},
+		{"svg", required_argument, 0, 's'}, {"cpu", required_argument, 0, 'c'},
+		{"help", no_argument, 0, 'h'},	    {0, 0, 0, 0}};
+	char *isas = 0;
+	int c;
+	opterr = 0;
+	while ((c = getopt_long(argc, argv, ":h", opts, 0)) != -1) {
+		switch (c) {
+		case 'i':
+			isas = optarg;
+			break;
+		case 'r':
+			if (parse_int(optarg, 1, MAX_REPS, &o->reps))
+				return bad_usage("--reps wants a number from 1 to 50", optarg);
+			break;
+		case 'q':
+			o->quick = true;
+			break;
+		case 'j':
+			o->json = optarg;
+			break;
+		case 's':
+			o->svg = optarg;
+			break;
+		case 'c':
+			if (parse_int(optarg, 0, CPU_SETSIZE - 1, &o->cpu))
+				return bad_usage("--cpu wants a CPU number", optarg);
+			break;
+		case 'h':
+			usage(stdout);
+			exit(0);
+		case ':':
+			return bad_usage("option needs an argument", argv[optind - 1]);
+		default:
+			return bad_usage("unknown option", argv[optind - 1]);
+		}
+	}
+	if (optind < argc)
+		return bad_usage("unexpected argument", argv[optind]);
+	char all[] = "x86,x86-emu,arm,mips,mipsel";
+	return add_isas(r, isas ? isas : all);
+}
+
+/* The CPU everything runs on, and another one for the cross-CPU baseline. */
+static int pick_cpus(struct options *o, struct report *r)
+{
+	cpu_set_t s;
+	if (sched_getaffinity(0, sizeof s, &s))
+		CPU_ZERO(&s);
+	int last = -1, first = -1;
+	for (int i = 0; i < CPU_SETSIZE; i++)
+		if (CPU_ISSET(i, &s)) {
+			last = i;
+			if (first < 0)
+				first = i;
+		}
+	r->cpu = o->cpu >= 0 ? o->cpu : (last >= 0 ? last : 0);
+	r->other_cpu = -1;
+	for (int i = 0; i < CPU_SETSIZE && r->other_cpu < 0; i++)
+		if (CPU_ISSET(i, &s) && i != r->cpu)
+			r->other_cpu = i;
+	if (o->cpu >= 0 && !CPU_ISSET(o->cpu, &s))
+		return bad_usage("--cpu names a CPU this process may not use", 0);
+	return 0;
+}
+
+static void describe_host(struct report *r)
+{
+	struct utsname u;
+	char model[128] = "unknown CPU", line[256];
+	FILE *f = fopen("/proc/cpuinfo", "r");
+	while (f && fgets(line, sizeof line, f))
+		if (!strncmp(line, "model name", 10) && strchr(line, ':')) {
+			snprintf(model, sizeof model, "%s", strchr(line, ':') + 2);
+			model[strcspn(model, "\n")] = 0;
+			break;
+		}
+	if (f)
+		fclose(f);
+	uname(&u);
+	snprintf(r->host, sizeof r->host, "%s %s %s, %ld CPUs, %s", u.sysname, u.release, u.machine,
+		 sysconf(_SC_NPROCESSORS_ONLN), model);
+	time_t now = time(0);
+	strftime(r->date, sizeof r->date, "%Y-%m-%dT%H:%M:%SZ", gmtime(&now));
+}
+
+/* Runs argv with stdout and stderr captured; returns the exit status, -1 on timeout. */
+static int run_captured(char *const argv[], char *out, char *err)
+{
+	int po[2], pe[2];
+	if (pipe(po) || pipe(pe))
+		return -2;
+	pid_t p = fork();
+	if (p < 0)
+		return -2;
+	if (!p) {
+		dup2(po[1], 1);
+		dup2(pe[1], 2);
+		close(po[0]);
+		close(pe[0]);
+		close(po[1]);
+		close(pe[1]);
+		execv(argv[0], argv);
+		fprintf(stderr, "cannot run %s: %s\n", argv[0], strerror(errno));
+		_exit(127);
+	}
+	close(po[1]);
+	close(pe[1]);
+	struct pollfd fds[2] = {{po[0], POLLIN, 0}, {pe[0], POLLIN, 0}};
+	char *buf[2] = {out, err};
+	size_t len[2] = {0, 0};
+	int open_fds = 2, timed_out = 0;
+	while (open_fds && !timed_out) {
+		int n = poll(fds, 2, RUN_TIMEOUT_MS);
+		if (n == 0)
+			timed_out = 1;
+		for (int i = 0; n > 0 && i < 2; i++) {
+			if (fds[i].fd < 0 || !fds[i].revents)
+				continue;
+			char tmp[1024];
+			ssize_t got = read(fds[i].fd, tmp, sizeof tmp);
+			if (got <= 0) {
+				close(fds[i].fd);
+				fds[i].fd = -1;
+				open_fds--;
+				continue;
+			}
+			size_t take = (size_t)got < OUT_MAX - 1 - len[i] ? (size_t)got
+									  : OUT_MAX - 1 - len[i];
+			memcpy(buf[i] + len[i], tmp, take);
+			len[i] += take;
+		}
+	}
+	out[len[0]] = err[len[1]] = 0;
+	if (timed_out)
+		kill(p, SIGTERM); /* umol4 reaps its task processes on SIGTERM */
+	for (int i = 0; i < 2; i++)
+		if (fds[i].fd >= 0)
+			close(fds[i].fd);
+	int st;
+	while (waitpid(p, &st, 0) < 0 && errno == EINTR)
+		;
+	if (timed_out)
+		return -1;
+	return WIFEXITED(st) ? WEXITSTATUS(st) : 128 + WTERMSIG(st);
+}
+
+static void set_note(struct result *res, enum outcome o, const char *text)
+{
+	res->outcome = o;
+	snprintf(res->note, sizeof res->note, "%.*s", (int)strcspn(text, "\n"), text);
+}
+
+/* One run of figure f on ISA i: parses "BENCH <key> <ops> <us>" (bench/l4/bench.h). */
+static void run_figure(const struct report *r, struct isa_run *i, const struct figure *f,
+		       bool quick)
+{
+	struct result *res = &i->res[f - figures];
+	char elf[PATH_MAX + 64], umol4[PATH_MAX + 8], cpu[32], iters[16];
+	snprintf(elf, sizeof elf, "%s/../lib/umol4/%s/bench/%s.elf", bindir, i->libisa, f->prog);
+	snprintf(umol4, sizeof umol4, "%s/umol4", bindir);
+	snprintf(cpu, sizeof cpu, "--cpu=%d", r->cpu);
+	snprintf(iters, sizeof iters, "%u", quick ? f->quick : f->iters);
+	if (access(elf, R_OK)) {
+		set_note(res, R_NA, "benchmark program not built");
+		return;
+	}
+	char *argv[8] = {umol4, cpu}, **a = argv + 2;
+	if (i->emulate)
+		*a++ = "--emulate";
+	*a++ = elf;
+	*a++ = iters;
+	if (f->arg)
+		*a++ = (char *)f->arg;
+	*a = 0;
+	static char out[OUT_MAX], err[OUT_MAX];
+	int status = run_captured(argv, out, err);
+	char key[64], word[64], rest[128];
+	unsigned ops;
+	unsigned long long us;
+	const char *line = strstr(out, "BENCH ");
+	if (status == -1) {
+		set_note(res, R_ERROR, "timed out");
+	} else if (!line || sscanf(line, "BENCH %63s %63s", key, word) != 2 || strcmp(key, f->key)) {
+		char msg[200];
+		snprintf(msg, sizeof msg, "exit status %d, no result: %s", status,
+			 *err ? err : "(no output)");
+		set_note(res, R_ERROR, msg);
+	} else if (!strcmp(word, "n/a") || !strcmp(word, "error")) {
+		sscanf(line, "BENCH %*s %*s %127[^\n]", rest);
+		set_note(res, word[0] == 'n' ? R_NA : R_ERROR, rest);
+	} else if (status != 0 || sscanf(line, "BENCH %*s %u %llu", &ops, &us) != 2 || !ops) {
+		set_note(res, R_ERROR, "malformed result");
+	} else {
+		res->ops = ops;
+		stats_add(&res->st, us * 1000.0 / ops);
+	}
+}
+
+void stats_add(struct stats *s, double v)
+{
+	if (s->n < MAX_REPS)
+		s->samples[s->n++] = v;
+}
+
+static int cmp_double(const void *a, const void *b)
+{
+	double x = *(const double *)a, y = *(const double *)b;
+	return (x > y) - (x < y);
+}
+
+void stats_finish(struct stats *s)
+{
+	if (!s->n)
+		return;
+	double v[MAX_REPS];
+	memcpy(v, s->samples, sizeof v);
+	qsort(v, (size_t)s->n, sizeof v[0], cmp_double);
+	s->min = v[0];
+	s->max = v[s->n - 1];
+	s->median = s->n % 2 ? v[s->n / 2] : (v[s->n / 2 - 1] + v[s->n / 2]) / 2;
+}
+
+static void measure(struct report *r, bool quick)
+{
+	for (int rep = 0; rep < r->reps; rep++) {
+		fprintf(stderr, "umol4-bench: repetition %d/%d: host", rep + 1, r->reps);
+		for (int b = 0; b < B_COUNT; b++) {
+			double v = baseline_measure(b, r->cpu, r->other_cpu, quick);
+			if (v > 0)
+				stats_add(&r->base[b], v);
+		}
+		for (int k = 0; k < r->nisa; k++) {
+			struct isa_run *i = &r->isa[k];
+			fprintf(stderr, " %s", i->name);
+			for (int f = 0; f < F_COUNT; f++)
+				if (i->res[f].outcome == R_OK)
+					run_figure(r, i, &figures[f], quick);
+		}
+		fprintf(stderr, "\n");
+	}
+	for (int b = 0; b < B_COUNT; b++)
+		stats_finish(&r->base[b]);
+	for (int k = 0; k < r->nisa; k++)
+		for (int f = 0; f < F_COUNT; f++)
+			stats_finish(&r->isa[k].res[f].st);
+}
+
+int main(int argc, char **argv)
+{
+	static struct report r;
+	struct options o = {.reps = 5, .cpu = -1};
+	int rc = parse_options(argc, argv, &o, &r);
+	if (rc || (rc = pick_cpus(&o, &r)))
+		return rc;
+	ssize_t n = readlink("/proc/self/exe", bindir, sizeof bindir - 1);
+	if (n <= 0) {
+		fprintf(stderr, "umol4-bench: cannot find myself: %s\n", strerror(errno));
+		return 1;
+	}
+	bindir[n] = 0;
+	*strrchr(bindir, '/') = 0;
+	char svgdir[PATH_MAX + 16];
+	snprintf(svgdir, sizeof svgdir, "%s/../bench", bindir);
+	r.reps = o.reps;
+	r.quick = o.quick;
+	describe_host(&r);
+	measure(&r, o.quick);
+	report_table(&r);
+	if (o.json && report_json(&r, o.json))
+		rc = 1;
+	if (report_svg(&r, o.svg ? o.svg : svgdir))
+		rc = 1;
+	for (int k = 0; k < r.nisa; k++)
+		for (int f = 0; f < F_COUNT; f++)
+			if (r.isa[k].res[f].outcome == R_ERROR)
+				rc = 1;
+	return rc;
+}
