@@ -41,6 +41,7 @@ struct thread {
 	unsigned prio, mcp;
 	unsigned small_space;
 	uint64_t timeslice; /* µs per turn; 0 = no ordinary timeslice (runs until it blocks) */
+	unsigned ts_man, ts_exp; /* the timeslice as it was set, reported back as set */
 	uint64_t slice_left;
 	uint64_t cputime;   /* µs consumed, reported by thread_schedule */
 	word_t exc_table;   /* the thread's exception handler table (ia32: its IDT), 0 = none */
@@ -126,7 +127,8 @@ struct kernel {
 #define SIGMA0_TASK 2u
 #define ROOT_TASK 4u
 #define DEFAULT_PRIO 0x10u
-#define DEFAULT_TIMESLICE 10000u /* µs, Fiasco's default */
+#define DEFAULT_TS_MAN 39u /* 39 * 4^(15-11) µs = 9.984 ms, about Fiasco's 10 ms */
+#define DEFAULT_TS_EXP 11u
 
 /* Physical layout the kernel reserves (docs/architecture.md). */
 #define PHYS_KIP_LE 0x1000u

@@ -29,8 +29,6 @@ void kip_init(struct kernel *k)
 		put32(k, f, be, KIP_OFF_MAIN_MEMORY + 4, k->phys_size);
 		put32(k, f, be, KIP_OFF_RESERVED0, 0);
 		put32(k, f, be, KIP_OFF_RESERVED0 + 4, PHYS_KERNEL_END);
-		put32(k, f, be, KIP_OFF_CPU_MHZ, 1000);
-		put32(k, f, be, KIP_OFF_BUS_MHZ, 1000);
 		memcpy(k->phys + f + KIP_OFF_VERSION_STRING, version, sizeof version);
 	}
 }
@@ -50,6 +48,14 @@ void kip_tick(struct kernel *k, uint64_t now_us)
 {
 	put64(k, k->kip_phys[0], false, KIP_OFF_CLOCK, now_us);
 	put64(k, k->kip_phys[1], true, KIP_OFF_CLOCK, now_us);
+}
+
+void kip_set_frequency(struct kernel *k, word_t cpu_mhz)
+{
+	for (int be = 0; be < 2; be++) {
+		put32(k, k->kip_phys[be], be, KIP_OFF_CPU_MHZ, cpu_mhz);
+		put32(k, k->kip_phys[be], be, KIP_OFF_BUS_MHZ, cpu_mhz);
+	}
 }
 
 word_t kip_phys_for(const struct kernel *k, const struct task *t)

@@ -24,6 +24,8 @@ void kip_init(struct kernel *k);
 void kip_set_boot(struct kernel *k, word_t off, word_t esp, word_t eip, word_t low, word_t high);
 /* Updates the clock field (µs since boot) in every KIP. */
 void kip_tick(struct kernel *k, uint64_t now_us);
+/* The processor (and, lacking a better figure, bus) frequency fields, in MHz. */
+void kip_set_frequency(struct kernel *k, word_t cpu_mhz);
 /* KIP frame for a task's byte order. */
 word_t kip_phys_for(const struct kernel *k, const struct task *t);
 /* Multiboot information with cmdline at PHYS_BOOTINFO, in t's byte order. */

@@ -42,9 +42,7 @@ static unsigned state_code(const struct thread *t)
 
 static word_t param_word(const struct thread *t)
 {
-	unsigned man = 0, exp = 0;
-	if (t->timeslice)
-		timeout_encode(t->timeslice, &man, &exp);
+	unsigned man = t->timeslice ? t->ts_man : 0, exp = t->timeslice ? t->ts_exp : 0;
 	return (t->prio & 0xff) | (t->small_space & 0xff) << 8 | state_code(t) << 16 | exp << 20 |
 	       man << 24;
 }
@@ -89,6 +87,8 @@ void sys_thread_schedule(struct kernel *k, struct thread *t)
 		if (small != 0 && small != 0xff)
 			d->small_space = small;
 		unsigned man = param >> 24, exp = (param >> 20) & 0xf;
+		d->ts_man = man;
+		d->ts_exp = exp;
 		d->timeslice = exp ? (uint64_t)man << (2 * (15 - exp)) : 0;
 		if (d->timeslice && d->timeslice < 100)
 			d->timeslice = 100; /* the kernel's granularity: a host timer round trip */

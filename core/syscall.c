@@ -65,6 +65,8 @@ static void sys_lthread_ex_regs(struct kernel *k, struct thread *t)
 		d->prio = t->prio;
 		d->mcp = t->mcp;
 		d->timeslice = d->slice_left = t->timeslice;
+		d->ts_man = t->ts_man;
+		d->ts_exp = t->ts_exp;
 		d->pager = t->pager;
 		set(t, S0, 0);
 	} else {

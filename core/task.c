@@ -1,5 +1,6 @@
 #include "core/task.h"
 #include "core/fmt.h"
+#include "core/ipc.h"
 #include "core/plat.h"
 #include "core/sched.h"
 
@@ -63,7 +64,9 @@ struct thread *thread_create(struct kernel *k, struct task *task, unsigned lthre
 	t->id = id_make(task->nr, lthread, task->chief, task->nest);
 	t->state = TS_DEAD;
 	t->prio = DEFAULT_PRIO;
-	t->timeslice = t->slice_left = DEFAULT_TIMESLICE;
+	t->ts_man = DEFAULT_TS_MAN;
+	t->ts_exp = DEFAULT_TS_EXP;
+	t->timeslice = t->slice_left = ipc_timeout_us(t->ts_man, t->ts_exp);
 	t->pager = L4ID_NIL;
 	t->preempter = L4ID_NIL;
 	t->ext_preempter = L4ID_INVALID;

@@ -1,7 +1,6 @@
 /* Host baselines, measured in the same run as the L4 figures: the primitives umol4 is built from
  * (a system call, a futex or pipe hand-off between two processes, a signal round trip, memcpy)
  * and the one Fiasco-UX was built from (a ptrace stop round trip). */
-#define _GNU_SOURCE
 #include "umol4_bench.h"
 
 #include <errno.h>
@@ -22,12 +21,14 @@
 
 const struct baseline_info baselines[B_COUNT] = {
 	[B_GETPID] = {"getpid", "getpid system call"},
-	[B_FUTEX_SAME] = {"futex_rt_same_cpu", "futex round trip, 2 processes, same CPU"},
-	[B_FUTEX_CROSS] = {"futex_rt_cross_cpu", "futex round trip, 2 processes, across CPUs"},
-	[B_PIPE] = {"pipe_rt", "pipe round trip, 2 processes, same CPU"},
-	[B_PTRACE] = {"ptrace_rt", "ptrace SYSEMU stop + GETREGS/SETREGS + resume"},
-	[B_SIGNAL] = {"signal_rt", "trap (int $0x30) -> SIGSEGV handler -> sigreturn"},
-	[B_MEMCPY] = {"memcpy_64k", "memcpy of 64 KiB (hot cache)"},
+	[B_INT80] = {"getpid_int80", "getpid through int $0x80 (ia32 entry)"},
+	[B_FUTEX_SAME] = {"futex_rt_same_cpu", "futex round trip, same CPU"},
+	[B_FUTEX_CROSS] = {"futex_rt_cross_cpu", "futex round trip, across CPUs"},
+	[B_PIPE] = {"pipe_rt", "pipe round trip, same CPU"},
+	[B_PTRACE] = {"ptrace_rt", "ptrace stop round trip (SYSEMU+GET/SETREGS)"},
+	[B_SIGNAL] = {"signal_rt", "int $0x30 -> SIGSEGV -> sigreturn, 64-bit"},
+	[B_MEMCPY] = {"memcpy_64k", "memcpy 64 KiB (hot cache)"},
+	[B_TOUCH] = {"memfd_touch", "first write to a memfd page, per page"},
 };
 
 static double now_ns(void)
@@ -63,6 +64,33 @@ static double b_getpid(long n)
 	for (long i = 0; i < n; i++)
 		syscall(SYS_getpid);
 	return (now_ns() - t) / n;
+}
+
+/* The entry a native ia32 task's stub uses for its system calls (futex, rt_sigreturn). Measured
+ * in a child: without ia32 emulation in the host kernel, int $0x80 kills the process. */
+static double b_int80(long n)
+{
+	int fd[2];
+	double t = -1;
+	if (pipe(fd))
+		return -1;
+	pid_t p = fork();
+	if (!p) {
+		t = now_ns();
+		for (long i = 0; i < n; i++) {
+			long r;
+			__asm__ __volatile__("int $0x80" : "=a"(r) : "a"(20L) : "memory");
+		}
+		t = (now_ns() - t) / n;
+		_exit(write(fd[1], &t, sizeof t) == sizeof t ? 0 : 1);
+	}
+	close(fd[1]);
+	if (p < 0 || read(fd[0], &t, sizeof t) != sizeof t)
+		t = -1;
+	close(fd[0]);
+	if (p > 0)
+		reap(p);
+	return t;
 }
 
 /* Word 0 -> 1 hands over to the child, 1 -> 0 back to the parent. Round 0 is the warm-up. */
@@ -223,6 +251,30 @@ static double b_memcpy(long n)
 	return t;
 }
 
+/* What bulkmap's touches cost the host: a fresh page of a shared memfd mapping (like umol4's
+ * physical memory) allocated, zeroed and mapped on its first write. */
+static double b_touch(long pages)
+{
+	size_t size = (size_t)pages * 4096;
+	int fd = memfd_create("umol4-bench", 0);
+	if (fd < 0 || ftruncate(fd, (off_t)size)) {
+		if (fd >= 0)
+			close(fd);
+		return -1;
+	}
+	char *m = mmap(0, size, PROT_READ | PROT_WRITE, MAP_SHARED, fd, 0);
+	double t = -1;
+	if (m != MAP_FAILED) {
+		t = now_ns();
+		for (size_t o = 0; o < size; o += 4096)
+			*(volatile char *)(m + o) = 1;
+		t = (now_ns() - t) / pages;
+		munmap(m, size);
+	}
+	close(fd);
+	return t;
+}
+
 double baseline_measure(enum baseline b, int cpu, int other, bool quick)
 {
 	long q = quick ? 10 : 1;
@@ -233,6 +285,9 @@ double baseline_measure(enum baseline b, int cpu, int other, bool quick)
 	switch (b) {
 	case B_GETPID:
 		v = b_getpid(1000000 / q);
+		break;
+	case B_INT80:
+		v = b_int80(50000 / q);
 		break;
 	case B_FUTEX_SAME:
 		v = b_futex(cpu, 50000 / q);
@@ -251,6 +306,9 @@ double baseline_measure(enum baseline b, int cpu, int other, bool quick)
 		break;
 	case B_MEMCPY:
 		v = b_memcpy(20000 / q);
+		break;
+	case B_TOUCH:
+		v = b_touch(16384 / q);
 		break;
 	case B_COUNT:
 		break;

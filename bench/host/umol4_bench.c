@@ -1,7 +1,6 @@
 /* umol4-bench: runs the L4 benchmark programs (bench/l4) on every ISA, measures the host
  * primitives in the same run, and reports each L4 figure as a ratio to getpid and to the futex
  * round trip: a table on stdout, JSON (--json) and one SVG bar chart per ISA (--svg). */
-#define _GNU_SOURCE
 #include "umol4_bench.h"
 
 #include <errno.h>
@@ -49,6 +48,8 @@ static const struct isa_run isa_table[] = {
 };
 #define N_ISA_TABLE (sizeof isa_table / sizeof isa_table[0])
 
+#define STR_(x) #x
+#define STR(x) STR_(x)
 #define RUN_TIMEOUT_MS 120000
 #define OUT_MAX 8192
 
@@ -137,7 +138,7 @@ static int parse_options(int argc, char **argv, struct options *o, struct report
 			break;
 		case 'r':
 			if (parse_int(optarg, 1, MAX_REPS, &o->reps))
-				return bad_usage("--reps wants a number from 1 to 50", optarg);
+				return bad_usage("--reps wants a number from 1 to " STR(MAX_REPS), optarg);
 			break;
 		case 'q':
 			o->quick = true;
@@ -188,6 +189,18 @@ static int pick_cpus(struct options *o, struct report *r)
 	if (o->cpu >= 0 && !CPU_ISSET(o->cpu, &s))
 		return bad_usage("--cpu names a CPU this process may not use", 0);
 	return 0;
+}
+
+/* The 1-minute load average: other work on the machine disturbs every figure. */
+static double loadavg(void)
+{
+	double l = -1;
+	FILE *f = fopen("/proc/loadavg", "r");
+	if (f && fscanf(f, "%lf", &l) != 1)
+		l = -1;
+	if (f)
+		fclose(f);
+	return l;
 }
 
 static void describe_host(struct report *r)
@@ -288,7 +301,7 @@ static void run_figure(const struct report *r, struct isa_run *i, const struct f
 	snprintf(cpu, sizeof cpu, "--cpu=%d", r->cpu);
 	snprintf(iters, sizeof iters, "%u", quick ? f->quick : f->iters);
 	if (access(elf, R_OK)) {
-		set_note(res, R_NA, "benchmark program not built");
+		set_note(res, OUT_NA, "benchmark program not built");
 		return;
 	}
 	char *argv[8] = {umol4, cpu}, **a = argv + 2;
@@ -306,17 +319,17 @@ static void run_figure(const struct report *r, struct isa_run *i, const struct f
 	unsigned long long us;
 	const char *line = strstr(out, "BENCH ");
 	if (status == -1) {
-		set_note(res, R_ERROR, "timed out");
+		set_note(res, OUT_ERROR, "timed out");
 	} else if (!line || sscanf(line, "BENCH %63s %63s", key, word) != 2 || strcmp(key, f->key)) {
 		char msg[200];
-		snprintf(msg, sizeof msg, "exit status %d, no result: %s", status,
+		snprintf(msg, sizeof msg, "exit status %d, no result: %.150s", status,
 			 *err ? err : "(no output)");
-		set_note(res, R_ERROR, msg);
+		set_note(res, OUT_ERROR, msg);
 	} else if (!strcmp(word, "n/a") || !strcmp(word, "error")) {
 		sscanf(line, "BENCH %*s %*s %127[^\n]", rest);
-		set_note(res, word[0] == 'n' ? R_NA : R_ERROR, rest);
+		set_note(res, word[0] == 'n' ? OUT_NA : OUT_ERROR, rest);
 	} else if (status != 0 || sscanf(line, "BENCH %*s %u %llu", &ops, &us) != 2 || !ops) {
-		set_note(res, R_ERROR, "malformed result");
+		set_note(res, OUT_ERROR, "malformed result");
 	} else {
 		res->ops = ops;
 		stats_add(&res->st, us * 1000.0 / ops);
@@ -360,7 +373,7 @@ static void measure(struct report *r, bool quick)
 			struct isa_run *i = &r->isa[k];
 			fprintf(stderr, " %s", i->name);
 			for (int f = 0; f < F_COUNT; f++)
-				if (i->res[f].outcome == R_OK)
+				if (i->res[f].outcome == OUT_OK)
 					run_figure(r, i, &figures[f], quick);
 		}
 		fprintf(stderr, "\n");
@@ -391,7 +404,9 @@ int main(int argc, char **argv)
 	r.reps = o.reps;
 	r.quick = o.quick;
 	describe_host(&r);
+	r.load[0] = loadavg();
 	measure(&r, o.quick);
+	r.load[1] = loadavg();
 	report_table(&r);
 	if (o.json && report_json(&r, o.json))
 		rc = 1;
@@ -399,7 +414,7 @@ int main(int argc, char **argv)
 		rc = 1;
 	for (int k = 0; k < r.nisa; k++)
 		for (int f = 0; f < F_COUNT; f++)
-			if (r.isa[k].res[f].outcome == R_ERROR)
+			if (r.isa[k].res[f].outcome == OUT_ERROR)
 				rc = 1;
 	return rc;
 }

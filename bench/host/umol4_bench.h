@@ -21,12 +21,14 @@ void stats_finish(struct stats *s);
 #define MEMCPY_BYTES 65536.0
 enum baseline {
 	B_GETPID,
+	B_INT80,
 	B_FUTEX_SAME,
 	B_FUTEX_CROSS,
 	B_PIPE,
 	B_PTRACE,
 	B_SIGNAL,
 	B_MEMCPY,
+	B_TOUCH,
 	B_COUNT
 };
 struct baseline_info {
@@ -50,7 +52,7 @@ struct figure {
 #define F_COUNT 8
 extern const struct figure figures[F_COUNT];
 
-enum outcome { R_OK, R_NA, R_ERROR };
+enum outcome { OUT_OK, OUT_NA, OUT_ERROR };
 struct result {
 	enum outcome outcome;
 	char note[160]; /* n/a reason or error */
@@ -73,6 +75,7 @@ struct report {
 	int cpu, other_cpu;
 	int reps;
 	bool quick;
+	double load[2]; /* 1-minute load average before and after */
 	struct stats base[B_COUNT];
 	int nisa;
 	struct isa_run isa[MAX_ISAS];

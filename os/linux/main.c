@@ -2,12 +2,14 @@
  * program exits. Exit statuses are documented in docs/usage.md and --help. */
 #include "core/boot.h"
 #include "core/irq.h"
+#include "core/kip.h"
 #include "core/plat.h"
 #include "core/report.h"
 #include "core/sched.h"
 #include "core/schedule.h"
 #include "core/syscall.h"
 #include "core/task.h"
+#include "os/linux/clock.h"
 #include "os/linux/console.h"
 #include "os/linux/elfload.h"
 #include "os/linux/taskproc.h"
@@ -294,6 +296,11 @@ int main(int argc, char **argv)
 	char title[32];
 	snprintf(title, sizeof title, "umol4-k%d", (int)getpid());
 	prctl(PR_SET_NAME, title);
+	kip_set_frequency(&k, host_cpu_mhz());
+	if (!clock_start(&k)) {
+		fprintf(stderr, "umol4: cannot start the clock thread\n");
+		return EXIT_INTERNAL;
+	}
 	struct instance_cfg cfg = {&k, libdir, phys_fd, emulate, getpid(), name};
 	tp_setup(&cfg);
 	int status = run(&k);

@@ -355,9 +355,6 @@ enum tp_result tp_run(struct thread *th, struct hw_event *ev)
 	ev->fault_addr = mb_get(p, &p->mb->fault_addr);
 	ev->trapno = mb_get(p, &p->mb->trapno);
 	ev->err = mb_get(p, &p->mb->err);
-	if (getenv("UMOL4_TRACE_EVENTS"))
-		fprintf(stderr, "ev %u code %u addr %08x trapno %u err %x ip %08x\n", ev->kind,
-			ev->sig_code, ev->fault_addr, ev->trapno, ev->err, th->task->arch->get_ip(th->regs));
 	return TP_OK;
 }
 

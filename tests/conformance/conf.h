@@ -11,6 +11,7 @@
 #include <l4/sys/kernel.h>
 #include <l4/sys/syscalls.h>
 #include <stdio.h>
+#include <string.h>
 
 #ifndef ID
 #error "define ID before including conf.h"
@@ -28,7 +29,7 @@
 
 /* A timeout of m * 4^(15-e) us for send (s) and receive (r), page-fault timeouts infinite. */
 #define TIMEOUT(sm, se, rm, re) L4_IPC_TIMEOUT(sm, se, rm, re, 0, 0)
-#define RCV_MS(ms)		TIMEOUT(0, 0, ms, 10) /* ms * 1024 us */
+#define RCV_MS(ms)		TIMEOUT(0, 0, ms, 10) /* ms * 1024 us, ms < 256 */
 #define SND_MS(ms)		TIMEOUT(ms, 10, 0, 0)
 
 static unsigned char conf_stacks[CONF_THREADS][CONF_STACK_SIZE] __attribute__((aligned(4096)));
@@ -107,6 +108,14 @@ static inline l4_threadid_t conf_spawn(unsigned n, void (*fn)(void))
 	return conf_id(n);
 }
 
+/* Lets the other ready threads run until they block: the caller sleeps 50 ms (they need
+ * microseconds; the rest is margin for a loaded host). Afterwards a thread that was started to
+ * block in an IPC is blocked there. */
+static inline void conf_settle(void)
+{
+	l4_ipc_sleep(RCV_MS(50));
+}
+
 /* Sets lthread n's ip to where it is: an IPC it is blocked in is cancelled (or aborted), and
  * the thread goes on after it with the error code as the binding's result. */
 static inline void conf_cancel(unsigned n)
@@ -131,7 +140,8 @@ static inline int conf_recv(l4_threadid_t from, l4_umword_t *w0, l4_umword_t *w1
 	return l4_ipc_receive(from, SHORT, w0 ? w0 : &d0, w1 ? w1 : &d1, t, &dope);
 }
 
-/* The KIP clock in microseconds. */
+/* The KIP clock in microseconds. umol4 advances it only when the kernel is entered (see
+ * pending/tim0004_kipclock.c), so this enters the kernel first (l4_kernel_interface). */
 static inline l4_cpu_time_t conf_now(void)
 {
 	return ((l4_kernel_info_t *)l4_kernel_interface())->clock;

@@ -1,0 +1,10 @@
+# The host side of the benchmark suite (docs/performance.md): umol4-bench, built into bin/ next to
+# umol4, and its smoke test. The L4 programs are built per ISA by bench/l4/CMakeLists.txt.
+add_executable(umol4-bench bench/host/umol4_bench.c bench/host/baseline.c bench/host/report.c)
+target_compile_definitions(umol4-bench PRIVATE _GNU_SOURCE)
+target_link_libraries(umol4-bench PRIVATE m)
+
+# Runs, writes JSON with the expected keys and SVGs, rejects bad options; speed is not asserted.
+add_test(NAME bench_smoke
+  COMMAND sh ${CMAKE_SOURCE_DIR}/bench/smoke_test.sh $<TARGET_FILE:umol4-bench>)
+set_tests_properties(bench_smoke PROPERTIES RUN_SERIAL ON TIMEOUT 600)

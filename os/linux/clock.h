@@ -1,0 +1,12 @@
+/* The KIP clock: µs since boot, advanced by a 1 kHz host thread so that a program reading it in a
+ * loop sees it move without entering the kernel; and the host processor's frequency. */
+#ifndef UMOL4_OS_CLOCK_H
+#define UMOL4_OS_CLOCK_H
+
+#include "core/kernel.h"
+
+bool clock_start(struct kernel *k);
+/* "cpu MHz" of /proc/cpuinfo, 1000 if unknown. */
+word_t host_cpu_mhz(void);
+
+#endif

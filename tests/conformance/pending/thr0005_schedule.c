@@ -1,0 +1,75 @@
+/* THR0005 (pending: thread_schedule): thread_schedule reads and sets priorities of threads of
+ * the own task: the invalid parameter word changes nothing and returns the old one, a new
+ * priority is returned by the next call, a ready thread of higher priority runs at once, one
+ * of lower priority only when nothing else can; a nonexistent thread gives the invalid word. */
+#define ID "THR0005"
+#include "conf.h"
+
+static char trace[16];
+static volatile unsigned ntrace;
+
+static void mark(void)
+{
+	trace[ntrace++] = (char)('a' + l4_myself().id.lthread);
+}
+
+static void wait_main(void)
+{
+	conf_recv(conf_id(0), 0, 0, NEVER);
+}
+
+static l4_sched_param_t sched(unsigned n, l4_sched_param_t p, l4_threadid_t *partner)
+{
+	l4_threadid_t pre = L4_INVALID_ID, dest = conf_id(n);
+	l4_sched_param_t old;
+	l4_thread_schedule(dest, p, &pre, partner, &old);
+	return old;
+}
+
+static l4_sched_param_t prio(unsigned prio)
+{
+	l4_sched_param_t p = {.sched_param = 0};
+	p.sp.prio = prio;
+	return p;
+}
+
+int main(void)
+{
+	l4_threadid_t partner;
+	l4_sched_param_t mine = sched(0, L4_INVALID_SCHED_PARAM, &partner);
+	say("main's priority: 0x%02x", mine.sp.prio);
+
+	conf_spawn(1, mark);
+	l4_sched_param_t p = sched(1, L4_INVALID_SCHED_PARAM, &partner);
+	say("new thread inherits it: 0x%02x", p.sp.prio);
+	sched(1, prio(mine.sp.prio + 1), &partner);
+	trace[ntrace++] = 'a';
+	p = sched(1, L4_INVALID_SCHED_PARAM, &partner);
+	trace[ntrace] = 0;
+	say("raised to 0x%02x, it ran before main went on: %s", p.sp.prio, trace);
+
+	ntrace = 0;
+	conf_spawn(2, mark);
+	sched(2, prio(mine.sp.prio - 1), &partner);
+	l4_yield();
+	trace[ntrace++] = 'a';
+	l4_ipc_sleep(RCV_MS(1));
+	trace[ntrace] = 0;
+	say("lowered thread runs only while main sleeps: %s", trace);
+
+	l4_threadid_t gone = conf_id(0);
+	gone.id.task = 100;
+	l4_threadid_t pre = L4_INVALID_ID;
+	l4_sched_param_t old;
+	l4_thread_schedule(gone, prio(1), &pre, &partner, &old);
+	say("nonexistent thread: %s", okfail(l4_is_invalid_sched_param(old)));
+
+	l4_thread_switch(conf_spawn(3, wait_main));
+	sched(3, L4_INVALID_SCHED_PARAM, &partner);
+	say("partner of a thread receiving from main: %x.%02x", partner.id.task,
+	    partner.id.lthread);
+	conf_spawn(4, mark); /* ready, not yet run */
+	sched(4, L4_INVALID_SCHED_PARAM, &partner);
+	say("partner of a thread not in IPC: invalid: %s", okfail(l4_is_invalid_id(partner)));
+	return 0;
+}

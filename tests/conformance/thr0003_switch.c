@@ -1,0 +1,75 @@
+/* THR0003: thread_switch: l4_yield alternates between threads of equal priority in round-robin
+ * order, thread_switch(dest) runs a ready dest next, and a dest that cannot run (blocked,
+ * nonexistent) makes it a plain yield. */
+#define ID "THR0003"
+#include "conf.h"
+
+static char trace[64];
+static volatile unsigned ntrace;
+
+static void mark(char c)
+{
+	trace[ntrace++] = c;
+}
+
+/* Lthread n marks 'a' + n five times, yielding after each. */
+static void marker(void)
+{
+	char c = (char)('a' + l4_myself().id.lthread);
+	for (int i = 0; i < 5; i++) {
+		mark(c);
+		l4_yield();
+	}
+}
+
+static void show(const char *what)
+{
+	trace[ntrace] = 0;
+	say("%s: %s", what, trace);
+	ntrace = 0;
+}
+
+int main(void)
+{
+	l4_yield();
+	mark('a');
+	show("yield alone");
+
+	conf_spawn(1, marker);
+	for (int i = 0; i < 5; i++) {
+		mark('a');
+		l4_yield();
+	}
+	show("two threads yielding");
+
+	conf_spawn(2, marker);
+	conf_spawn(3, marker);
+	for (int i = 0; i < 5; i++) {
+		mark('a');
+		l4_yield();
+	}
+	show("three threads yielding");
+
+	conf_spawn(1, marker);
+	conf_spawn(2, marker);
+	conf_spawn(3, marker);
+	mark('a');
+	l4_thread_switch(conf_id(3));
+	say("thread_switch to the last of three ready threads runs it next: %s",
+	    okfail(ntrace >= 2 && trace[1] == 'd'));
+	while (ntrace < 16)
+		l4_yield();
+	ntrace = 0;
+
+	conf_spawn(4, conf_park);
+	conf_spawn(1, marker);
+	mark('a');
+	l4_thread_switch(conf_id(4));
+	mark('a');
+	l4_threadid_t gone = conf_id(0);
+	gone.id.task = 100;
+	l4_thread_switch(gone);
+	mark('a');
+	show("thread_switch to a blocked thread, to a nonexistent one");
+	return 0;
+}
