@@ -17,6 +17,11 @@ bool kernel_boot(struct kernel *k, const struct boot_image *s0, const struct boo
 	if (!ts || !tr)
 		return false;
 	ts->idempotent = true;
+	ts->depth = 1;
+	/* the root task owns every other task number, active or not (Fiasco's init_workload) */
+	k->owner[SIGMA0_TASK] = ROOT_TASK;
+	for (unsigned nr = ROOT_TASK + 1; nr < L4_TASKS; nr++)
+		k->owner[nr] = ROOT_TASK;
 	struct thread *s = thread_create(k, ts, 0), *r = thread_create(k, tr, 0);
 	if (!s || !r)
 		return false;

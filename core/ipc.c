@@ -3,6 +3,7 @@
  * completes it also continues the blocked thread's operation, so every transition happens
  * inside one kernel entry and the send->receive switch is atomic. */
 #include "core/ipc.h"
+#include "core/clan.h"
 #include "core/irq.h"
 #include "core/map.h"
 #include "core/msg.h"
@@ -123,10 +124,16 @@ static void do_transfer(struct kernel *k, struct thread *s, struct thread *r)
 	if (s->xfer == r) /* an interrupted transfer completes; a pager RPC leaves links alone */
 		s->xfer = r->xfer = 0;
 	if (!r->ipc.pagefault) {
+		l4id_t from = s->ipc.deceit ? s->ipc.vsender : s->id;
 		set_slot(r, S2, s->ipc.w0);
 		set_slot(r, S3, s->ipc.w1);
-		set_slot(r, S5, s->id.lo);
-		set_slot(r, S6, s->id.hi);
+		set_slot(r, S5, from.lo);
+		set_slot(r, S6, from.hi);
+		if (s->ipc.clan_dope) { /* the chief learns the intended destination */
+			set_slot(r, S1, s->ipc.dest.lo);
+			set_slot(r, S4, s->ipc.dest.hi);
+		}
+		x.rdope |= s->ipc.clan_dope | (s->ipc.deceit ? DOPE_DECEITED : 0);
 	}
 	finish(k, r, x.rdope);
 	/* the receiver runs next among its priority, as Fiasco switches to the receiver */
@@ -208,9 +215,48 @@ static bool accepts(const struct thread *r, const struct thread *s)
 	return r->state == TS_RECV_WAIT && (r->ipc.open || r->ipc.partner == s);
 }
 
+/* Deceit (reference §5): a chief forwarding a message may name a virtual sender, if the
+ * direction is preserved; otherwise the message goes out under the chief's own id. */
+static void take_deceit(struct kernel *k, struct thread *t)
+{
+	const struct arch *a = t->task->arch;
+	l4id_t v;
+	if (a->deceit_on_stack) {
+		word_t raw[2];
+		if (!user_read(k, t->task, a->get_sp(t->regs), raw, 8))
+			return;
+		v.lo = task_word(t->task, raw[0]);
+		v.hi = task_word(t->task, raw[1]);
+	} else {
+		v.lo = a->get_slot(t->regs, S7);
+		v.hi = a->get_slot(t->regs, S8);
+	}
+	if (clan_deceit_ok(k, t->task, t->ipc.dest, v)) {
+		t->ipc.deceit = true;
+		t->ipc.vsender = v;
+	}
+}
+
 static void send_phase(struct kernel *k, struct thread *t)
 {
-	struct thread *d = thread_lookup(k, t->ipc.dest);
+	if (id_is_nil(t->ipc.dest)) {
+		finish(k, t, IPC_ENOT_EXISTENT);
+		return;
+	}
+	if (!t->ipc.pagefault && (t->ipc.snd_desc & IPC_DESC_DECEIT))
+		take_deceit(k, t);
+	/* a message crossing a clan boundary goes to the nearest chief on the path, which sees
+	 * "redirected", plus "from my inner clan" when it is the sender's own chief */
+	l4id_t near;
+	struct thread *d;
+	if (clan_nearest(k, t->task, t->ipc.dest, &near) == NC_SAME_CLAN) {
+		t->ipc.clan_dope = 0;
+		d = thread_lookup(k, t->ipc.dest);
+	} else {
+		t->ipc.clan_dope = DOPE_REDIRECTED |
+				   (id_task(near) == t->task->chief ? DOPE_INNER : 0);
+		d = thread_lookup(k, near);
+	}
 	if (!d) {
 		finish(k, t, IPC_ENOT_EXISTENT);
 		return;
@@ -251,7 +297,10 @@ static void receive_phase(struct kernel *k, struct thread *t)
 	} else if (t->ipc.irq) {
 		/* waits for its interrupt below */
 	} else if (!id_is_nil(t->ipc.dest)) {
-		struct thread *src = thread_lookup(k, t->ipc.dest);
+		/* a message from outside the clan physically comes from the nearest chief */
+		l4id_t near;
+		clan_nearest(k, t->task, t->ipc.dest, &near);
+		struct thread *src = thread_lookup(k, near);
 		if (!src) {
 			finish(k, t, IPC_ENOT_EXISTENT);
 			return;
@@ -377,4 +426,29 @@ void ipc_cancel(struct kernel *k, struct thread *t)
 		timeout_disarm(k, t);
 		finish(k, t, IPC_RECANCELED);
 	}
+}
+
+void ipc_thread_gone(struct kernel *k, struct thread *t)
+{
+	ipc_cancel(k, t);
+	while (t->sendq_head) {
+		struct thread *s = t->sendq_head;
+		sendq_remove(t, s);
+		timeout_disarm(k, s);
+		finish(k, s, IPC_ENOT_EXISTENT);
+	}
+	/* closed receivers waiting for t, and pager RPCs addressed to it */
+	for (unsigned i = 0; i < L4_TASKS; i++) {
+		struct task *task = k->tasks[i];
+		for (unsigned l = 0; task && l < L4_LTHREADS; l++) {
+			struct thread *w = task->threads[l];
+			if (w && w != t && w->state == TS_RECV_WAIT && w->ipc.partner == t) {
+				timeout_disarm(k, w);
+				finish(k, w, IPC_ENOT_EXISTENT);
+			}
+		}
+	}
+	timeout_disarm(k, t);
+	sched_unready(k, t);
+	t->state = TS_DEAD;
 }

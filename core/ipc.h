@@ -15,6 +15,8 @@ void ipc_cancel(struct kernel *k, struct thread *t);
 /* Ends t's receive with `dope` (words and source already in place); a blocked t runs next
  * among its priority. */
 void ipc_complete_receive(struct kernel *k, struct thread *t, word_t dope);
+/* t disappears (task deletion): its IPC ends, and whoever waits for it gets ENOT_EXISTENT. */
+void ipc_thread_gone(struct kernel *k, struct thread *t);
 /* Microseconds of a V2 timeout (mantissa, exponent); UINT64_MAX = infinite. */
 uint64_t ipc_timeout_us(unsigned man, unsigned exp);
 

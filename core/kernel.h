@@ -28,6 +28,9 @@ struct ipc_op {
 	bool pagefault;        /* kernel-made page-fault RPC on the thread's behalf */
 	unsigned irq;          /* closed receive from interrupt irq-1 (0 = not) */
 	word_t rcv_window;     /* receive fpage for mappings (0 = none) */
+	word_t clan_dope;      /* redirect / inner-clan bits the receiving chief sees */
+	l4id_t vsender;        /* deceit: the virtual sender the receiver sees */
+	bool deceit;
 };
 
 struct thread {
@@ -76,7 +79,9 @@ struct dirty_range {
 
 struct task {
 	unsigned nr;
-	unsigned chief, nest;
+	unsigned chief, nest; /* nest: the id field; depth: the real clan depth (sigma0's differ) */
+	unsigned depth;
+	unsigned version;
 	const struct arch *arch;
 	struct pagetable pt;
 	bool idempotent; /* sigma0: owns all physical memory, mapped 1:1 on demand */
@@ -107,7 +112,10 @@ enum run_state {
 
 struct kernel {
 	struct task *tasks[L4_TASKS];
-	struct thread *current;
+	/* chief (owner) of every task number, active or not; 0 = nobody may create it */
+	uint16_t owner[L4_TASKS];
+	uint16_t version[L4_TASKS];
+	struct thread *current; /* unused by the core's logic; kept for the os layer's reports */
 	struct thread *rq[256]; /* ready queue heads per priority */
 	uint32_t rq_bitmap[8];
 	struct thread *timeouts; /* sorted by wakeup */

@@ -17,6 +17,8 @@ void plat_output(const char *s, size_t n);
 void plat_log(const char *line);
 /* One byte of console input; -1 at end of input, or (if `nonblock`) when none is available. */
 int plat_inchar(bool nonblock);
+/* A task was deleted: its host process (if any) must go. */
+void plat_task_deleted(struct task *t);
 /* An interrupt with a host source gained (on) or lost its associated thread. */
 void plat_irq_attach(unsigned irq, bool on);
 

@@ -1,5 +1,6 @@
 /* System-call dispatch and the calls small enough to live here (reference §2.3-2.8). */
 #include "core/syscall.h"
+#include "core/clan.h"
 #include "core/fmt.h"
 #include "core/ipc.h"
 #include "core/kdebug.h"
@@ -10,6 +11,7 @@
 #include "core/sched.h"
 #include "core/schedule.h"
 #include "core/task.h"
+#include "core/tasknew.h"
 
 static word_t slot(const struct thread *t, unsigned s)
 {
@@ -27,24 +29,20 @@ static void set_id(struct thread *t, unsigned s_lo, l4id_t id)
 	set(t, s_lo + 1, id.hi);
 }
 
-/* id_nearest: nil asks for the caller's own id. Clan redirection is not modelled yet: every
- * other existing thread is reported as reachable directly (type 0). */
+/* id_nearest (reference §2.3, §5): nil asks for the caller's own id; otherwise the partner a
+ * message to dest would physically reach, with the clan relation as the type. */
 static void sys_id_nearest(struct kernel *k, struct thread *t)
 {
-	l4id_t dest = {slot(t, S5), slot(t, S6)};
+	l4id_t dest = {slot(t, S5), slot(t, S6)}, near;
 	if (id_is_nil(dest)) {
-		set(t, S0, 0);
+		set(t, S0, NC_SAME_CLAN);
 		set_id(t, S5, t->id);
 		return;
 	}
-	if (id_is_invalid(dest)) {
-		set(t, S0, 0x04);
-		set_id(t, S5, id_make(t->task->chief, 0, 0, 0));
-		return;
-	}
-	struct thread *d = thread_lookup(k, dest);
-	set(t, S0, 0);
-	set_id(t, S5, d ? d->id : dest);
+	unsigned type = clan_nearest(k, t->task, dest, &near);
+	struct thread *d = thread_lookup(k, near);
+	set(t, S0, type);
+	set_id(t, S5, d ? d->id : near);
 }
 
 /* lthread_ex_regs on a thread of the caller's own task (reference §2.7). */
@@ -143,8 +141,7 @@ static void syscall(struct kernel *k, struct thread *t, enum syscall_nr nr)
 		sys_thread_schedule(k, t);
 		break;
 	case SYS_TASK_NEW:
-		not_yet(t, "task_new");
-		set_id(t, S5, L4ID_NIL);
+		sys_task_new(k, t);
 		break;
 	case SYS_FPAGE_UNMAP:
 		not_yet(t, "fpage_unmap");

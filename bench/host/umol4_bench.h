@@ -49,7 +49,7 @@ struct figure {
 	/* issue 7's targets and Fiasco-UX's range, in x getpid (0: none) */
 	double target_x_getpid, target_memcpy_share, fiasco[2];
 };
-#define F_COUNT 8
+#define F_COUNT 9
 extern const struct figure figures[F_COUNT];
 
 enum outcome { OUT_OK, OUT_NA, OUT_ERROR };

@@ -21,11 +21,18 @@ unsigned bench_iters(int argc, char **argv, unsigned dflt)
 
 l4_uint64_t bench_now_us(void)
 {
-	static l4_kernel_info_t *kip;
-	if (!kip)
-		kip = l4_kernel_interface();
+	static volatile l4_cpu_time_t *clock;
+	if (!clock)
+		clock = &((l4_kernel_info_t *)l4_kernel_interface())->clock;
 	(void)l4_myself();
-	return kip->clock;
+	/* two equal reads: a 32-bit ISA reads the 64-bit clock in two halves, and the kernel's
+	 * clock thread may advance it in between */
+	l4_cpu_time_t a, b;
+	do {
+		a = *clock;
+		b = *clock;
+	} while (a != b);
+	return a;
 }
 
 l4_threadid_t bench_thread(unsigned n, void (*fn)(void))
@@ -40,6 +47,35 @@ l4_threadid_t bench_thread(unsigned n, void (*fn)(void))
 	l4_thread_ex_regs(t, (l4_umword_t)fn, (l4_umword_t)top, &preempter, &pager, &flags, &ip,
 			  &sp);
 	return t;
+}
+
+void bench_echo(void)
+{
+	l4_threadid_t src;
+	l4_umword_t w0, w1;
+	l4_msgdope_t dope;
+	l4_ipc_wait(&src, L4_IPC_SHORT_MSG, &w0, &w1, L4_IPC_NEVER, &dope);
+	for (;;)
+		l4_ipc_reply_and_wait(src, L4_IPC_SHORT_MSG, w0 + 1, w1, &src, L4_IPC_SHORT_MSG, &w0,
+				      &w1, L4_IPC_SEND_TIMEOUT_0, &dope);
+}
+
+int bench_calls(const char *figure, l4_threadid_t peer, unsigned n, int echo)
+{
+	unsigned warm = 100;
+	l4_uint64_t t0 = 0;
+	for (unsigned i = 0; i < warm + n; i++) {
+		if (i == warm)
+			t0 = bench_now_us();
+		l4_umword_t w0, w1;
+		l4_msgdope_t dope;
+		int r = l4_ipc_call(peer, L4_IPC_SHORT_MSG, echo ? i : 1, 0, L4_IPC_SHORT_MSG, &w0,
+				    &w1, L4_IPC_NEVER, &dope);
+		if (BENCH_IPC_FAILED(r, dope) || (echo ? w0 != i + 1 : dope.md.fpage_received))
+			return bench_error(figure, "call failed", i, dope.msgdope);
+	}
+	bench_result(figure, n, bench_now_us() - t0);
+	return 0;
 }
 
 void bench_pager(void)

@@ -15,11 +15,19 @@
 /* argv[1] as a positive count, else dflt. */
 unsigned bench_iters(int argc, char **argv, unsigned dflt);
 
-/* The KIP clock, made current by one kernel entry (l4_myself) just before it is read. */
+/* The KIP clock (µs), made current by one kernel entry (l4_myself) just before it is read. */
 l4_uint64_t bench_now_us(void);
 
 /* Starts lthread n of this task at fn on a stack of its own. */
 l4_threadid_t bench_thread(unsigned n, void (*fn)(void));
+
+/* Answers every short message with w0 + 1 and the same w1. Started as a thread or child task. */
+void bench_echo(void);
+
+/* Times n short calls to peer after a warm-up and prints the result line. echo: the peer is a
+ * bench_echo and must answer w0 + 1; else every call is sigma0's kernel-memory query (w0 = 1,
+ * w1 = 0), answered by an empty reply. Returns the exit status. */
+int bench_calls(const char *figure, l4_threadid_t peer, unsigned n, int echo);
 
 /* Answers page faults of other tasks by mapping the same page of this task (pagers a child task
  * that runs this program's code at the same addresses). Started as bench_thread(n, bench_pager). */
@@ -29,6 +37,8 @@ void bench_result(const char *figure, unsigned ops, l4_uint64_t us);
 /* Both return the program's exit status: 0 for n/a, 1 for an error. */
 int bench_na(const char *figure, const char *why);
 int bench_error(const char *figure, const char *what, unsigned round, l4_umword_t dope);
+
+#define BENCH_SIGMA0 ((l4_threadid_t){.id = {.task = 2, .chief = 4}})
 
 /* l4_ipc_* results in one word: 0 unless the IPC failed */
 #define BENCH_IPC_FAILED(ret, dope) ((ret) != 0 || L4_IPC_IS_ERROR(dope))

@@ -358,6 +358,26 @@ enum tp_result tp_run(struct thread *th, struct hw_event *ev)
 	return TP_OK;
 }
 
+/* A deleted task's process goes quietly: it is taken off the list before it is killed, so its
+ * death is not reported as a crash. */
+void plat_task_deleted(struct task *t)
+{
+	for (struct taskproc **pp = &procs; *pp; pp = &(*pp)->next) {
+		struct taskproc *p = *pp;
+		if (p->task != t)
+			continue;
+		*pp = p->next;
+		if (p->pid > 0) {
+			kill(p->pid, SIGKILL);
+			waitpid(p->pid, 0, 0);
+		}
+		munmap(p->mb, MBOX_SIZE);
+		free(p);
+		break;
+	}
+	t->host = 0;
+}
+
 bool tp_reap_dead(void)
 {
 	return child_died && reap();

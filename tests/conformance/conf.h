@@ -101,6 +101,20 @@ static inline void conf_spawn_paged(unsigned n, void (*fn)(void), l4_threadid_t 
 	conf_ex_regs(n, (l4_umword_t)conf_entry, conf_stack_top(n), &pager, &ip, &sp);
 }
 
+/* Gives lthread n a timeslice of 255 * 4^14 us (about 19 hours) at its priority, so it runs until
+ * it blocks or yields (thread_schedule): for programs about the order of equal-priority threads,
+ * which timeslice preemption would otherwise make depend on the host's timing. */
+static inline void conf_long_slice(unsigned n)
+{
+	l4_threadid_t ext = L4_INVALID_ID, partner;
+	l4_sched_param_t old, p = {.sched_param = 0};
+	l4_thread_schedule(conf_id(n), L4_INVALID_SCHED_PARAM, &ext, &partner, &old);
+	p.sp.prio = old.sp.prio;
+	p.sp.time_man = 255;
+	p.sp.time_exp = 1;
+	l4_thread_schedule(conf_id(n), p, &ext, &partner, &old);
+}
+
 /* Starts lthread n at fn, paged by the creator's pager. */
 static inline l4_threadid_t conf_spawn(unsigned n, void (*fn)(void))
 {

@@ -1,107 +1,106 @@
-/* IPC0007: lthread_ex_regs setting the ip of a thread blocked in IPC cancels it: RECANCELED
- * (0x40) in a receive, SECANCELED (0x50) in a send; reading the registers (ip = ~0) does not;
- * a cancelled receive's timeout does not fire later. */
+/* IPC0007: lthread_ex_regs with a new ip cancels a blocked IPC: RECANCELED 0x40, SECANCELED 0x50. */
 #define ID "IPC0007"
 #include "conf.h"
 
-static volatile int results[8];
-static volatile unsigned nresults;
-
-static void note(int err)
+/* Each victim blocks in one kind of IPC and then reports its result to main. */
+static void report(int err)
 {
-	results[nresults++] = err;
+	conf_send(conf_id(0), (l4_umword_t)err, 0, NEVER);
 }
 
-/* Each victim blocks in one kind of IPC and records its result. */
+static int wait_any(void)
+{
+	l4_threadid_t src;
+	l4_umword_t w0, w1;
+	l4_msgdope_t dope;
+	return l4_ipc_wait(&src, SHORT, &w0, &w1, NEVER, &dope);
+}
+
+static int call(unsigned n)
+{
+	l4_umword_t w0, w1;
+	l4_msgdope_t dope;
+	return l4_ipc_call(conf_id(n), SHORT, 0, 0, SHORT, &w0, &w1, NEVER, &dope);
+}
+
 static void in_receive(void)
 {
-	note(conf_recv(conf_id(0), 0, 0, NEVER));
+	report(conf_recv(conf_id(0), 0, 0, NEVER));
 }
 
 static void in_wait(void)
 {
-	l4_threadid_t src;
-	l4_umword_t w0, w1;
-	l4_msgdope_t dope;
-	note(l4_ipc_wait(&src, SHORT, &w0, &w1, NEVER, &dope));
+	report(wait_any());
 }
 
 static void in_send(void)
 {
-	note(conf_send(conf_id(0), 1, 2, NEVER));
+	report(conf_send(conf_id(0), 1, 2, NEVER));
 }
 
-/* Takes one message from anyone and never answers it. */
+/* Takes one message and never answers it: callers stay in their receive phase. */
 static void sink(void)
 {
-	l4_threadid_t src;
-	l4_umword_t w0, w1;
-	l4_msgdope_t dope;
-	l4_ipc_wait(&src, SHORT, &w0, &w1, NEVER, &dope);
+	wait_any();
 }
 
-/* Calls lthread 1, which never answers: blocked in the receive phase. */
 static void in_call_receive(void)
 {
-	l4_umword_t w0, w1;
-	l4_msgdope_t dope;
-	note(l4_ipc_call(conf_id(1), SHORT, 0, 0, SHORT, &w0, &w1, NEVER, &dope));
+	report(call(1));
 }
 
-/* Calls main, which is not receiving: blocked in the send phase. */
+/* Main does not receive while it sleeps: the call stays in its send phase. */
 static void in_call_send(void)
 {
-	l4_umword_t w0, w1;
-	l4_msgdope_t dope;
-	note(l4_ipc_call(conf_id(0), SHORT, 0, 0, SHORT, &w0, &w1, NEVER, &dope));
+	report(call(0));
 }
 
-/* Sleeps 50 ms; once cancelled, waits for main without a timeout. */
+/* Sleeps 200 ms; once cancelled, waits for main without a timeout. */
 static void in_sleep(void)
 {
-	note(l4_ipc_sleep(RCV_MS(50)));
-	note(conf_recv(conf_id(0), 0, 0, NEVER));
+	report(l4_ipc_sleep(RCV_MS(200)));
+	report(conf_recv(conf_id(0), 0, 0, NEVER));
 }
 
-/* Runs fn in lthread n until it blocks, cancels it, and reports what its IPC returned. */
+static l4_umword_t result(unsigned n)
+{
+	l4_umword_t err;
+	conf_recv(conf_id(n), &err, 0, NEVER);
+	return err;
+}
+
+/* Lets fn block in lthread n, cancels it, and prints what its IPC returned. */
 static void try(const char *what, unsigned n, void (*fn)(void))
 {
-	nresults = 0;
-	l4_thread_switch(conf_spawn(n, fn));
+	conf_spawn(n, fn);
+	conf_settle();
 	conf_cancel(n);
-	l4_thread_switch(conf_id(n));
-	say("%s: %s0x%02x", what, nresults == 1 ? "" : "(not resumed) ", results[0]);
+	say("%s: 0x%02lx", what, result(n));
 }
 
 int main(void)
 {
-	/* lthread 1 blocks in a receive from main. Reading its registers leaves it there. */
-	l4_thread_switch(conf_spawn(1, in_receive));
+	/* Reading the registers of a thread blocked in a receive leaves it there. */
+	conf_spawn(1, in_receive);
+	conf_settle();
 	l4_threadid_t pager = L4_INVALID_ID;
 	l4_umword_t ip, sp;
 	conf_ex_regs(1, ALL_ONES, ALL_ONES, &pager, &ip, &sp);
-	l4_thread_switch(conf_id(1));
-	say("after reading the registers: %u results", nresults);
 	int err = conf_send(conf_id(1), 0, 0, L4_IPC_SEND_TIMEOUT_0);
-	l4_thread_switch(conf_id(1));
-	say("it still receives: send 0x%02x, its result 0x%02x", err, results[0]);
+	say("after reading its registers it still receives: send 0x%02x, its result 0x%02lx", err,
+	    result(1));
 
 	try("receive cancelled", 2, in_receive);
 	try("open wait cancelled", 3, in_wait);
 	try("send cancelled", 4, in_send);
-	l4_thread_switch(conf_spawn(1, sink)); /* restarted: a callee that never answers */
+	conf_spawn(1, sink); /* restarted as a callee that never answers */
 	try("call cancelled in the receive phase", 5, in_call_receive);
 	try("call cancelled in the send phase", 6, in_call_send);
 
-	nresults = 0;
-	l4_thread_switch(conf_spawn(7, in_sleep));
-	conf_cancel(7);
-	l4_thread_switch(conf_id(7));
-	say("sleep cancelled: 0x%02x", results[0]);
-	l4_ipc_sleep(RCV_MS(100)); /* the old 50 ms timeout must not hit the new receive */
+	try("sleep cancelled", 7, in_sleep);
+	l4_ipc_sleep(RCV_MS(250)); /* the old 200 ms timeout must not end the new receive */
 	err = conf_send(conf_id(7), 0, 0, L4_IPC_SEND_TIMEOUT_0);
-	l4_thread_switch(conf_id(7));
-	say("100 ms later it still waits for main: send 0x%02x, its result 0x%02x (%u results)",
-	    err, results[1], nresults);
+	say("250 ms later it still waits for main: send 0x%02x, its result 0x%02lx", err,
+	    result(7));
 	return 0;
 }

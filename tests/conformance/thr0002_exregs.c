@@ -1,6 +1,4 @@
-/* THR0002: lthread_ex_regs reads and changes a thread of the own task: ip/sp ~0 and invalid ids
- * return the old ip, sp, pager and preempter and change nothing; new values are returned by the
- * next call; a new ip and sp restart the thread there. */
+/* THR0002: lthread_ex_regs reads (ip/sp ~0, invalid ids) and changes ip, sp, pager, preempter. */
 #define ID "THR0002"
 #include "conf.h"
 
@@ -42,29 +40,34 @@ int main(void)
 	l4_threadid_t sigma0 = conf_pager_of(0), inv = L4_INVALID_ID;
 	show("main's pager", sigma0);
 	conf_spawn(1, first);
-	l4_umword_t ip, sp;
+	conf_settle(); /* it runs into its receive and stays there */
+	l4_umword_t ip, sp, ip2, sp2;
 	ex("read the new thread", ALL_ONES, ALL_ONES, inv, inv, &ip, &sp);
-	say("  it has not run: %s; ip is its start: %s, sp its stack top: %s", okfail(!where),
-	    okfail(ip == (l4_umword_t)conf_entry), okfail(sp == conf_stack_top(1)));
-	ex("set pager 4.05, preempter nil", ALL_ONES, ALL_ONES, L4_NIL_ID, conf_id(5), &ip, &sp);
-	l4_threadid_t pre = ex("read again", ALL_ONES, ALL_ONES, inv, inv, &ip, &sp);
-	say("  old preempter nil: %s", okfail(l4_is_nil_id(pre)));
-	ex("set preempter 4.03 and pager 2.00", ALL_ONES, ALL_ONES, conf_id(3), sigma0, &ip, &sp);
-	pre = ex("read again", ALL_ONES, ALL_ONES, inv, inv, &ip, &sp);
-	show("  old preempter", pre);
-	say("  ip and sp unchanged: %s", okfail(ip == (l4_umword_t)conf_entry && sp == conf_stack_top(1)));
-
-	l4_thread_switch(conf_id(1)); /* runs into its receive */
-	ex("read it blocked in a receive", ALL_ONES, ALL_ONES, inv, inv, &ip, &sp);
-	say("  it ran: %s; sp inside its stack: %s, ip moved on: %s", okfail(where == 1),
+	say("  it ran: %s; sp inside its stack: %s, ip not its start: %s", okfail(where == 1),
 	    okfail(sp > (l4_umword_t)conf_stacks[1] && sp < conf_stack_top(1)),
 	    okfail(ip != (l4_umword_t)conf_entry));
-	l4_umword_t new_sp = conf_stack_top(1) - 64, ip2, sp2;
+
+	ex("set pager 4.05, preempter nil", ALL_ONES, ALL_ONES, L4_NIL_ID, conf_id(5), &ip2, &sp2);
+	l4_threadid_t pre = ex("read again", ALL_ONES, ALL_ONES, inv, inv, &ip2, &sp2);
+	say("  old preempter nil: %s", okfail(l4_is_nil_id(pre)));
+	ex("set preempter 4.03 and pager 2.00", ALL_ONES, ALL_ONES, conf_id(3), sigma0, &ip2, &sp2);
+	pre = ex("read again", ALL_ONES, ALL_ONES, inv, inv, &ip2, &sp2);
+	show("  old preempter", pre);
+	say("  ip and sp unchanged by all that: %s", okfail(ip2 == ip && sp2 == sp));
+	int err = conf_send(conf_id(1), 0, 0, L4_IPC_SEND_TIMEOUT_0);
+	say("  and it still waits for main: 0x%02x", err);
+
+	conf_spawn(1, first);
+	conf_settle();
+	ex("read it blocked again", ALL_ONES, ALL_ONES, inv, inv, &ip, &sp);
+	l4_umword_t new_sp = conf_stack_top(1) - 64;
 	ex("restart at a new ip and sp", (l4_umword_t)second, new_sp, inv, inv, &ip2, &sp2);
 	say("  returned the blocked ip and sp: %s", okfail(ip2 == ip && sp2 == sp));
 	l4_umword_t w0;
-	int err = conf_recv(conf_id(1), &w0, 0, NEVER);
+	err = conf_recv(conf_id(1), &w0, 0, NEVER);
 	say("  it runs the new code: 0x%02x, %lu, where %u", err, w0, where);
+	ex("read it parked in the new code", ALL_ONES, ALL_ONES, inv, inv, &ip, &sp);
+	say("  sp below the new one: %s", okfail(sp < new_sp && sp > (l4_umword_t)conf_stacks[1]));
 
 	int local;
 	l4_threadid_t p0 = inv;

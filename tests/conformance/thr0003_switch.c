@@ -1,6 +1,4 @@
-/* THR0003: thread_switch: l4_yield alternates between threads of equal priority in round-robin
- * order, thread_switch(dest) runs a ready dest next, and a dest that cannot run (blocked,
- * nonexistent) makes it a plain yield. */
+/* THR0003: l4_yield alternates equal-priority threads round robin; thread_switch picks the next. */
 #define ID "THR0003"
 #include "conf.h"
 
@@ -22,6 +20,15 @@ static void marker(void)
 	}
 }
 
+/* Starts markers first..last; none runs before main yields (timeslices are long). */
+static void start(unsigned first, unsigned last)
+{
+	for (unsigned n = first; n <= last; n++) {
+		conf_spawn(n, marker);
+		conf_long_slice(n);
+	}
+}
+
 static void show(const char *what)
 {
 	trace[ntrace] = 0;
@@ -31,28 +38,26 @@ static void show(const char *what)
 
 int main(void)
 {
+	conf_long_slice(0);
 	l4_yield();
 	mark('a');
 	show("yield alone");
 
-	conf_spawn(1, marker);
+	start(1, 1);
 	for (int i = 0; i < 5; i++) {
 		mark('a');
 		l4_yield();
 	}
 	show("two threads yielding");
 
-	conf_spawn(2, marker);
-	conf_spawn(3, marker);
+	start(2, 3);
 	for (int i = 0; i < 5; i++) {
 		mark('a');
 		l4_yield();
 	}
 	show("three threads yielding");
 
-	conf_spawn(1, marker);
-	conf_spawn(2, marker);
-	conf_spawn(3, marker);
+	start(1, 3);
 	mark('a');
 	l4_thread_switch(conf_id(3));
 	say("thread_switch to the last of three ready threads runs it next: %s",
@@ -62,7 +67,8 @@ int main(void)
 	ntrace = 0;
 
 	conf_spawn(4, conf_park);
-	conf_spawn(1, marker);
+	conf_long_slice(4);
+	start(1, 1);
 	mark('a');
 	l4_thread_switch(conf_id(4));
 	mark('a');

@@ -1,21 +1,24 @@
-/* THR0004: thread ids: l4_myself in every thread gives the task's id with its own lthread, and
- * id_nearest answers nil with the caller's own id and a thread of the own task directly. */
+/* THR0004: thread ids: l4_myself in every thread, id_nearest for nil and own threads. */
 #define ID "THR0004"
 #include "conf.h"
 
 static l4_threadid_t seen[4];
 
+/* Tells main its id as l4_myself gives it. */
 static void who(void)
 {
-	seen[l4_myself().id.lthread] = l4_myself();
+	l4_threadid_t me = l4_myself();
+	conf_send(conf_id(0), me.lh.low, me.lh.high, NEVER);
 }
 
 int main(void)
 {
 	l4_threadid_t me = l4_myself(), near;
 	say("main: %x.%02x", me.id.task, me.id.lthread);
-	for (unsigned n = 1; n < 4; n++)
-		l4_thread_switch(conf_spawn(n, who));
+	for (unsigned n = 1; n < 4; n++) {
+		conf_spawn(n, who);
+		conf_recv(conf_id(n), &seen[n].lh.low, &seen[n].lh.high, NEVER);
+	}
 	for (unsigned n = 1; n < 4; n++) {
 		l4_threadid_t want = me;
 		want.id.lthread = n;

@@ -53,3 +53,5 @@ void fake_reset(void)
 	fake_out_len = fake_log_len = 0;
 	fake_out[0] = fake_log[0] = 0;
 }
+
+void plat_task_deleted(struct task *t) { (void)t; }
