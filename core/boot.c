@@ -5,11 +5,16 @@
 #include "core/task.h"
 
 bool kernel_boot(struct kernel *k, const struct boot_image *s0, const struct boot_image *root,
-		 const char *cmdline)
+		 const char *cmdline, const struct boot_module *mods, unsigned nmods)
 {
 	kip_init(k);
 	kip_set_boot(k, KIP_OFF_SIGMA0, 0, s0->entry, s0->low, s0->high);
-	kip_set_boot(k, KIP_OFF_ROOT, 0, root->entry, root->low, root->high);
+	/* the root task's memory includes its boot modules: sigma0 gives those pages to it */
+	word_t root_high = root->high;
+	for (unsigned i = 0; i < nmods; i++)
+		if (mods[i].end > root_high)
+			root_high = (mods[i].end + PAGE_SIZE - 1) & ~(PAGE_SIZE - 1);
+	kip_set_boot(k, KIP_OFF_ROOT, 0, root->entry, root->low, root_high);
 
 	/* Fiasco's initial ids: sigma0 is 2.0 with chief 4, the root task 4.0 with chief 0. */
 	struct task *ts = task_create(k, SIGMA0_TASK, ROOT_TASK, 0, s0->arch, s0->name);
@@ -34,7 +39,7 @@ bool kernel_boot(struct kernel *k, const struct boot_image *s0, const struct boo
 	if (!map_kernel_page(tr, tr->arch->kip_addr, kip_pa, false) ||
 	    !map_kernel_page(tr, k->bootinfo_phys, k->bootinfo_phys, false))
 		return false;
-	bootinfo_write(k, tr, cmdline);
+	bootinfo_write(k, tr, cmdline, mods, nmods);
 
 	thread_start(k, s, s0->entry, 0, L4ID_NIL);
 	s0->arch->set_entry_args(s->regs, MULTIBOOT_MAGIC, 0, kip_phys_for(k, ts));

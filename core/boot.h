@@ -3,6 +3,7 @@
 #define UMOL4_CORE_BOOT_H
 
 #include "core/kernel.h"
+#include "core/kip.h"
 
 /* A program image the os layer has already placed at its physical link address. */
 struct boot_image {
@@ -15,6 +16,6 @@ struct boot_image {
 /* Creates sigma0 (task 2) and the root task (task 4, pager sigma0) ready to run; writes the KIP
  * and the root task's boot information (its command line). false: out of kernel memory. */
 bool kernel_boot(struct kernel *k, const struct boot_image *sigma0, const struct boot_image *root,
-		 const char *cmdline);
+		 const char *cmdline, const struct boot_module *mods, unsigned nmods);
 
 #endif

@@ -63,15 +63,36 @@ word_t kip_phys_for(const struct kernel *k, const struct task *t)
 	return k->kip_phys[t->arch->big_endian ? 1 : 0];
 }
 
-void bootinfo_write(struct kernel *k, const struct task *t, const char *cmdline)
+/* Copies a string into the boot-information page; returns its physical address. */
+static word_t put_str(struct kernel *k, word_t *at, word_t limit, const char *str)
 {
-	word_t f = k->bootinfo_phys;
+	word_t start = *at;
+	size_t n = strlen(str);
+	if (n > limit - *at - 1)
+		n = limit - *at - 1;
+	memcpy(k->phys + k->bootinfo_phys + *at, str, n);
+	k->phys[k->bootinfo_phys + *at + n] = 0;
+	*at += (word_t)n + 1;
+	return k->bootinfo_phys + start;
+}
+
+void bootinfo_write(struct kernel *k, const struct task *t, const char *cmdline,
+		    const struct boot_module *mods, unsigned nmods)
+{
+	word_t f = k->bootinfo_phys, strings = 0x400;
 	bool be = t->arch->big_endian;
+	if (nmods > MAX_BOOT_MODULES)
+		nmods = MAX_BOOT_MODULES;
 	memset(k->phys + f, 0, PAGE_SIZE);
-	put32(k, f, be, 0, MULTIBOOT_CMDLINE);
-	put32(k, f, be, 16, f + 0x100);
-	size_t n = strlen(cmdline);
-	if (n > PAGE_SIZE - 0x101)
-		n = PAGE_SIZE - 0x101;
-	memcpy(k->phys + f + 0x100, cmdline, n);
+	put32(k, f, be, 0, MULTIBOOT_CMDLINE | (nmods ? MULTIBOOT_MODS : 0));
+	put32(k, f, be, 16, put_str(k, &strings, 0x800, cmdline));
+	put32(k, f, be, 20, nmods);
+	put32(k, f, be, 24, f + 0x40);
+	strings = 0x800;
+	for (unsigned i = 0; i < nmods; i++) {
+		word_t e = 0x40 + 16 * i;
+		put32(k, f, be, e, mods[i].start);
+		put32(k, f, be, e + 4, mods[i].end);
+		put32(k, f, be, e + 8, put_str(k, &strings, PAGE_SIZE, mods[i].cmdline));
+	}
 }

@@ -18,6 +18,14 @@
 
 #define MULTIBOOT_MAGIC 0x2badb002u
 #define MULTIBOOT_CMDLINE 4u /* flags bit 2 */
+#define MULTIBOOT_MODS 8u    /* flags bit 3 */
+#define MAX_BOOT_MODULES 32u
+
+/* A boot module (file image) the os layer put into physical memory for the root task. */
+struct boot_module {
+	word_t start, end; /* physical, end exclusive */
+	const char *cmdline;
+};
 
 void kip_init(struct kernel *k);
 /* Writes a boot-table entry (esp, eip, memory low/high) at KIP offset `off`. */
@@ -28,7 +36,9 @@ void kip_tick(struct kernel *k, uint64_t now_us);
 void kip_set_frequency(struct kernel *k, word_t cpu_mhz);
 /* KIP frame for a task's byte order. */
 word_t kip_phys_for(const struct kernel *k, const struct task *t);
-/* Multiboot information with cmdline at PHYS_BOOTINFO, in t's byte order. */
-void bootinfo_write(struct kernel *k, const struct task *t, const char *cmdline);
+/* Multiboot information at PHYS_BOOTINFO in t's byte order: the command line and the module
+ * table {start, end, string, 0} (layout in docs/abi/x86.md "Program entry"). */
+void bootinfo_write(struct kernel *k, const struct task *t, const char *cmdline,
+		    const struct boot_module *mods, unsigned nmods);
 
 #endif

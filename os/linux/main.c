@@ -53,6 +53,10 @@ static void usage(FILE *f)
 		"  -m, --mem=MIB       physical memory in MiB (default 256, 16..3072); sparse\n"
 		"      --emulate       run x86 tasks under qemu-i386 instead of natively\n"
 		"      --sigma0=FILE   use FILE as sigma0 instead of the built-in one\n"
+		"      --root=FILE     boot FILE as the root task; PROGRAM and its arguments then\n"
+		"                      become its first boot module\n"
+		"      --module='FILE [ARGS]'  add FILE to the root task's boot modules (Multiboot;\n"
+		"                      repeatable, up to 32), with the whole string as its command line\n"
 		"      --cpu=N         run the instance on host CPU N (default: one CPU chosen\n"
 		"                      by process id; kernel and tasks hand over fastest on one CPU)\n"
 		"      --no-pin        do not restrict the instance to one CPU\n"
@@ -172,6 +176,34 @@ static int run(struct kernel *k)
 	}
 }
 
+/* Puts the file named by the first word of spec at *next (page aligned) in physical memory. */
+static bool load_module(const char *spec, uint8_t *phys, word_t phys_size, word_t *next,
+			struct boot_module *m, char *err, size_t errsize)
+{
+	char path[PATH_MAX];
+	size_t n = strcspn(spec, " ");
+	snprintf(path, sizeof path, "%.*s", (int)n, spec);
+	FILE *f = fopen(path, "rb");
+	if (!f) {
+		snprintf(err, errsize, "%.300s: %s", path, strerror(errno));
+		return false;
+	}
+	word_t at = (*next + PAGE_SIZE - 1) & ~(PAGE_SIZE - 1);
+	size_t got = at < phys_size ? fread(phys + at, 1, phys_size - at, f) : 0;
+	bool too_big = !feof(f);
+	fclose(f);
+	if (too_big) {
+		snprintf(err, errsize, "%.300s: boot module does not fit physical memory (see --mem)",
+			 path);
+		return false;
+	}
+	m->start = at;
+	m->end = at + (word_t)got;
+	m->cmdline = spec;
+	*next = m->end;
+	return true;
+}
+
 static char *join_cmdline(const char *prog, int argc, char **argv)
 {
 	size_t n = strlen(prog) + 1;
@@ -194,7 +226,10 @@ int main(int argc, char **argv)
 		{"mem", required_argument, 0, 'm'}, {"emulate", no_argument, 0, 'E'},
 		{"sigma0", required_argument, 0, 'S'}, {"cpu", required_argument, 0, 'C'},
 		{"no-pin", no_argument, 0, 'P'},       {"help", no_argument, 0, 'h'},
+		{"root", required_argument, 0, 'R'},  {"module", required_argument, 0, 'M'},
 		{0, 0, 0, 0}};
+	const char *root_path = 0, *module_spec[MAX_BOOT_MODULES];
+	unsigned nmod_spec = 0;
 	unsigned long mem_mib = 256;
 	bool emulate = false, pin = true;
 	int cpu = -1;
@@ -226,6 +261,14 @@ int main(int argc, char **argv)
 		case 'P':
 			pin = false;
 			break;
+		case 'R':
+			root_path = optarg;
+			break;
+		case 'M':
+			if (nmod_spec == MAX_BOOT_MODULES)
+				return die_usage("%s", "at most 32 --module options");
+			module_spec[nmod_spec++] = optarg;
+			break;
 		case 'h':
 			usage(stdout);
 			return 0;
@@ -236,9 +279,20 @@ int main(int argc, char **argv)
 			return die_usage("unknown or incomplete option '%s'", argv[optind - 1]);
 		}
 	}
-	if (optind >= argc)
+	if (optind >= argc && !root_path)
 		return die_usage("%s", "no program given");
-	const char *prog = argv[optind];
+	/* with --root, the program and its arguments are the first boot module */
+	char *prog_module = 0;
+	if (root_path && optind < argc) {
+		if (nmod_spec == MAX_BOOT_MODULES)
+			return die_usage("%s", "at most 32 boot modules");
+		prog_module = join_cmdline(argv[optind], argc - optind - 1, argv + optind + 1);
+		memmove(module_spec + 1, module_spec, nmod_spec * sizeof *module_spec);
+		module_spec[0] = prog_module;
+		nmod_spec++;
+		optind = argc;
+	}
+	const char *prog = root_path ? root_path : argv[optind];
 
 	char libdir[PATH_MAX], err[512];
 	if (!find_libdir(libdir, sizeof libdir)) {
@@ -278,6 +332,14 @@ int main(int argc, char **argv)
 			prog, s0_img.low, s0_img.high);
 		return EXIT_USAGE;
 	}
+	struct boot_module mods[MAX_BOOT_MODULES];
+	word_t next = root_img.high > s0_img.high ? root_img.high : s0_img.high;
+	for (unsigned i = 0; i < nmod_spec; i++) {
+		if (!load_module(module_spec[i], phys, phys_size, &next, &mods[i], err, sizeof err)) {
+			fprintf(stderr, "umol4: %s\n", err);
+			return EXIT_USAGE;
+		}
+	}
 
 	if (pin)
 		pin_cpu(cpu);
@@ -288,7 +350,7 @@ int main(int argc, char **argv)
 	const char *name = strrchr(prog, '/') ? strrchr(prog, '/') + 1 : prog;
 	struct boot_image bs = {s0_img.arch, "sigma0", s0_img.entry, s0_img.low, s0_img.high};
 	struct boot_image br = {root_img.arch, name, root_img.entry, root_img.low, root_img.high};
-	if (!cmdline || !kernel_boot(&k, &bs, &br, cmdline)) {
+	if (!cmdline || !kernel_boot(&k, &bs, &br, cmdline, mods, nmod_spec)) {
 		fprintf(stderr, "umol4: out of memory while booting\n");
 		return EXIT_INTERNAL;
 	}
@@ -310,5 +372,6 @@ int main(int argc, char **argv)
 		fprintf(stderr, "umol4: stopped by signal %d\n", status - EXIT_SIGNAL_BASE);
 	kernel_destroy(&k);
 	free(cmdline);
+	free(prog_module);
 	return status;
 }

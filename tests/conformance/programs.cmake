@@ -23,6 +23,8 @@ set(CONF_PROGRAMS
   thr0002_exregs
   thr0003_switch
   thr0004_ids
+  thr0005_schedule
+  thr0006_preempt
   kdb0001_output
 )
 # Prepared for kernel features that do not exist yet, or repros of open kernel bugs: built from
@@ -30,7 +32,5 @@ set(CONF_PROGRAMS
 set(CONF_PENDING
   tim0004_kipclock
   kdb0002_unmapped
-  thr0005_schedule
-  thr0006_preempt
   ipc0015_unmap
 )

@@ -44,8 +44,13 @@ static void test_kip(void)
 		CHECK(strcmp((const char *)kip + 0xe0, "umol4 user-mode L4 V2 kernel") == 0);
 	}
 	struct thread *t = unit_thread(4, 0, &arch_mips);
-	bootinfo_write(k, t->task, "prog a b");
-	CHECK_EQ(rd32(k->phys + PHYS_BOOTINFO, true), MULTIBOOT_CMDLINE);
+	struct boot_module m = {0x100000, 0x100200, "mod x"};
+	bootinfo_write(k, t->task, "prog a b", &m, 1);
+	CHECK_EQ(rd32(k->phys + PHYS_BOOTINFO + 20, true), 1);
+	word_t mt = rd32(k->phys + PHYS_BOOTINFO + 24, true);
+	CHECK_EQ(rd32(k->phys + mt + 4, true), 0x100200);
+	CHECK(strcmp((const char *)k->phys + rd32(k->phys + mt + 8, true), "mod x") == 0);
+	CHECK_EQ(rd32(k->phys + PHYS_BOOTINFO, true), MULTIBOOT_CMDLINE | MULTIBOOT_MODS);
 	CHECK(strcmp((const char *)k->phys + rd32(k->phys + PHYS_BOOTINFO + 16, true), "prog a b") ==
 	      0);
 }

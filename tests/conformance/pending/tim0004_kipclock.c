@@ -1,7 +1,8 @@
-/* TIM0004 (pending: umol4 bug): the KIP clock advances by itself: read right after a 10 ms sleep
- * it shows at least 10 ms more, and a busy-waiting thread sees it pass 10 ms. umol4 updates it
- * only when the kernel is entered, so both checks fail (registered tests use conf_now, which
- * enters the kernel first). */
+/* TIM0004 (pending: umol4 bug): the KIP clock agrees with timeouts: read right after a 10 ms
+ * sleep it shows at least 10 ms more (umol4 updates it at kernel entries and from a 1 kHz host
+ * thread, but not when a timeout wakes a thread, so it can lag the deadline by up to 1 ms);
+ * a busy-waiting thread sees it pass 10 ms. Registered tests use conf_now, which enters the
+ * kernel first. */
 #define ID "TIM0004"
 #include "conf.h"
 

@@ -1,4 +1,4 @@
-/* THR0006 (pending: timeslices): threads of equal priority that never enter the kernel share
+/* THR0006: threads of equal priority that never enter the kernel share
  * the processor: each spins until it sees the other has run, which only timeslice preemption
  * makes possible; main waits for both with a 2 s timeout. */
 #define ID "THR0006"
@@ -9,8 +9,9 @@ static volatile unsigned long count[3];
 static void spinner(void)
 {
 	unsigned me = l4_myself().id.lthread, other = 3 - me;
-	while (!count[other])
+	do
 		count[me]++;
+	while (!count[other]);
 	conf_send(conf_id(0), me, 0, NEVER);
 }
 
@@ -23,7 +24,7 @@ int main(void)
 		l4_threadid_t src;
 		l4_umword_t w0, w1;
 		l4_msgdope_t dope;
-		int err = l4_ipc_wait(&src, SHORT, &w0, &w1, TIMEOUT(0, 0, 122, 7) /* 2 s */, &dope);
+		int err = l4_ipc_wait(&src, SHORT, &w0, &w1, TIMEOUT(0, 0, 122, 8) /* 2 s */, &dope);
 		say("spinner done: 0x%02x", err);
 	}
 	say("both within 1 s: %s", okfail(conf_now() - t0 < 1000000));

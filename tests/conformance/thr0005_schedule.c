@@ -1,4 +1,4 @@
-/* THR0005 (pending: thread_schedule): thread_schedule reads and sets priorities of threads of
+/* THR0005: thread_schedule reads and sets priorities of threads of
  * the own task: the invalid parameter word changes nothing and returns the old one, a new
  * priority is returned by the next call, a ready thread of higher priority runs at once, one
  * of lower priority only when nothing else can; a nonexistent thread gives the invalid word. */
@@ -16,6 +16,11 @@ static void mark(void)
 static void wait_main(void)
 {
 	conf_recv(conf_id(0), 0, 0, NEVER);
+}
+
+static void send_main(void)
+{
+	conf_send(conf_id(0), 0, 0, NEVER);
 }
 
 static l4_sched_param_t sched(unsigned n, l4_sched_param_t p, l4_threadid_t *partner)
@@ -36,6 +41,7 @@ static l4_sched_param_t prio(unsigned prio)
 int main(void)
 {
 	l4_threadid_t partner;
+	conf_long_slice(0); /* main runs until it blocks or yields */
 	l4_sched_param_t mine = sched(0, L4_INVALID_SCHED_PARAM, &partner);
 	say("main's priority: 0x%02x", mine.sp.prio);
 
@@ -64,12 +70,19 @@ int main(void)
 	l4_thread_schedule(gone, prio(1), &pre, &partner, &old);
 	say("nonexistent thread: %s", okfail(l4_is_invalid_sched_param(old)));
 
-	l4_thread_switch(conf_spawn(3, wait_main));
-	sched(3, L4_INVALID_SCHED_PARAM, &partner);
-	say("partner of a thread receiving from main: %x.%02x", partner.id.task,
-	    partner.id.lthread);
+	conf_spawn(3, wait_main);
+	conf_spawn(5, send_main);
+	conf_settle();
+	p = sched(3, L4_INVALID_SCHED_PARAM, &partner);
+	say("thread waiting for a message from main: state 0x%x, partner %x.%02x", p.sp.state,
+	    partner.id.task, partner.id.lthread);
+	p = sched(5, L4_INVALID_SCHED_PARAM, &partner);
+	say("thread waiting to send to main: state 0x%x, partner %x.%02x", p.sp.state,
+	    partner.id.task, partner.id.lthread);
 	conf_spawn(4, mark); /* ready, not yet run */
-	sched(4, L4_INVALID_SCHED_PARAM, &partner);
-	say("partner of a thread not in IPC: invalid: %s", okfail(l4_is_invalid_id(partner)));
+	l4_threadid_t ext = L4_INVALID_ID;
+	l4_cpu_time_t t = l4_thread_schedule(conf_id(4), L4_INVALID_SCHED_PARAM, &ext, &partner, &p);
+	say("ready thread that has not run: state 0x%x, partner invalid: %s, cpu time %u", p.sp.state,
+	    okfail(l4_is_invalid_id(partner)), (unsigned)(t & 0xffffffffffffULL));
 	return 0;
 }
