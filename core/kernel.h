@@ -69,6 +69,7 @@ struct thread {
 	word_t pf_addr, pf_ip;
 	bool pf_write;
 	unsigned pf_repeats;
+	word_t remirror_page; /* page number + 1 last re-mirrored after a host fault, 0 = none */
 };
 
 /* Per-task log of page-table changes the host process has not seen yet. */

@@ -1,4 +1,5 @@
 #include "core/map.h"
+#include "core/mapdb.h"
 #include "core/task.h"
 
 /* Frame and rights src has at vpage; false if none. */
@@ -63,8 +64,11 @@ int fpage_map(struct kernel *k, struct task *src, struct task *dst, word_t snd_b
 			continue;
 		pte_t pte = (frame << PAGE_SHIFT) | PTE_PRESENT | ((want_w && sw) ? PTE_WRITE : 0) |
 			    (old & PTE_WRITE);
+		word_t dvp = dva >> PAGE_SHIFT;
+		if (!(grant ? mapdb_grant(src, svp, dst, dvp) : mapdb_map(src, svp, dst, dvp)))
+			return -1;
 		if (pte != old) {
-			if (!pt_set(&dst->pt, dva >> PAGE_SHIFT, pte))
+			if (!pt_set(&dst->pt, dvp, pte))
 				return -1;
 			if (!mapped || (dva >> PAGE_SHIFT) != last + 1) {
 				if (mapped)
@@ -91,4 +95,26 @@ bool map_kernel_page(struct task *t, word_t va, word_t pa, bool writable)
 		return false;
 	task_mark_dirty(t, vp, vp);
 	return true;
+}
+
+void sys_fpage_unmap(struct kernel *k, struct task *t, word_t fp, word_t mask)
+{
+	(void)k;
+	unsigned s = fpage_log2(fp);
+	if (s < PAGE_SHIFT)
+		return;
+	if (s > 32)
+		s = 32;
+	uint64_t size = 1ull << s, base = fpage_base(fp) & ~(size - 1);
+	uint64_t end = base + size < t->arch->user_end ? base + size : t->arch->user_end;
+	bool flush = mask & 2u, self = mask & 0x80000000u;
+	for (uint64_t va = base; va < end; va += PAGE_SIZE) {
+		word_t vp = (word_t)(va >> PAGE_SHIFT);
+		if (!t->pt.dir[vp >> 10] && !t->pt.nodes[vp >> 10]) {
+			va += (uint64_t)(1023 - (vp & 1023)) * PAGE_SIZE; /* nothing in this table */
+			continue;
+		}
+		if ((pt_lookup(&t->pt, vp) & PTE_PRESENT) || pt_node(&t->pt, vp))
+			mapdb_unmap(t, vp, flush, self);
+	}
 }

@@ -11,6 +11,10 @@
 int fpage_map(struct kernel *k, struct task *src, struct task *dst, word_t snd_base, word_t fp,
 	      word_t window);
 
+/* fpage_unmap (reference §2.4): mask bit 1 flushes (else write-protects), bit 31 includes t's
+ * own mappings. */
+void sys_fpage_unmap(struct kernel *k, struct task *t, word_t fp, word_t mask);
+
 /* Installs a kernel-made mapping (KIP, boot info) that no pager gave. */
 bool map_kernel_page(struct task *t, word_t va, word_t pa, bool writable);
 

@@ -13,12 +13,16 @@ typedef uint32_t pte_t;
 
 struct pagetable {
 	pte_t *dir[1024];
-	unsigned npages; /* present entries */
+	void **nodes[1024]; /* per entry: its mapping-database node (core/mapdb.h), or NULL */
+	unsigned npages;    /* present entries */
 };
 
 pte_t pt_lookup(const struct pagetable *pt, word_t vpage);
 /* false: out of kernel memory */
 bool pt_set(struct pagetable *pt, word_t vpage, pte_t pte);
 void pt_destroy(struct pagetable *pt);
+void *pt_node(const struct pagetable *pt, word_t vpage);
+/* false: out of kernel memory */
+bool pt_set_node(struct pagetable *pt, word_t vpage, void *node);
 
 #endif

@@ -108,14 +108,6 @@ static void sys_thread_switch(struct kernel *k, struct thread *t)
 	}
 }
 
-static void not_yet(struct thread *t, const char *call)
-{
-	char nm[16];
-	static unsigned warned;
-	if (warned++ < 4)
-		klog("task %s: %s is not implemented yet; returning failure", thread_name(t, nm), call);
-}
-
 static void syscall(struct kernel *k, struct thread *t, enum syscall_nr nr)
 {
 	switch (nr) {
@@ -144,7 +136,7 @@ static void syscall(struct kernel *k, struct thread *t, enum syscall_nr nr)
 		sys_task_new(k, t);
 		break;
 	case SYS_FPAGE_UNMAP:
-		not_yet(t, "fpage_unmap");
+		sys_fpage_unmap(k, t->task, slot(t, S0), slot(t, S1));
 		break;
 	default:
 		report_exception(k, t, "unknown system call");
@@ -187,6 +179,21 @@ static void sigma0_fault(struct kernel *k, struct thread *t, word_t addr, bool w
 		report_fault(k, t, "page fault: out of kernel memory", addr, write);
 }
 
+/* Host mappings mirror the L4 page table lazily and may be dropped (host mapping limits): a
+ * fault on a page the L4 page table grants just re-mirrors it. A second fault on the same page
+ * right after a re-mirror means the host cannot map it; that goes to the pager as usual. */
+static bool host_mapping_stale(struct kernel *k, struct thread *t, const struct trap *tr)
+{
+	word_t pa, vp = tr->addr >> PAGE_SHIFT;
+	if (!task_translate(k, t->task, tr->addr, tr->write, &pa) || t->task->idempotent)
+		return false;
+	if (t->remirror_page == vp + 1)
+		return false;
+	t->remirror_page = vp + 1;
+	task_mark_dirty(t->task, vp, vp);
+	return true;
+}
+
 struct decode_cx {
 	const struct kernel *k;
 	const struct task *task;
@@ -208,6 +215,8 @@ void kernel_trap(struct kernel *k, struct thread *t, const struct hw_event *ev)
 		report_exception(k, t, "unexpected trap");
 		return;
 	}
+	if (tr.kind != TRAP_PAGEFAULT)
+		t->remirror_page = 0;
 	switch (tr.kind) {
 	case TRAP_SYSCALL:
 		syscall(k, t, tr.nr);
@@ -215,6 +224,8 @@ void kernel_trap(struct kernel *k, struct thread *t, const struct hw_event *ev)
 	case TRAP_PAGEFAULT:
 		if (tr.addr >= a->user_end)
 			report_fault(k, t, "access outside the L4 user range", tr.addr, tr.write);
+		else if (host_mapping_stale(k, t, &tr))
+			break; /* the L4 page table grants it: only the host mapping was missing */
 		else if (t->task->idempotent)
 			sigma0_fault(k, t, tr.addr, tr.write);
 		else

@@ -1,6 +1,7 @@
 #include "core/task.h"
 #include "core/fmt.h"
 #include "core/ipc.h"
+#include "core/mapdb.h"
 #include "core/plat.h"
 #include "core/sched.h"
 
@@ -25,6 +26,7 @@ void kernel_destroy(struct kernel *k)
 			continue;
 		for (unsigned l = 0; l < L4_LTHREADS; l++)
 			plat_free(t->threads[l]);
+		mapdb_flush_space(t);
 		pt_destroy(&t->pt);
 		plat_free(t);
 		k->tasks[i] = 0;

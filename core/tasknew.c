@@ -4,6 +4,7 @@
 #include "core/irq.h"
 #include "core/kip.h"
 #include "core/map.h"
+#include "core/mapdb.h"
 #include "core/plat.h"
 #include "core/task.h"
 
@@ -25,6 +26,7 @@ void task_delete(struct kernel *k, struct task *task, unsigned heir)
 		if (k->current == t)
 			k->current = 0;
 	}
+	mapdb_flush_space(task); /* pages derived from this space go everywhere */
 	plat_task_deleted(task);
 	for (unsigned l = 0; l < L4_LTHREADS; l++)
 		plat_free(task->threads[l]);

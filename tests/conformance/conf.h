@@ -18,7 +18,7 @@
 #endif
 
 /* say("send to nil: 0x%02x", err) prints "IPC0003 send to nil: 0x10". */
-#define say(...) (printf(ID " " __VA_ARGS__), putchar('\n'))
+#define say(...)     (printf(ID " " __VA_ARGS__), putchar('\n'))
 #define okfail(cond) ((cond) ? "ok" : "fail")
 
 #define CONF_THREADS	128
@@ -214,7 +214,8 @@ static inline void conf_sender(void)
 		if (conf_recv(boss, &k, 0, NEVER))
 			continue;
 		l4_msgdope_t dope;
-		int err = l4_ipc_send(boss, conf_rounds[k].msg, k, ~k, conf_rounds[k].timeout, &dope);
+		int err =
+		    l4_ipc_send(boss, conf_rounds[k].msg, k, ~k, conf_rounds[k].timeout, &dope);
 		conf_send(boss, (l4_umword_t)err, 0, NEVER);
 	}
 }

@@ -1,5 +1,4 @@
-/* IPC0003: nil, invalid and nonexistent partners: ENOT_EXISTENT (0x10) for sends, calls and
- * closed receives, at once and whatever the timeouts. */
+/* IPC0003: nil, invalid and nonexistent partners: ENOT_EXISTENT 0x10 at once, any timeout. */
 #define ID "IPC0003"
 #include "conf.h"
 
@@ -14,7 +13,10 @@ int main(void)
 	const struct {
 		const char *name;
 		l4_threadid_t id;
-	} who[] = {{"nil", nil}, {"invalid", invalid}, {"task 100", gone}, {"thread 1000.05", gone_thread}};
+	} who[] = {{"nil", nil},
+		   {"invalid", invalid},
+		   {"task 100", gone},
+		   {"thread 1000.05", gone_thread}};
 	const struct {
 		const char *name;
 		l4_timeout_t t;

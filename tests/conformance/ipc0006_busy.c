@@ -49,7 +49,7 @@ int main(void)
 	say("the same with timeout 1 us: 0x%02x", err);
 
 	conf_spawn(3, early);
-	conf_settle(); /* lthread 3 blocks sending to picky */
+	conf_settle();				  /* lthread 3 blocks sending to picky */
 	err = conf_send(conf_id(2), 0, 0, NEVER); /* lets lthread 2 send */
 	say("released lthread 2: 0x%02x", err);
 	err = conf_send(p, 100, 0, NEVER); /* blocks until picky waits openly */

@@ -1,4 +1,5 @@
-/* IPC0007: lthread_ex_regs with a new ip cancels a blocked IPC: RECANCELED 0x40, SECANCELED 0x50. */
+/* IPC0007: lthread_ex_regs with a new ip cancels a blocked IPC: RECANCELED 0x40, SECANCELED 0x50.
+ */
 #define ID "IPC0007"
 #include "conf.h"
 

@@ -1,7 +1,7 @@
-/* IPC0008: short fpage replies through the sigma0 protocol: a call to sigma0 (the pager) with a
- * receive fpage maps the asked-for frame there (dope bit m, 0x02); frames are shared between
- * windows, placed by the hot spot in a larger window; the KIP comes read-only; refusals are
- * plain 0-words replies. */
+/* IPC0008: short fpage replies (sigma0 protocol): frames mapped into receive windows. */
+/* A call to sigma0 with a receive fpage maps the asked-for frame there (dope bit m, 0x02);
+ * frames are shared between windows and placed by the hot spot in a larger window; the KIP
+ * comes read-only; refusals are plain 0-word replies. */
 #define ID "IPC0008"
 #include "conf.h"
 
@@ -17,13 +17,14 @@ static l4_fpage_t ask(const char *what, l4_umword_t w0, l4_umword_t w1, l4_umwor
 {
 	l4_umword_t r0, r1;
 	l4_msgdope_t dope;
-	int err = l4_ipc_call(sigma0, SHORT, w0, w1, L4_IPC_MAPMSG(base, log2), &r0, &r1, NEVER,
-			      &dope);
+	int err =
+	    l4_ipc_call(sigma0, SHORT, w0, w1, L4_IPC_MAPMSG(base, log2), &r0, &r1, NEVER, &dope);
 	l4_fpage_t fp = {.fpage = r1};
 	say("%s: 0x%02x, fpage received %s, fpage size %u write %u", what, err,
 	    l4_ipc_fpage_received(dope) ? "yes" : "no", fp.fp.size, fp.fp.write);
 	if (!(w0 & ~L4_PAGEMASK)) /* a frame request */
-		say("  snd_base is the frame asked for: %s", okfail(r0 == (l4_ipc_fpage_received(dope) ? w0 : 0)));
+		say("  snd_base is the frame asked for: %s",
+		    okfail(r0 == (l4_ipc_fpage_received(dope) ? w0 : 0)));
 	return fp;
 }
 
@@ -39,7 +40,8 @@ int main(void)
 	a[1023] = 0x12345678;
 	ask("same frame again, second window", FRAME, 0, WINDOW + 0x1000, 12);
 	volatile l4_umword_t *b = (l4_umword_t *)(WINDOW + 0x1000);
-	say("second window shows the first one's words: %s", okfail(b[0] == 0x600dcafe && b[1023] == 0x12345678));
+	say("second window shows the first one's words: %s",
+	    okfail(b[0] == 0x600dcafe && b[1023] == 0x12345678));
 	b[1] = 0xbeef;
 	say("and the first shows writes to the second: %s", okfail(a[1] == 0xbeef));
 

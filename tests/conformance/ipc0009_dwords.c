@@ -1,7 +1,7 @@
-/* IPC0009: long messages with dwords: the V2 buffer layout (size dope, send dope, dword 0 and 1
- * in registers), dwords 2.. copied up to the send dope's count, the received dope written back
- * into the receiver's buffer and returned as result; register messages to long buffers and
- * short long messages to register-only receivers. */
+/* IPC0009: long messages with dwords: V2 buffer layout, copied dwords, dope written back. */
+/* Size dope and send dope, dword 0 and 1 in registers and never in memory, dwords 2.. up to
+ * the send dope's count; register messages into long buffers, short long messages into
+ * register-only receivers. */
 #define ID "IPC0009"
 #include "conf.h"
 

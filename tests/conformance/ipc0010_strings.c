@@ -1,7 +1,6 @@
-/* IPC0010: long messages with strings: string dopes behind the size dope's dwords (at other
- * offsets in sender and receiver), several strings scattered into several buffers, the received
- * sizes written back into the receiver's string dopes, strings across pages,
- * empty strings, fewer strings than buffers. */
+/* IPC0010: long messages with strings: scatter into several buffers, sizes written back. */
+/* String dopes sit behind the size dope's dwords (at other offsets in sender and receiver);
+ * strings across pages, empty strings, fewer strings than buffers. */
 #define ID "IPC0010"
 #include "conf.h"
 

@@ -1,6 +1,6 @@
-/* IPC0011: message cut on both sides (REMSGCUT 0xE0 for the receiver, SEMSGCUT 0xF0 for the
- * sender): too many dwords, too few string buffers, a string buffer too small, a long message to
- * a register-only receiver; messages that just fit are not cut. */
+/* IPC0011: message cut on both sides: REMSGCUT 0xE0 (receiver), SEMSGCUT 0xF0 (sender). */
+/* Too many dwords, too few string buffers, a string buffer too small, a long message to a
+ * register-only receiver; messages that just fit are not cut. */
 #define ID "IPC0011"
 #include "conf.h"
 
@@ -37,8 +37,8 @@ int main(void)
 		for (unsigned j = 0; j < cases[k].rcv_str; j++)
 			conf_str(&sd[j], 0, 0, buf[j], cases[k].rcv_room);
 		l4_msgdope_t dope;
-		int serr, err = conf_exchange(s, k, cases[k].long_buffer ? &in : SHORT, NEVER, &dope,
-					      &serr);
+		int serr, err = conf_exchange(s, k, cases[k].long_buffer ? &in : SHORT, NEVER,
+					      &dope, &serr);
 		say("%s: receiver 0x%02x, sender 0x%02x", cases[k].what, err, serr);
 	}
 	return 0;

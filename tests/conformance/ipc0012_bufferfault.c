@@ -1,6 +1,6 @@
-/* IPC0012: page faults in message buffers during long IPC are resolved by the pager of the
- * thread whose buffer it is (w0 = address | write bit, w1 = 0xffffffff), and the message then
- * arrives: fresh bss, heap and dword areas, with sigma0 or with user-level pagers. */
+/* IPC0012: page faults in long-IPC buffers go to the owner's pager; the message arrives. */
+/* The pager sees w0 = address | write bit and w1 = 0xffffffff; fresh bss, heap and dword
+ * areas, with sigma0 or with user-level pagers. */
 #define ID "IPC0012"
 #include "conf.h"
 #include <stdlib.h>

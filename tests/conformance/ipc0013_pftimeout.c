@@ -1,6 +1,7 @@
-/* IPC0013: page-fault timeouts of long IPC: a fault in the receiver's buffer is bounded by the
- * sender's snd_pfault (RESNDPFTO 0x80 / SESNDPFTO 0x90), one in the sender's string by the
- * receiver's rcv_pfault (RERCVPFTO 0xA0 / SERCVPFTO 0xB0); 15 means 0, 0 infinite. */
+/* IPC0013: page-fault timeouts of long IPC: 0x80/0x90 and 0xA0/0xB0, from the right field. */
+/* A fault in the receiver's buffer is bounded by the sender's snd_pfault (RESNDPFTO 0x80 /
+ * SESNDPFTO 0x90), one in the sender's string by the receiver's rcv_pfault (RERCVPFTO 0xA0 /
+ * SERCVPFTO 0xB0); 15 means 0, 0 infinite. */
 #define ID "IPC0013"
 #include "conf.h"
 

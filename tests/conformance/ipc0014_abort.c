@@ -1,6 +1,6 @@
-/* IPC0014: lthread_ex_regs on either partner of a long IPC that waits for a page fault in a
- * buffer aborts the transfer on both sides (REABORTED 0xC0, SEABORTED 0xD0); a pager that takes
- * the fault and never answers makes the page-fault timeout expire (0x80/0x90, 0xA0/0xB0). */
+/* IPC0014: lthread_ex_regs during a long IPC's page fault aborts both sides: 0xC0 / 0xD0. */
+/* Either partner may be the one changed, the fault may be in either buffer; a pager that takes
+ * the fault and never answers lets the page-fault timeout expire instead. */
 #define ID "IPC0014"
 #include "conf.h"
 
@@ -31,9 +31,9 @@ static void receiver(void)
 	l4_msgdope_t dope;
 	conf_msg_init(&in, 2, 1, 0, 0);
 	conf_str(&in.str[0], 0, 0, rounds[cur].fault_in_sender ? buf : fresh[cur], LEN);
-	int err = l4_ipc_receive(conf_id(l4_myself().id.lthread + 1), &in, &w0, &w1,
-				 L4_IPC_TIMEOUT(0, 0, 0, 0, 0, rounds[cur].cancel_sender < 0 ? 10 : 0),
-				 &dope);
+	int err = l4_ipc_receive(
+	    conf_id(l4_myself().id.lthread + 1), &in, &w0, &w1,
+	    L4_IPC_TIMEOUT(0, 0, 0, 0, 0, rounds[cur].cancel_sender < 0 ? 10 : 0), &dope);
 	conf_send(conf_id(0), (l4_umword_t)err, 0, NEVER);
 }
 

@@ -1,5 +1,4 @@
-/* KDB0001: kernel-debugger output: outchar, outstring (long, across pages), outhex32/20/16/12/8
- * (the low digits, zero-padded), outdec (signed), interleaved with printf lines. */
+/* KDB0001: kdebug output: outchar, outstring, outhex32/20/16/12/8, outdec, with printf. */
 #define ID "KDB0001"
 #include "conf.h"
 #include <l4/sys/kdebug.h>

@@ -8,8 +8,8 @@ static void child(void)
 	l4_threadid_t me = l4_myself();
 	l4_umword_t w0, w1;
 	l4_msgdope_t dope;
-	int err = l4_ipc_call(conf_id(0), SHORT, me.lh.low, me.lh.high, SHORT, &w0, &w1, NEVER,
-			      &dope);
+	int err =
+	    l4_ipc_call(conf_id(0), SHORT, me.lh.low, me.lh.high, SHORT, &w0, &w1, NEVER, &dope);
 	conf_send(conf_id(0), !err && w0 == 2u * me.id.lthread, 0, NEVER);
 }
 

@@ -25,9 +25,8 @@ static void show(const char *what, l4_threadid_t t)
 
 /* lthread_ex_regs on lthread 1 with the preempter and pager given; prints the old pager and
  * returns the old preempter. */
-static l4_threadid_t ex(const char *what, l4_umword_t ip, l4_umword_t sp,
-			l4_threadid_t preempter, l4_threadid_t pager, l4_umword_t *old_ip,
-			l4_umword_t *old_sp)
+static l4_threadid_t ex(const char *what, l4_umword_t ip, l4_umword_t sp, l4_threadid_t preempter,
+			l4_threadid_t pager, l4_umword_t *old_ip, l4_umword_t *old_sp)
 {
 	l4_umword_t flags;
 	l4_thread_ex_regs(conf_id(1), ip, sp, &preempter, &pager, &flags, old_ip, old_sp);

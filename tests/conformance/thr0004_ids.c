@@ -31,8 +31,7 @@ int main(void)
 	say("id_nearest(nil): type 0x%02x, myself: %s", type, okfail(l4_thread_equal(near, me)));
 	type = l4_id_nearest(seen[2], &near);
 	say("id_nearest(lthread 2): type 0x%02x, %x.%02x", type, near.id.task, near.id.lthread);
-	say("nil is nil: %d, invalid is invalid: %d, me is neither: %d",
-	    l4_is_nil_id(L4_NIL_ID), l4_is_invalid_id(L4_INVALID_ID),
-	    !l4_is_nil_id(me) && !l4_is_invalid_id(me));
+	say("nil is nil: %d, invalid is invalid: %d, me is neither: %d", l4_is_nil_id(L4_NIL_ID),
+	    l4_is_invalid_id(L4_INVALID_ID), !l4_is_nil_id(me) && !l4_is_invalid_id(me));
 	return 0;
 }

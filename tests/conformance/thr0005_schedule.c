@@ -1,7 +1,6 @@
-/* THR0005: thread_schedule reads and sets priorities of threads of
- * the own task: the invalid parameter word changes nothing and returns the old one, a new
- * priority is returned by the next call, a ready thread of higher priority runs at once, one
- * of lower priority only when nothing else can; a nonexistent thread gives the invalid word. */
+/* THR0005: thread_schedule: priorities, state, partner; priorities decide who runs. */
+/* The invalid parameter word changes nothing and returns the old one; a raised thread runs at
+ * once, a lowered one only when main blocks; a nonexistent thread gives the invalid word. */
 #define ID "THR0005"
 #include "conf.h"
 
@@ -59,7 +58,7 @@ int main(void)
 	sched(2, prio(mine.sp.prio - 1), &partner);
 	l4_yield();
 	trace[ntrace++] = 'a';
-	l4_ipc_sleep(RCV_MS(1));
+	conf_settle();
 	trace[ntrace] = 0;
 	say("lowered thread runs only while main sleeps: %s", trace);
 
@@ -81,8 +80,9 @@ int main(void)
 	    partner.id.task, partner.id.lthread);
 	conf_spawn(4, mark); /* ready, not yet run */
 	l4_threadid_t ext = L4_INVALID_ID;
-	l4_cpu_time_t t = l4_thread_schedule(conf_id(4), L4_INVALID_SCHED_PARAM, &ext, &partner, &p);
-	say("ready thread that has not run: state 0x%x, partner invalid: %s, cpu time %u", p.sp.state,
-	    okfail(l4_is_invalid_id(partner)), (unsigned)(t & 0xffffffffffffULL));
+	l4_cpu_time_t t =
+	    l4_thread_schedule(conf_id(4), L4_INVALID_SCHED_PARAM, &ext, &partner, &p);
+	say("ready thread that has not run: state 0x%x, partner invalid: %s, cpu time %u",
+	    p.sp.state, okfail(l4_is_invalid_id(partner)), (unsigned)(t & 0xffffffffffffULL));
 	return 0;
 }

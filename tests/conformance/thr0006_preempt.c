@@ -1,6 +1,6 @@
-/* THR0006: threads of equal priority that never enter the kernel share
- * the processor: each spins until it sees the other has run, which only timeslice preemption
- * makes possible; main waits for both with a 2 s timeout. */
+/* THR0006: timeslice preemption: two spinning threads of equal priority both get the CPU. */
+/* Each spins without entering the kernel until it sees the other has run; main waits for both
+ * with a 2 s timeout. */
 #define ID "THR0006"
 #include "conf.h"
 
@@ -24,7 +24,8 @@ int main(void)
 		l4_threadid_t src;
 		l4_umword_t w0, w1;
 		l4_msgdope_t dope;
-		int err = l4_ipc_wait(&src, SHORT, &w0, &w1, TIMEOUT(0, 0, 122, 8) /* 2 s */, &dope);
+		int err =
+		    l4_ipc_wait(&src, SHORT, &w0, &w1, TIMEOUT(0, 0, 122, 8) /* 2 s */, &dope);
 		say("spinner done: 0x%02x", err);
 	}
 	say("both within 1 s: %s", okfail(conf_now() - t0 < 1000000));

@@ -1,6 +1,6 @@
-/* TIM0001: receive timeouts with the mantissa/exponent encoding (m * 4^(15-e) us), measured with
- * the KIP clock: a sleep (receive from nil) ends with RETIMEOUT (0x20) no earlier than asked and
- * less than 200 ms later; equal durations in different encodings; mantissa 0 is no wait. */
+/* TIM0001: receive timeouts m * 4^(15-e) us: a sleep lasts as asked (KIP clock), 0x20. */
+/* No earlier than asked and less than 200 ms later; equal durations in different encodings;
+ * mantissa 0 is no wait; open waits and closed receives time out the same way. */
 #define ID "TIM0001"
 #include "conf.h"
 

@@ -1,6 +1,6 @@
-/* TIM0002: send and receive timeouts with partners: a send timeout expires with SETIMEOUT
- * (0x30), the receive phase of a call with RETIMEOUT (0x20); a message that comes in time is
- * delivered (0x00) well before the timeout, and the timeout does not fire later. */
+/* TIM0002: send and receive timeouts with partners: 0x30, 0x20, or the message in time. */
+/* A message that comes in time is delivered well before the timeout, and the timeout does not
+ * fire later. */
 #define ID "TIM0002"
 #include "conf.h"
 

@@ -1,5 +1,4 @@
-/* TIM0003: several timeouts at once: sleepers wake in the order of their deadlines, not of
- * their calls, and a pending timeout does not keep other threads from running. */
+/* TIM0003: several sleepers wake in deadline order; pending timeouts do not block others. */
 #define ID "TIM0003"
 #include "conf.h"
 

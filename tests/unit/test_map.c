@@ -1,5 +1,6 @@
 /* Flexpage placement (Liedtke's hot spot), rights, grant, and the dirty-range log. */
 #include "core/map.h"
+#include "core/mapdb.h"
 #include "core/task.h"
 #include "tests/unit/unit.h"
 
@@ -84,7 +85,57 @@ static void test_dirty_log(void)
 	CHECK(t->all_dirty);
 }
 
+/* A -> B -> C; flush at A removes C's (and B's) copy; remap makes them read-only; the own-space
+ * flag takes A's too; grant moves the node; deleting a space removes what was derived from it. */
+static void test_mapdb(void)
+{
+	unit_kernel_setup();
+	struct kernel *k = unit_kernel();
+	struct thread *s = sigma0(), *a = unit_thread(5, 0, &arch_x86),
+		      *b = unit_thread(6, 0, &arch_x86), *c = unit_thread(7, 0, &arch_x86);
+	word_t all = fpage_make(0, 32, false), p = 0x40000;
+	CHECK_EQ(fpage_map(k, s->task, a->task, p, fpage_make(p, 12, true), all), 1);
+	CHECK_EQ(fpage_map(k, a->task, b->task, p, fpage_make(p, 12, true), all), 1);
+	CHECK_EQ(fpage_map(k, b->task, c->task, p, fpage_make(p, 12, true), all), 1);
+	sys_fpage_unmap(k, a->task, fpage_make(p, 12, false), 0); /* remap: others read-only */
+	CHECK_EQ(pte_at(a, p), p | PTE_PRESENT | PTE_WRITE);
+	CHECK_EQ(pte_at(b, p), p | PTE_PRESENT);
+	CHECK_EQ(pte_at(c, p), p | PTE_PRESENT);
+	sys_fpage_unmap(k, a->task, fpage_make(p, 12, false), 2); /* flush others */
+	CHECK_EQ(pte_at(a, p), p | PTE_PRESENT | PTE_WRITE);
+	CHECK_EQ(pte_at(b, p), 0);
+	CHECK_EQ(pte_at(c, p), 0);
+	CHECK(c->task->ndirty > 0);
+	/* own-space flush over a 64K fpage */
+	fpage_map(k, a->task, b->task, p, fpage_make(p, 12, true), all);
+	sys_fpage_unmap(k, a->task, fpage_make(p, 16, false), 0x80000002u);
+	CHECK_EQ(pte_at(a, p), 0);
+	CHECK_EQ(pte_at(b, p), 0);
+	/* sigma0 flushes a frame everywhere it went */
+	fpage_map(k, s->task, a->task, p, fpage_make(p, 12, true), all);
+	fpage_map(k, a->task, b->task, p, fpage_make(p, 12, true), all);
+	sys_fpage_unmap(k, s->task, fpage_make(p, 12, false), 2);
+	CHECK_EQ(pte_at(a, p), 0);
+	CHECK_EQ(pte_at(b, p), 0);
+	/* grant: B's page moves to C, and A's flush still reaches it there */
+	fpage_map(k, s->task, a->task, p, fpage_make(p, 12, true), all);
+	fpage_map(k, a->task, b->task, p, fpage_make(p, 12, true), all);
+	CHECK_EQ(fpage_map(k, b->task, c->task, p, fpage_make(p, 12, true) | 1u,
+			   fpage_make(0x90000, 12, false)),
+		 1);
+	CHECK_EQ(pte_at(b, p), 0);
+	CHECK_EQ(pte_at(c, 0x90000), p | PTE_PRESENT | PTE_WRITE);
+	sys_fpage_unmap(k, a->task, fpage_make(p, 12, false), 2);
+	CHECK_EQ(pte_at(c, 0x90000), 0);
+	/* deleting A's space removes what B got from it */
+	fpage_map(k, a->task, b->task, p, fpage_make(p, 12, true), all);
+	CHECK_EQ(pte_at(b, p), p | PTE_PRESENT | PTE_WRITE);
+	mapdb_flush_space(a->task);
+	CHECK_EQ(pte_at(b, p), 0);
+}
+
 const struct unit_test map_tests[] = {
+	{"mapping database: recursive flush and remap, own space, grant, deletion", test_mapdb},
 	{"fpage hot spot placement", test_hot_spot},
 	{"fpage rights, intra-task, existing mappings, grant", test_rights_and_grant},
 	{"dirty range log", test_dirty_log},

@@ -1,7 +1,8 @@
-/* IPC0015 (pending: fpage_unmap): fpage_unmap of an own page with L4_FP_ALL_SPACES flushes it
- * (the next access faults to the pager, the frame keeps its contents), L4_FP_REMAP_PAGE makes
- * it read-only (only writes fault), without L4_FP_ALL_SPACES the own mapping stays. The faults
- * are observed as kernel faults of long IPC into the page, logged by a user-level pager. */
+/* IPC0015 (pending: fpage_unmap): flush, read-only downgrade, own space or not. */
+/* fpage_unmap of an own page with L4_FP_ALL_SPACES flushes it (the next access faults to the
+ * pager, the frame keeps its contents), L4_FP_REMAP_PAGE makes it read-only (only writes
+ * fault), without L4_FP_ALL_SPACES the own mapping stays. The faults are observed as kernel
+ * faults of long IPC into the page, logged by a user-level pager. */
 #define ID "IPC0015"
 #include "conf.h"
 

@@ -1,7 +1,7 @@
-/* KDB0002 (pending: umol4 bug): outstring of a string on a page the task has not touched yet
- * (here: read-only data used nowhere else) prints it; the kernel has to page it in through the
- * thread's pager as for any other access on its behalf. umol4 prints nothing and reports
- * "kdebug string at 0x... is not mapped" on stderr. */
+/* KDB0002 (pending: umol4 bug): outstring of a string on an untouched page prints it. */
+/* Here: read-only data used nowhere else. The kernel has to page it in through the thread's
+ * pager, as for any other access on its behalf; umol4 prints nothing and reports "kdebug
+ * string at 0x... is not mapped" on stderr. */
 #define ID "KDB0002"
 #include "conf.h"
 #include <l4/sys/kdebug.h>

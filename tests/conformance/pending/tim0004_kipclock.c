@@ -1,8 +1,7 @@
-/* TIM0004 (pending: umol4 bug): the KIP clock agrees with timeouts: read right after a 10 ms
- * sleep it shows at least 10 ms more (umol4 updates it at kernel entries and from a 1 kHz host
- * thread, but not when a timeout wakes a thread, so it can lag the deadline by up to 1 ms);
- * a busy-waiting thread sees it pass 10 ms. Registered tests use conf_now, which enters the
- * kernel first. */
+/* TIM0004 (pending: umol4 bug): the KIP clock read right after a timeout is past it. */
+/* umol4 advances the clock at kernel entries and from a 1 kHz host thread, but not when a
+ * timeout wakes a thread, so a thread reading it right after a 10 ms sleep can see 9.4 ms.
+ * Registered tests use conf_now, which enters the kernel first. */
 #define ID "TIM0004"
 #include "conf.h"
 
