@@ -1,12 +1,12 @@
 #!/bin/sh
 # Runs one L4 program under umol4 and checks what it printed and returned.
-# usage: run_l4.sh UMOL4 [--emulate] PROGRAM.elf STATUS [--ref FILE] [--stdin FILE]
+# usage: run_l4.sh UMOL4 [UMOL4 OPTIONS (--...)] PROGRAM.elf STATUS [--ref FILE] [--stdin FILE]
 #                  [--stderr TEXT]... [-- ARGS...]
 # The program's stdout must equal the golden FILE exactly; each TEXT must occur in stderr.
 set -u
 umol4=$1; shift
 opts=""
-if [ "$1" = "--emulate" ]; then opts="--emulate"; shift; fi
+while [ "${1#--}" != "$1" ]; do opts="$opts $1"; shift; done
 prog=$1; want=$2; shift 2
 ref=""; input=/dev/null
 tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT

@@ -44,7 +44,9 @@ add_library(l4 STATIC
   ${UMOL4_USER_DIR}/libc/raise.c
   ${UMOL4_USER_DIR}/libc/snprintf.c
   ${UMOL4_USER_DIR}/libc/string.c
-  ${UMOL4_USER_DIR}/libc/strtol.c)
+  ${UMOL4_USER_DIR}/libc/strtol.c
+  ${UMOL4_USER_DIR}/roottask/client/librmgr.c
+  ${UMOL4_USER_DIR}/roottask/client/libloader.c)
 if(UMOL4_ARCH STREQUAL "mips")
   target_sources(l4 PRIVATE ${UMOL4_USER_DIR}/libc/divdi3.c)
 endif()

@@ -89,10 +89,9 @@ void bench_pager(void)
 			err = l4_ipc_wait(&src, L4_IPC_SHORT_MSG, &w0, &w1, L4_IPC_NEVER, &dope);
 			continue;
 		}
+		/* the page must be ours, writable, to map it on */
 		l4_umword_t page = w0 & L4_PAGEMASK;
-		*(volatile unsigned char *)page; /* the page must be ours to map it on */
-		if (w0 & 2)
-			*(volatile unsigned char *)page = *(volatile unsigned char *)page;
+		*(volatile unsigned char *)page = *(volatile unsigned char *)page;
 		err = l4_ipc_reply_and_wait(src, L4_IPC_SHORT_FPAGE, page,
 					    l4_fpage(page, L4_LOG2_PAGESIZE, L4_FPAGE_RW,
 						     L4_FPAGE_MAP)

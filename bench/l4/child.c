@@ -18,13 +18,11 @@ l4_threadid_t child_pager(unsigned n)
 
 l4_taskid_t child_create(void (*fn)(void))
 {
-	l4_threadid_t me = l4_myself(), dest = me;
+	l4_threadid_t dest = L4_NIL_ID;
 	/* the stack's frames are ours before they can be mapped on to the child */
 	for (unsigned i = 0; i < STACK_SIZE; i += 4096)
 		child_stack[i] = 0;
 	dest.id.task = CHILD_TASK;
-	dest.id.lthread = 0;
-	dest.id.chief = me.id.task;
 	return l4_task_new(dest, 255, (l4_umword_t)(child_stack + STACK_SIZE - 16), (l4_umword_t)fn,
 			   child_pager(1));
 }

@@ -253,6 +253,7 @@ enum tp_result tp_spawn(struct task *t)
 
 static void queue_op(struct taskproc *p, uint32_t kind, word_t vpage, word_t npages, word_t pfn,
 		     word_t prot);
+static void drop_host_mappings(struct taskproc *p);
 
 /* Puts the host mappings of one dirty range in line with the L4 page table: runs of pages
  * backed by consecutive frames with equal rights become one mmap, runs of holes one munmap. */
@@ -271,6 +272,7 @@ static void sync_range(struct taskproc *p, word_t first, word_t last)
 					break;
 				n++;
 			}
+			p->maps_since_drop++;
 			queue_op(p, MBOX_OP_MAP, v, n, PTE_FRAME(pte),
 				 MBOX_PROT_R | MBOX_PROT_X | ((pte & PTE_WRITE) ? MBOX_PROT_W : 0));
 		} else {
@@ -306,9 +308,25 @@ static void queue_op(struct taskproc *p, uint32_t kind, word_t vpage, word_t npa
 	mb_put(p, &p->mb->nops, n + 1);
 }
 
+/* Every MAP op may add a host mapping (two when it splits one). Under qemu the drop itself is an
+ * mmap(PROT_NONE) that Linux refuses once the limit is reached, so drop well before it. */
+#define MAPS_BEFORE_DROP 30000u
+
+static void drop_host_mappings(struct taskproc *p)
+{
+	struct task *t = p->task;
+	p->drops++;
+	p->maps_since_drop = 0;
+	t->ndirty = 0;
+	t->all_dirty = false;
+	queue_op(p, MBOX_OP_UNMAP, 0, t->arch->user_end >> PAGE_SHIFT, 0, 0);
+}
+
 static void sync_mappings(struct taskproc *p)
 {
 	struct task *t = p->task;
+	if (p->maps_since_drop >= MAPS_BEFORE_DROP)
+		drop_host_mappings(p);
 	if (t->all_dirty) {
 		sync_range(p, 0, (t->arch->user_end >> PAGE_SHIFT) - 1);
 	} else {
@@ -344,8 +362,15 @@ enum tp_result tp_run(struct thread *th, struct hw_event *ev)
 	if (r != TP_OK)
 		return r;
 	if (mb_get(p, &p->mb->op_errors)) {
-		klog("task %x: the host refused %u mapping operation(s) (errno %u)", t->nr,
-		     mb_get(p, &p->mb->op_errors), mb_get(p, &p->mb->first_err));
+		if (mb_get(p, &p->mb->first_err) == ENOMEM) {
+			/* vm.max_map_count reached: drop every host mapping of the task; the L4 page
+			 * table stays, and each page comes back on its next access (a host fault on
+			 * an L4-mapped page only re-mirrors it) */
+			drop_host_mappings(p);
+		} else {
+			klog("task %x: the host refused %u mapping operation(s) (errno %u)", t->nr,
+			     mb_get(p, &p->mb->op_errors), mb_get(p, &p->mb->first_err));
+		}
 		mb_put(p, &p->mb->op_errors, 0);
 	}
 	for (unsigned i = 0; i < nregs; i++)

@@ -15,6 +15,8 @@ struct taskproc {
 	struct mbox *mb;
 	bool be; /* mailbox words are big-endian */
 	const struct thread *loaded; /* whose registers the mailbox holds */
+	unsigned drops;              /* times its host mappings were dropped (mapping limit) */
+	unsigned maps_since_drop;
 	char stub[4096];             /* stub executable */
 	const char *qemu;            /* "" = native */
 	struct taskproc *next;

@@ -154,6 +154,15 @@ static inline int conf_recv(l4_threadid_t from, l4_umword_t *w0, l4_umword_t *w1
 	return l4_ipc_receive(from, SHORT, w0 ? w0 : &d0, w1 ? w1 : &d1, t, &dope);
 }
 
+/* An open wait; any output pointer may be 0. */
+static inline int conf_wait(l4_threadid_t *src, l4_umword_t *w0, l4_umword_t *w1, l4_timeout_t t)
+{
+	l4_threadid_t s;
+	l4_umword_t d0, d1;
+	l4_msgdope_t dope;
+	return l4_ipc_wait(src ? src : &s, SHORT, w0 ? w0 : &d0, w1 ? w1 : &d1, t, &dope);
+}
+
 /* The KIP clock in microseconds. umol4 advances it only when the kernel is entered (see
  * pending/tim0004_kipclock.c), so this enters the kernel first (l4_kernel_interface). */
 static inline l4_cpu_time_t conf_now(void)

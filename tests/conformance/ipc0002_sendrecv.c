@@ -14,10 +14,9 @@ static void echo(void)
 {
 	l4_umword_t w0, w1;
 	l4_threadid_t src;
-	l4_msgdope_t dope;
 	int err = conf_recv(conf_id(0), &w0, &w1, NEVER);
 	conf_send(conf_id(0), (l4_umword_t)err, w0 + w1, NEVER);
-	err = l4_ipc_wait(&src, SHORT, &w0, &w1, NEVER, &dope);
+	err = conf_wait(&src, &w0, &w1, NEVER);
 	conf_send(conf_id(0), (l4_umword_t)err, src.id.lthread, NEVER);
 }
 
@@ -45,7 +44,7 @@ int main(void)
 	unsigned got = 0;
 	for (unsigned i = 0; i < 2; i++) {
 		l4_threadid_t src;
-		err = l4_ipc_wait(&src, SHORT, &w0, &w1, NEVER, &dope);
+		err = conf_wait(&src, &w0, &w1, NEVER);
 		if (!err && l4_task_equal(src, e) && w0 == src.id.lthread && w1 == 0x100 + w0)
 			got |= 1u << w0;
 	}

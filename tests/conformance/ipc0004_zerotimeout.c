@@ -51,7 +51,7 @@ int main(void)
 	err = conf_send(l4_myself(), 1, 0, L4_IPC_SEND_TIMEOUT_0);
 	say("send to myself, timeout 0: 0x%02x", err);
 
-	err = l4_ipc_wait(&src, SHORT, &w0, &w1, L4_IPC_RECV_TIMEOUT_0, &dope);
+	err = conf_wait(0, 0, 0, L4_IPC_RECV_TIMEOUT_0);
 	say("open wait, timeout 0, no sender: 0x%02x", err);
 	err = conf_recv(t, &w0, &w1, L4_IPC_RECV_TIMEOUT_0);
 	say("closed receive, timeout 0, partner not sending: 0x%02x", err);
@@ -64,7 +64,7 @@ int main(void)
 	say("closed receive, timeout 0, sender waiting: 0x%02x, %lu", err, w0);
 	conf_spawn(3, sender);
 	conf_settle();
-	err = l4_ipc_wait(&src, SHORT, &w0, &w1, L4_IPC_RECV_TIMEOUT_0, &dope);
+	err = conf_wait(&src, &w0, &w1, L4_IPC_RECV_TIMEOUT_0);
 	say("open wait, timeout 0, sender waiting: 0x%02x from lthread %u, %lu", err,
 	    lthread_of(src), w0);
 	return 0;

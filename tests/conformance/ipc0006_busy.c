@@ -10,12 +10,9 @@ static unsigned ngot;
 static void picky(void)
 {
 	l4_umword_t w0;
-	l4_threadid_t src;
-	l4_umword_t w1;
-	l4_msgdope_t dope;
 	if (!conf_recv(conf_id(2), &w0, 0, NEVER))
 		got[ngot++] = w0;
-	while (ngot < 3 && !l4_ipc_wait(&src, SHORT, &w0, &w1, NEVER, &dope))
+	while (ngot < 3 && !conf_wait(0, &w0, 0, NEVER))
 		got[ngot++] = w0;
 	conf_send(conf_id(0), 0, 0, NEVER);
 }
@@ -36,8 +33,8 @@ static void early(void)
 
 int main(void)
 {
+	conf_spawn(2, late); /* before picky: it must exist when picky waits for it */
 	l4_threadid_t p = conf_spawn(1, picky);
-	conf_spawn(2, late);
 	l4_yield();
 	l4_cpu_time_t t0 = conf_now();
 	int err = conf_send(p, 100, 0, SND_MS(10));

@@ -9,14 +9,6 @@ static void report(int err)
 	conf_send(conf_id(0), (l4_umword_t)err, 0, NEVER);
 }
 
-static int wait_any(void)
-{
-	l4_threadid_t src;
-	l4_umword_t w0, w1;
-	l4_msgdope_t dope;
-	return l4_ipc_wait(&src, SHORT, &w0, &w1, NEVER, &dope);
-}
-
 static int call(unsigned n)
 {
 	l4_umword_t w0, w1;
@@ -31,7 +23,7 @@ static void in_receive(void)
 
 static void in_wait(void)
 {
-	report(wait_any());
+	report(conf_wait(0, 0, 0, NEVER));
 }
 
 static void in_send(void)
@@ -42,7 +34,7 @@ static void in_send(void)
 /* Takes one message and never answers it: callers stay in their receive phase. */
 static void sink(void)
 {
-	wait_any();
+	conf_wait(0, 0, 0, NEVER);
 }
 
 static void in_call_receive(void)

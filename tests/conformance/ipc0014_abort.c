@@ -24,16 +24,18 @@ static const struct {
 };
 static unsigned cur;
 
-/* lthread 10 + 2k receives round k from 11 + 2k, which sends; both report to main. */
+/* lthread 10 + 2k receives round k (openly: 11 + 2k may not exist yet when it starts) from
+ * 11 + 2k, which sends; both report to main. */
 static void receiver(void)
 {
+	l4_threadid_t src;
 	l4_umword_t w0, w1;
 	l4_msgdope_t dope;
 	conf_msg_init(&in, 2, 1, 0, 0);
 	conf_str(&in.str[0], 0, 0, rounds[cur].fault_in_sender ? buf : fresh[cur], LEN);
-	int err = l4_ipc_receive(
-	    conf_id(l4_myself().id.lthread + 1), &in, &w0, &w1,
-	    L4_IPC_TIMEOUT(0, 0, 0, 0, 0, rounds[cur].cancel_sender < 0 ? 10 : 0), &dope);
+	int err = l4_ipc_wait(&src, &in, &w0, &w1,
+			      L4_IPC_TIMEOUT(0, 0, 0, 0, 0, rounds[cur].cancel_sender < 0 ? 10 : 0),
+			      &dope);
 	conf_send(conf_id(0), (l4_umword_t)err, 0, NEVER);
 }
 

@@ -23,8 +23,7 @@ int main(void)
 	for (unsigned i = 1; i < CONF_THREADS; i++) {
 		l4_threadid_t src, claimed;
 		l4_umword_t w0, w1;
-		l4_msgdope_t dope;
-		if (l4_ipc_wait(&src, SHORT, &w0, &w1, NEVER, &dope))
+		if (conf_wait(&src, &w0, &w1, NEVER))
 			break;
 		callers[count++] = src;
 		claimed.lh.low = w0;

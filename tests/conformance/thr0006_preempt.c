@@ -21,11 +21,7 @@ int main(void)
 	conf_spawn(2, spinner);
 	l4_cpu_time_t t0 = conf_now();
 	for (int i = 0; i < 2; i++) {
-		l4_threadid_t src;
-		l4_umword_t w0, w1;
-		l4_msgdope_t dope;
-		int err =
-		    l4_ipc_wait(&src, SHORT, &w0, &w1, TIMEOUT(0, 0, 122, 8) /* 2 s */, &dope);
+		int err = conf_wait(0, 0, 0, TIMEOUT(0, 0, 122, 8) /* 2 s */);
 		say("spinner done: 0x%02x", err);
 	}
 	say("both within 1 s: %s", okfail(conf_now() - t0 < 1000000));

@@ -25,11 +25,9 @@ int main(void)
 	sleep_for("0", 0, 1, 0);
 
 	/* A receive timeout also ends an open wait and a closed receive from a silent thread. */
-	l4_threadid_t silent = conf_spawn(1, conf_park), src;
-	l4_umword_t w0, w1;
-	l4_msgdope_t dope;
+	l4_threadid_t silent = conf_spawn(1, conf_park);
 	l4_cpu_time_t t0 = conf_now();
-	int err = l4_ipc_wait(&src, SHORT, &w0, &w1, RCV_MS(10), &dope);
+	int err = conf_wait(0, 0, 0, RCV_MS(10));
 	say("open wait 10 ms: 0x%02x, %s", err, conf_took(t0, 10240));
 	t0 = conf_now();
 	err = conf_recv(silent, 0, 0, RCV_MS(10));

@@ -54,7 +54,7 @@ int main(void)
 	err = l4_ipc_call(slow_id, SHORT, 30, 0, SHORT, &w0, &w1, RCV_MS(10), &dope);
 	say("call, answer after 30 ms, receive timeout 10 ms: 0x%02x, %s", err,
 	    conf_took(t0, 10240));
-	l4_ipc_sleep(RCV_MS(40));
+	l4_ipc_sleep(RCV_MS(100)); /* slow answers after 30 ms, while main sleeps */
 	say("the late answer: 0x%02x", late_reply);
 	t0 = conf_now();
 	err = l4_ipc_call(slow_id, SHORT, 10, 0, SHORT, &w0, &w1, RCV_MS(100), &dope);
@@ -65,12 +65,12 @@ int main(void)
 	say("the same with send timeout 0 (server waiting): 0x%02x, %s", err, conf_took(t0, 10240));
 
 	conf_spawn(2, later);
-	conf_send(conf_id(2), 10, 0, NEVER);
 	t0 = conf_now();
+	conf_send(conf_id(2), 10, 0, NEVER);
 	err = conf_recv(conf_id(2), &w0, 0, RCV_MS(100));
 	say("receive 100 ms, message after 10 ms: 0x%02x, %s", err, conf_took(t0, 10240));
-	conf_send(conf_id(2), 150, 0, NEVER);
 	t0 = conf_now();
+	conf_send(conf_id(2), 150, 0, NEVER);
 	err = conf_recv(conf_id(2), &w0, 0, NEVER);
 	say("then receive, no timeout, message after 150 ms: 0x%02x, %s", err,
 	    conf_took(t0, 153600));

@@ -2,6 +2,8 @@
  * ARM program entry (docs/abi/arm.md "Program entry").
  * In:  r0 = 0x2BADB002, r1 = Multiboot information, r2 = KIP address (sigma0 only);
  *      sp = whatever the starter left, not trusted.
+ *      Or, when r0 is not the magic (task_new starts a task with zeroed registers), the starter's
+ *      initial stack holds [sp] = 0x2BADB002, [sp+4] = Multiboot information (docs/loader.md).
  * Out: the registers saved for C, sp = top of the 64 KiB .bss stack (l4.ld), __crt0_main called.
  */
 	.syntax unified
@@ -10,7 +12,13 @@
 	.globl	_start
 	.type	_start, %function
 _start:
-	ldr	ip, =crt0_multiboot_flag
+	ldr	ip, =0x2BADB002
+	cmp	r0, ip
+	beq	1f
+	cmp	sp, #0			/* no stack at all: no arguments either */
+	ldrne	r0, [sp]
+	ldrne	r1, [sp, #4]
+1:	ldr	ip, =crt0_multiboot_flag
 	str	r0, [ip]
 	ldr	ip, =crt0_multiboot_info
 	str	r1, [ip]

@@ -86,6 +86,19 @@ static int hits_keep(uint32_t lo, uint32_t hi)
 	return 0;
 }
 
+/* munmap of [lo, hi) except the host-owned pages: unmapping "everything" must not take them. */
+static long unmap_around(uint32_t lo, uint32_t hi)
+{
+	for (unsigned k = 0; k < nkeep; k++) {
+		if (lo < keep[k][1] && hi > keep[k][0]) {
+			long r = keep[k][0] > lo ? unmap_around(lo, keep[k][0]) : 0;
+			long r2 = hi > keep[k][1] ? unmap_around(keep[k][1], hi) : 0;
+			return r < 0 ? r : r2;
+		}
+	}
+	return SYS2(STUB_NR_munmap, lo, hi - lo);
+}
+
 /* Apply the queued mapping operations in order. A failure is counted, the first errno kept, and
  * the rest still applied: the kernel reports the failure, the task keeps a consistent view. */
 static void apply_ops(struct mbox *m)
@@ -99,8 +112,11 @@ static void apply_ops(struct mbox *m)
 		long r;
 		/* Never let an op reach the stub area or host-owned pages: that would cut the ground
 		 * from under us. */
-		if (np == 0 || va >= STUB_USER_END || np > (STUB_USER_END - va) / STUB_PAGE ||
-		    hits_keep(va, va + np * STUB_PAGE)) {
+		if (np == 0 || va >= STUB_USER_END || np > (STUB_USER_END - va) / STUB_PAGE) {
+			r = -STUB_EINVAL;
+		} else if (op->kind == MBOX_OP_UNMAP) {
+			r = unmap_around(va, va + np * STUB_PAGE);
+		} else if (hits_keep(va, va + np * STUB_PAGE)) {
 			r = -STUB_EINVAL;
 		} else if (op->kind == MBOX_OP_MAP) {
 			/* mmap2: the offset is in 4096-byte units on i386, ARM EABI and MIPS o32. */
@@ -108,8 +124,6 @@ static void apply_ops(struct mbox *m)
 				 PHYS_FD, op->pfn);
 			if (r >= 0 && (uint32_t)r != va)
 				r = -STUB_EINVAL; /* cannot happen with MAP_FIXED; never mistake it for success */
-		} else if (op->kind == MBOX_OP_UNMAP) {
-			r = SYS2(STUB_NR_munmap, va, np * STUB_PAGE);
 		} else if (op->kind == MBOX_OP_PROTECT) {
 			r = SYS3(STUB_NR_mprotect, va, np * STUB_PAGE, prot);
 		} else {
