@@ -11,6 +11,7 @@
 #include "core/report.h"
 #include "core/sched.h"
 #include "core/task.h"
+#include "core/trace.h"
 
 #include <string.h>
 
@@ -39,6 +40,7 @@ static void kpf_complete(struct kernel *k, struct thread *f, word_t dope);
 /* The end of t's IPC operation: its result goes into S0 and it may run again. */
 static void finish(struct kernel *k, struct thread *t, word_t dope)
 {
+	trace_ipc_done(k, t, dope);
 	timeout_disarm(k, t);
 	t->ipc.partner = 0;
 	if (t->in_kpf) {
@@ -123,6 +125,8 @@ static void do_transfer(struct kernel *k, struct thread *s, struct thread *r)
 	}
 	if (s->xfer == r) /* an interrupted transfer completes; a pager RPC leaves links alone */
 		s->xfer = r->xfer = 0;
+	if (s->ipc.pagefault)
+		r->is_pager = true;
 	if (!r->ipc.pagefault) {
 		l4id_t from = s->ipc.deceit ? s->ipc.vsender : s->id;
 		set_slot(r, S2, s->ipc.w0);
@@ -364,6 +368,8 @@ void ipc_pagefault(struct kernel *k, struct thread *t, word_t addr, bool write)
 	t->pf_addr = addr;
 	t->pf_ip = t->ipc.w1;
 	t->pf_write = write;
+	TRACE(k, .kind = TR_PAGEFAULT, .thread = t, .n = {write}, .nn = 1, .peer = t->pager,
+	      .has_peer = true, .mem = true, .addr = addr, .has_addr = true);
 	send_phase(k, t);
 }
 

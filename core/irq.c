@@ -2,6 +2,7 @@
 #include "core/ipc.h"
 #include "core/plat.h"
 #include "core/sched.h"
+#include "core/trace.h"
 
 static void deliver(struct kernel *k, struct thread *t, unsigned n)
 {
@@ -10,6 +11,7 @@ static void deliver(struct kernel *k, struct thread *t, unsigned n)
 	a->set_slot(t->regs, S3, 0);
 	a->set_slot(t->regs, S5, n + 1);
 	a->set_slot(t->regs, S6, 0);
+	TRACE(k, .kind = TR_IRQ, .thread = t, .n = {n}, .nn = 1);
 	ipc_complete_receive(k, t, 0); /* interrupts arrive with dope 0 (Fiasco) */
 }
 

@@ -5,15 +5,18 @@
 #include "core/irq.h"
 #include "core/plat.h"
 #include "core/task.h"
+#include "core/trace.h"
 
-static void out_hex(word_t v, int digits)
+static void out(struct kernel *k, const struct thread *t, const char *s, size_t n);
+
+static void out_hex(struct kernel *k, const struct thread *t, word_t v, int digits)
 {
 	char buf[8];
 	for (int i = digits - 1; i >= 0; i--) {
 		buf[i] = "0123456789abcdef"[v & 0xf];
 		v >>= 4;
 	}
-	plat_output(buf, (size_t)digits);
+	out(k, t, buf, (size_t)digits);
 }
 
 /* Prints a NUL-terminated user string, at most 64 KiB of it. */
@@ -27,12 +30,19 @@ static void out_string(struct kernel *k, struct thread *t, word_t va)
 			klog("task %s: kdebug string at 0x%08x is not mapped", thread_name(t, nm), va);
 			return;
 		}
-		plat_output(buf, (size_t)n);
+		out(k, t, buf, (size_t)n);
 		if ((size_t)n + 1 < sizeof buf)
 			return;
 		va += (word_t)n;
 		total += (word_t)n;
 	}
+}
+
+/* Program output, and the same bytes as a trace event. */
+static void out(struct kernel *k, const struct thread *t, const char *s, size_t n)
+{
+	plat_output(s, n);
+	TRACE(k, .kind = TR_OUTPUT, .thread = t, .text = s, .textlen = n);
 }
 
 void kdebug(struct kernel *k, struct thread *t, const struct trap *tr)
@@ -43,30 +53,30 @@ void kdebug(struct kernel *k, struct thread *t, const struct trap *tr)
 	switch (tr->kd_op) {
 	case KD_OUTCHAR: {
 		char c = (char)arg;
-		plat_output(&c, 1);
+		out(k, t, &c, 1);
 		break;
 	}
 	case KD_OUTSTRING:
 		out_string(k, t, arg);
 		break;
 	case KD_OUTHEX32:
-		out_hex(arg, 8);
+		out_hex(k, t, arg, 8);
 		break;
 	case KD_OUTHEX20:
-		out_hex(arg, 5);
+		out_hex(k, t, arg, 5);
 		break;
 	case KD_OUTHEX16:
-		out_hex(arg, 4);
+		out_hex(k, t, arg, 4);
 		break;
 	case KD_OUTHEX12:
-		out_hex(arg, 3);
+		out_hex(k, t, arg, 3);
 		break;
 	case KD_OUTHEX8:
-		out_hex(arg, 2);
+		out_hex(k, t, arg, 2);
 		break;
 	case KD_OUTDEC: {
 		size_t n = kfmt(line, sizeof line, "%d", (int)arg);
-		plat_output(line, n);
+		out(k, t, line, n);
 		break;
 	}
 	case KD_INCHAR:
@@ -78,6 +88,7 @@ void kdebug(struct kernel *k, struct thread *t, const struct trap *tr)
 			k->run = RUN_EXITED;
 			k->exit_status = (int)(arg & 0xff);
 			k->exited_by = t;
+			TRACE(k, .kind = TR_EXIT, .thread = t, .n = {arg & 0xff}, .nn = 1);
 		}
 		break;
 	case KD_ENTER: {

@@ -70,6 +70,7 @@ struct thread {
 	bool pf_write;
 	unsigned pf_repeats;
 	word_t remirror_page; /* page number + 1 last re-mirrored after a host fault, 0 = none */
+	bool is_pager;        /* has received page faults: its traffic follows others' layouts */
 };
 
 /* Per-task log of page-table changes the host process has not seen yet. */
@@ -127,6 +128,9 @@ struct kernel {
 	word_t phys_size;
 	word_t kip_phys[2]; /* KIP frame per byte order: [0] little, [1] big */
 	word_t bootinfo_phys;
+
+	bool tracing;
+	const struct thread *last_run; /* for the trace's switch events */
 
 	enum run_state run;
 	int exit_status;

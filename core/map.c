@@ -1,6 +1,7 @@
 #include "core/map.h"
 #include "core/mapdb.h"
 #include "core/task.h"
+#include "core/trace.h"
 
 /* Frame and rights src has at vpage; false if none. */
 static bool src_page(const struct kernel *k, const struct task *src, word_t vpage, word_t *frame,
@@ -99,7 +100,6 @@ bool map_kernel_page(struct task *t, word_t va, word_t pa, bool writable)
 
 void sys_fpage_unmap(struct kernel *k, struct task *t, word_t fp, word_t mask)
 {
-	(void)k;
 	unsigned s = fpage_log2(fp);
 	if (s < PAGE_SHIFT)
 		return;
@@ -108,6 +108,8 @@ void sys_fpage_unmap(struct kernel *k, struct task *t, word_t fp, word_t mask)
 	uint64_t size = 1ull << s, base = fpage_base(fp) & ~(size - 1);
 	uint64_t end = base + size < t->arch->user_end ? base + size : t->arch->user_end;
 	bool flush = mask & 2u, self = mask & 0x80000000u;
+	TRACE(k, .kind = TR_UNMAP, .n = {flush, self, s}, .nn = 3, .addr = fpage_base(fp),
+	      .has_addr = true, .mem = t->idempotent);
 	for (uint64_t va = base; va < end; va += PAGE_SIZE) {
 		word_t vp = (word_t)(va >> PAGE_SHIFT);
 		if (!t->pt.dir[vp >> 10] && !t->pt.nodes[vp >> 10]) {

@@ -6,6 +6,7 @@
 #include "core/msg.h"
 #include "core/map.h"
 #include "core/task.h"
+#include "core/trace.h"
 
 #define MAX_STRING (4u << 20) /* Liedtke's 22-bit string length */
 #define MAX_STRINGS 31u
@@ -92,11 +93,16 @@ enum xfer_status msg_transfer(struct kernel *k, struct thread *s, struct thread 
 					return XFER_FAULT;
 				if (fpage_log2(fp) < PAGE_SHIFT)
 					break;
-				if (fpage_map(k, s->task, r->task, base, fp, window) < 0) {
+				int pages = fpage_map(k, s->task, r->task, base, fp, window);
+				if (pages < 0) {
 					x->rdope = IPC_REMAPFAILED;
 					x->serr = IPC_SEMAPFAILED;
 					return XFER_DONE;
 				}
+				TRACE(k, .kind = TR_MAP, .thread = s, .n = {(word_t)pages, fpage_grant(fp)},
+				      .nn = 2, .peer = r->id, .has_peer = true,
+				      .mem = r->ipc.pagefault || s->is_pager || s->task->idempotent,
+				      .addr = base, .has_addr = true);
 				mapped = true;
 			}
 		}

@@ -12,6 +12,7 @@
 #include "core/schedule.h"
 #include "core/task.h"
 #include "core/tasknew.h"
+#include "core/trace.h"
 
 static word_t slot(const struct thread *t, unsigned s)
 {
@@ -157,6 +158,7 @@ static void exc_raise(struct kernel *k, struct thread *t, const struct trap *tr)
 		report_exception(k, t, tr->what ? tr->what : "exception");
 		return;
 	}
+	TRACE(k, .kind = TR_EXCEPTION, .thread = t, .name = tr->what, .n = {tr->vector}, .nn = 1);
 	unsigned n = a->exc_enter(t->regs, tr, handler, push);
 	word_t sp = a->get_sp(t->regs), where;
 	for (unsigned i = 0; i < n; i++) {
@@ -219,6 +221,7 @@ void kernel_trap(struct kernel *k, struct thread *t, const struct hw_event *ev)
 		t->remirror_page = 0;
 	switch (tr.kind) {
 	case TRAP_SYSCALL:
+		trace_syscall(k, t, tr.nr);
 		syscall(k, t, tr.nr);
 		break;
 	case TRAP_PAGEFAULT:
@@ -241,6 +244,7 @@ void kernel_trap(struct kernel *k, struct thread *t, const struct hw_event *ev)
 		t->exc_table = tr.addr;
 		break;
 	case TRAP_PREEMPT:
+		TRACE(k, .kind = TR_PREEMPT, .thread = t);
 		/* the run loop already charged the time; timeouts fire in the next pick */
 		break;
 	}

@@ -7,6 +7,7 @@
 #include "core/mapdb.h"
 #include "core/plat.h"
 #include "core/task.h"
+#include "core/trace.h"
 
 void task_delete(struct kernel *k, struct task *task, unsigned heir)
 {
@@ -26,6 +27,8 @@ void task_delete(struct kernel *k, struct task *task, unsigned heir)
 		if (k->current == t)
 			k->current = 0;
 	}
+	TRACE(k, .kind = TR_TASK_DEL, .peer = id_make(nr, 0, task->chief, task->nest),
+	      .has_peer = true);
 	mapdb_flush_space(task); /* pages derived from this space go everywhere */
 	plat_task_deleted(task);
 	for (unsigned l = 0; l < L4_LTHREADS; l++)
@@ -84,6 +87,8 @@ void sys_task_new(struct kernel *k, struct thread *t)
 		thread_start(k, th, ip, sp, pager);
 		id = th->id;
 	}
+	TRACE(k, .kind = TR_TASK_NEW, .thread = t, .peer = id, .has_peer = true,
+	      .n = {!id_is_nil(pager)}, .nn = 1);
 	a->set_slot(t->regs, S0, 0);
 	a->set_slot(t->regs, S5, id.lo);
 	a->set_slot(t->regs, S6, id.hi);

@@ -6,6 +6,11 @@
 #include "core/kernel.h"
 
 bool clock_start(struct kernel *k);
+/* Deterministic mode (plat_linux.c): plat_now_us counts kernel entries instead of time. */
+void clock_make_virtual(void);
+bool clock_is_virtual(void);
+/* One kernel entry (until = 0), or jump to `until` when nothing can run before it. */
+void clock_virtual_step(uint64_t until);
 /* "cpu MHz" of /proc/cpuinfo, 1000 if unknown. */
 word_t host_cpu_mhz(void);
 

@@ -9,10 +9,12 @@
 #include "core/schedule.h"
 #include "core/syscall.h"
 #include "core/task.h"
+#include "core/trace.h"
 #include "os/linux/clock.h"
 #include "os/linux/console.h"
 #include "os/linux/elfload.h"
 #include "os/linux/taskproc.h"
+#include "os/linux/trace_json.h"
 
 #include <errno.h>
 #include <getopt.h>
@@ -57,6 +59,11 @@ static void usage(FILE *f)
 		"                      become its first boot module\n"
 		"      --module='FILE [ARGS]'  add FILE to the root task's boot modules (Multiboot;\n"
 		"                      repeatable, up to 32), with the whole string as its command line\n"
+		"      --deterministic no timeslice preemption and a virtual clock (kernel entries,\n"
+		"                      jumping to the next timeout when idle): the same program\n"
+		"                      makes the same events on every run and every ISA\n"
+		"      --trace=FILE    write every kernel event as JSON lines to FILE (see\n"
+		"                      docs/tracing.md and umol4-trace)\n"
 		"      --cpu=N         run the instance on host CPU N (default: one CPU chosen\n"
 		"                      by process id; kernel and tasks hand over fastest on one CPU)\n"
 		"      --no-pin        do not restrict the instance to one CPU\n"
@@ -123,6 +130,10 @@ static bool idle(struct kernel *k)
 		return false;
 	uint64_t now = plat_now_us();
 	int ms = !next ? -1 : next > now ? (int)((next - now + 999) / 1000) : 0;
+	if (clock_is_virtual() && next) {
+		clock_virtual_step(next); /* nothing runs until then: skip the wait */
+		return true;
+	}
 	if (console)
 		poll_console(k, ms);
 	else if (next > now) {
@@ -151,6 +162,9 @@ static int run(struct kernel *k)
 			continue;
 		}
 		struct hw_event ev;
+		trace_run(k, t);
+		if (clock_is_virtual())
+			clock_virtual_step(0);
 		uint64_t t0 = plat_now_us();
 		enum tp_result r = tp_run(t, &ev);
 		sched_charge(k, t, plat_now_us() - t0);
@@ -227,8 +241,9 @@ int main(int argc, char **argv)
 		{"sigma0", required_argument, 0, 'S'}, {"cpu", required_argument, 0, 'C'},
 		{"no-pin", no_argument, 0, 'P'},       {"help", no_argument, 0, 'h'},
 		{"root", required_argument, 0, 'R'},  {"module", required_argument, 0, 'M'},
+		{"trace", required_argument, 0, 'T'},  {"deterministic", no_argument, 0, 'D'},
 		{0, 0, 0, 0}};
-	const char *root_path = 0, *module_spec[MAX_BOOT_MODULES];
+	const char *root_path = 0, *module_spec[MAX_BOOT_MODULES], *trace_path = 0;
 	unsigned nmod_spec = 0;
 	unsigned long mem_mib = 256;
 	bool emulate = false, pin = true;
@@ -263,6 +278,12 @@ int main(int argc, char **argv)
 			break;
 		case 'R':
 			root_path = optarg;
+			break;
+		case 'T':
+			trace_path = optarg;
+			break;
+		case 'D':
+			clock_make_virtual();
 			break;
 		case 'M':
 			if (nmod_spec == MAX_BOOT_MODULES)
@@ -341,11 +362,16 @@ int main(int argc, char **argv)
 		}
 	}
 
+	if (trace_path && !trace_open(trace_path)) {
+		fprintf(stderr, "umol4: cannot write the trace %s: %s\n", trace_path, strerror(errno));
+		return EXIT_USAGE;
+	}
 	if (pin)
 		pin_cpu(cpu);
 	plat_clock_start();
 	static struct kernel k;
 	kernel_init(&k, phys, phys_size);
+	k.tracing = trace_path != 0;
 	char *cmdline = join_cmdline(prog, argc - optind - 1, argv + optind + 1);
 	const char *name = strrchr(prog, '/') ? strrchr(prog, '/') + 1 : prog;
 	struct boot_image bs = {s0_img.arch, "sigma0", s0_img.entry, s0_img.low, s0_img.high};
@@ -359,7 +385,7 @@ int main(int argc, char **argv)
 	snprintf(title, sizeof title, "umol4-k%d", (int)getpid());
 	prctl(PR_SET_NAME, title);
 	kip_set_frequency(&k, host_cpu_mhz());
-	if (!clock_start(&k)) {
+	if (!clock_is_virtual() && !clock_start(&k)) {
 		fprintf(stderr, "umol4: cannot start the clock thread\n");
 		return EXIT_INTERNAL;
 	}
@@ -368,6 +394,7 @@ int main(int argc, char **argv)
 	int status = run(&k);
 	tp_kill_all();
 	console_restore();
+	trace_close();
 	if (status >= EXIT_SIGNAL_BASE)
 		fprintf(stderr, "umol4: stopped by signal %d\n", status - EXIT_SIGNAL_BASE);
 	kernel_destroy(&k);

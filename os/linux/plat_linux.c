@@ -14,6 +14,21 @@
 #include <unistd.h>
 
 static uint64_t boot_ns;
+/* --deterministic: time is the count of kernel entries, jumping ahead to the next timeout when
+ * nothing runs, so two runs of a program see the same clock at the same events. */
+static bool virtual_time;
+static uint64_t virtual_us;
+
+void clock_make_virtual(void) { virtual_time = true; }
+bool clock_is_virtual(void) { return virtual_time; }
+
+void clock_virtual_step(uint64_t until)
+{
+	if (until > virtual_us)
+		virtual_us = until;
+	else
+		virtual_us++;
+}
 
 static uint64_t mono_ns(void)
 {
@@ -26,7 +41,10 @@ void plat_clock_start(void) { boot_ns = mono_ns(); }
 
 void *plat_alloc(size_t size) { return calloc(1, size); }
 void plat_free(void *p) { free(p); }
-uint64_t plat_now_us(void) { return (mono_ns() - boot_ns) / 1000u; }
+uint64_t plat_now_us(void)
+{
+	return virtual_time ? virtual_us : (mono_ns() - boot_ns) / 1000u;
+}
 
 static void write_all(int fd, const char *s, size_t n)
 {

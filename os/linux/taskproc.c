@@ -3,6 +3,7 @@
 #include "core/pagetable.h"
 #include "core/plat.h"
 #include "core/sched.h"
+#include "os/linux/clock.h"
 #include "core/schedule.h"
 
 #include <errno.h>
@@ -355,6 +356,8 @@ enum tp_result tp_run(struct thread *th, struct hw_event *ev)
 	uint64_t deadline = timeout_next(cfg->kernel), left = sched_slice_left(th);
 	if (left != UINT64_MAX && (!deadline || plat_now_us() + left < deadline))
 		deadline = plat_now_us() + left;
+	if (clock_is_virtual())
+		deadline = 0; /* in virtual time nothing expires while a thread runs */
 	running_pid = p->pid;
 	wake_task(p, MBOX_CMD_RESUME);
 	enum tp_result r = wait_kernel(p, deadline);

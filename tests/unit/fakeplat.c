@@ -1,5 +1,6 @@
 /* The platform hooks for unit tests: a settable clock and captured output. */
 #include "tests/unit/fakeplat.h"
+#include "core/trace.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -55,3 +56,10 @@ void fake_reset(void)
 }
 
 void plat_task_deleted(struct task *t) { (void)t; }
+
+unsigned fake_trace_events;
+void plat_trace(const struct trace_ev *e)
+{
+	(void)e;
+	fake_trace_events++;
+}

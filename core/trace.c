@@ -1,0 +1,97 @@
+#include "core/trace.h"
+
+static const char *const sysname[NSYSCALLS] = {
+	"ipc",	       "id_nearest",	   "fpage_unmap", "thread_switch", "thread_schedule",
+	"lthread_ex_regs", "task_new", "kernel_interface", "exception_table",
+};
+
+/* Descriptors carry a buffer address on long IPC: keep only what means the same everywhere. */
+static word_t desc_kind(word_t d)
+{
+	return d == IPC_NIL_DESC ? d : (d & ~3u) ? 0x10u | (d & 3u) : d;
+}
+
+void trace_syscall(struct kernel *k, const struct thread *t, enum syscall_nr nr)
+{
+	if (!k->tracing)
+		return;
+	const struct arch *a = t->task->arch;
+	word_t s[NSLOTS];
+	for (unsigned i = 0; i < NSLOTS; i++)
+		s[i] = a->get_slot(t->regs, i);
+	struct trace_ev e = {.kind = TR_SYSCALL, .thread = t, .name = sysname[nr]};
+	switch (nr) {
+	case SYS_IPC: /* snd, rcv, timeout, w0, w1 neutral; buffer addresses not */
+		e = (struct trace_ev){.kind = TR_SYSCALL, .thread = t, .name = sysname[nr],
+				      .n = {desc_kind(s[S0]), desc_kind(s[S4]), s[S1], s[S2], s[S3]},
+				      .nn = 5, .peer = {s[S5], s[S6]}, .has_peer = true,
+				      .isa_n = {s[S0], s[S4]}, .isa_nn = 2};
+		break;
+	case SYS_ID_NEAREST:
+	case SYS_THREAD_SWITCH:
+		e.peer = (l4id_t){s[S5], s[S6]};
+		e.has_peer = true;
+		break;
+	case SYS_FPAGE_UNMAP:
+		e.n[0] = fpage_log2(s[S0]);
+		e.n[1] = s[S1];
+		e.nn = 2;
+		e.isa_n[0] = s[S0];
+		e.isa_nn = 1;
+		break;
+	case SYS_THREAD_SCHEDULE:
+		e.n[0] = s[S0];
+		e.nn = 1;
+		e.peer = (l4id_t){s[S5], s[S6]};
+		e.has_peer = true;
+		break;
+	case SYS_LTHREAD_EX_REGS: /* lthread neutral; ip/sp are code and stack addresses */
+		e.n[0] = s[S0];
+		e.nn = 1;
+		e.isa_n[0] = s[S2];
+		e.isa_n[1] = s[S1];
+		e.isa_nn = 2;
+		break;
+	case SYS_TASK_NEW:
+		e.n[0] = s[S0];
+		e.nn = 1;
+		e.peer = (l4id_t){s[S5], s[S6]};
+		e.has_peer = true;
+		e.isa_n[0] = s[S2];
+		e.isa_n[1] = s[S1];
+		e.isa_nn = 2;
+		break;
+	default:
+		break;
+	}
+	e.mem = t->is_pager || t->task->idempotent; /* a pager's work follows others' layouts */
+	plat_trace(&e);
+}
+
+void trace_ipc_done(struct kernel *k, const struct thread *t, word_t dope)
+{
+	if (!k->tracing)
+		return;
+	const struct arch *a = t->task->arch;
+	struct trace_ev e = {.kind = TR_IPC_DONE, .thread = t, .n = {dope}, .nn = 1,
+			     .mem = t->ipc.pagefault || t->is_pager || t->task->idempotent};
+	bool received = t->ipc.rcv_desc != IPC_NIL_DESC && !(dope & 0xf0u) && !t->ipc.pagefault;
+	if (received) {
+		e.n[1] = a->get_slot(t->regs, S2);
+		e.n[2] = a->get_slot(t->regs, S3);
+		e.nn = 3;
+		e.peer = (l4id_t){a->get_slot(t->regs, S5), a->get_slot(t->regs, S6)};
+		e.has_peer = true;
+	}
+	plat_trace(&e);
+}
+
+void trace_run(struct kernel *k, const struct thread *t)
+{
+	/* pagers run as often as others fault: only switches between the others are neutral */
+	if (!k->tracing || k->last_run == t || t->is_pager || t->task->idempotent)
+		return;
+	k->last_run = t;
+	struct trace_ev e = {.kind = TR_RUN, .thread = t};
+	plat_trace(&e);
+}
