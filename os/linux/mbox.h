@@ -63,7 +63,11 @@ struct mbox {
 	uint32_t nops;
 	uint32_t op_errors; /* stub counts failed host mapping calls (kernel reports them) */
 	uint32_t first_err; /* errno of the first failure */
-	uint32_t reserved[5];
+	/* The kernel lets the stub answer id_nearest(nil) (l4_myself) itself, without a kernel
+	 * entry, when fast_myself is set: cur_lo/cur_hi are the id of the thread it resumed. */
+	uint32_t fast_myself;
+	uint32_t cur_lo, cur_hi;
+	uint32_t reserved[2];
 	char name[16]; /* process name the stub sets with PR_SET_NAME */
 	struct mbox_op ops[MBOX_MAX_OPS];
 };

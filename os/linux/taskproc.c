@@ -351,6 +351,10 @@ enum tp_result tp_run(struct thread *th, struct hw_event *ev)
 	for (unsigned i = 0; i < nregs; i++)
 		mb_put(p, &p->mb->regs[i], th->regs[i]);
 	p->loaded = th;
+	mb_put(p, &p->mb->cur_lo, th->id.lo);
+	mb_put(p, &p->mb->cur_hi, th->id.hi);
+	/* traces and the virtual clock count every system call: no shortcut then */
+	mb_put(p, &p->mb->fast_myself, !cfg->kernel->tracing && !clock_is_virtual());
 	sync_mappings(p);
 	/* preempt at the next kernel timeout or at the end of the thread's timeslice */
 	uint64_t deadline = timeout_next(cfg->kernel), left = sched_slice_left(th);

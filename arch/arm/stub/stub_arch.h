@@ -97,6 +97,21 @@ static inline void stub_save_regs(struct mbox *m, void *ucp)
 	m->err = 0;
 }
 
+/* a branch to the id_nearest address 0xfffffff0 with the destination's low word 0 (nil) */
+static inline int stub_is_myself(const struct mbox *m)
+{
+	return m->event == MBOX_EV_SEGV && m->fault_addr == 0xfffffff0u &&
+	       m->regs[ARM_PC] == 0xfffffff0u && m->regs[ARM_R5] == 0;
+}
+
+static inline void stub_answer_myself(struct mbox *m)
+{
+	m->regs[ARM_R0] = 0;
+	m->regs[ARM_R5] = m->cur_lo;
+	m->regs[ARM_R6] = m->cur_hi;
+	m->regs[ARM_PC] = m->regs[ARM_LR];
+}
+
 static inline void stub_load_regs(const struct mbox *m, void *ucp)
 {
 	struct stub_ucontext *uc = ucp;

@@ -166,6 +166,21 @@ static inline void stub_save_regs(struct mbox *m, void *ucp)
 		m->trapno = stub_qemu_trapno(m);
 }
 
+/* int $0x31 (id_nearest) with ESI = 0 (nil) */
+static inline int stub_is_myself(const struct mbox *m)
+{
+	return m->event == MBOX_EV_SEGV && m->trapno == 13 && m->err == ((0x31u << 3) | 2) &&
+	       m->regs[X86_ESI] == 0;
+}
+
+static inline void stub_answer_myself(struct mbox *m)
+{
+	m->regs[X86_EAX] = 0;
+	m->regs[X86_ESI] = m->cur_lo;
+	m->regs[X86_EDI] = m->cur_hi;
+	m->regs[X86_EIP] += 2;
+}
+
 static inline void stub_load_regs(const struct mbox *m, void *ucp)
 {
 	struct stub_sigcontext *sc = &((struct stub_ucontext *)ucp)->mc;

@@ -149,6 +149,12 @@ void stub_handler(int sig, void *info, void *uc)
 	m->sig_code = *(const uint32_t *)((const char *)info + STUB_SI_CODE_OFF);
 	m->fault_addr = *(const uint32_t *)((const char *)info + STUB_SI_ADDR_OFF); /* kill(): si_pid */
 	stub_save_regs(m, uc);
+	if (m->fast_myself && stub_is_myself(m)) {
+		/* l4_myself: the answer only concerns the caller; the kernel published it */
+		stub_answer_myself(m);
+		stub_load_regs(m, uc);
+		return;
+	}
 
 	for (;;) {
 		/* Publish everything written above, then hand over (full barrier: the kernel reads the

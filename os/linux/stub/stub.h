@@ -11,6 +11,8 @@
  *   stub_arch_keep()         host-owned pages inside the L4 user range (qemu-i386's GDT/IDT)
  *   stub_fill_sigaction()    puts handler/restorer/flags into the ISA's layout
  *   stub_save_regs(), stub_load_regs()   ucontext <-> mbox.regs (arch/<arch>/trapregs.h order)
+ *   stub_is_myself(), stub_answer_myself()  recognise id_nearest(nil) in mbox.regs and write
+ *                            its result (type 0, the id in cur_lo/cur_hi, ip past the trap)
  */
 #ifndef UMOL4_STUB_H
 #define UMOL4_STUB_H
