@@ -4,7 +4,7 @@
 #ifndef UMOL4_ARCH_MAGIC_H
 #define UMOL4_ARCH_MAGIC_H
 
-#include "core/arch.h"
+#include "arch/common.h"
 
 #define MAGIC_SYSCALL_TOP 0xfffffff4u
 
@@ -14,6 +14,19 @@ static inline int magic_syscall_nr(word_t pc)
 	if (pc > MAGIC_SYSCALL_TOP || (pc & 3) || MAGIC_SYSCALL_TOP - pc >= 4u * NSYSCALLS)
 		return -1;
 	return (int)((MAGIC_SYSCALL_TOP - pc) / 4);
+}
+
+/* A fetch fault at a magic address is system call n; it returns to the link register. */
+static inline bool magic_decode_syscall(const struct hw_event *ev, word_t *pc, word_t link,
+					struct trap *tr)
+{
+	int nr = ev->fault_addr == *pc ? magic_syscall_nr(*pc) : -1;
+	if (nr < 0)
+		return false;
+	tr->kind = TRAP_SYSCALL;
+	tr->nr = (enum syscall_nr)nr;
+	*pc = link;
+	return true;
 }
 
 /* kdebug immediates of bkpt/break: 0x100|function, 0x1ff = enter_kdebug(text in S0). */
@@ -28,13 +41,6 @@ static inline void magic_kdebug(unsigned imm, word_t s0, struct trap *tr)
 	} else {
 		tr->kd_op = KD_BREAKPOINT;
 	}
-}
-
-static inline void magic_exception(struct trap *tr, unsigned vector, const char *what)
-{
-	tr->kind = TRAP_EXCEPTION;
-	tr->vector = vector;
-	tr->what = what;
 }
 
 /* The arm/mips exception table: one handler address per vector, in the task's byte order. */

@@ -80,13 +80,8 @@ static bool decode(const struct hw_event *ev, word_t *r, struct trap *tr, umem_r
 	word_t pc = r[ARM_PC], insn;
 	switch (ev->kind) {
 	case HWEV_SEGV: {
-		int nr = ev->fault_addr == pc ? magic_syscall_nr(pc) : -1;
-		if (nr >= 0) {
-			tr->kind = TRAP_SYSCALL;
-			tr->nr = (enum syscall_nr)nr;
-			r[ARM_PC] = r[ARM_LR];
+		if (magic_decode_syscall(ev, &r[ARM_PC], r[ARM_LR], tr))
 			return true;
-		}
 		tr->kind = TRAP_PAGEFAULT;
 		tr->addr = ev->fault_addr;
 		tr->write = ev->fault_addr != pc && rd(cx, pc, &insn, 4) &&
@@ -103,21 +98,8 @@ static bool decode(const struct hw_event *ev, word_t *r, struct trap *tr, umem_r
 			tr->kd_op = KD_BREAKPOINT;
 		}
 		return true;
-	case HWEV_ILL:
-		magic_exception(tr, 6, "illegal instruction");
-		return true;
-	case HWEV_FPE:
-		magic_exception(tr, 0, "arithmetic exception");
-		return true;
-	case HWEV_BUS:
-		magic_exception(tr, 17, "bus error (alignment)");
-		tr->has_err = true;
-		return true;
-	case HWEV_PREEMPT:
-		tr->kind = TRAP_PREEMPT;
-		return true;
 	default:
-		return false;
+		return arch_decode_common(ev, tr);
 	}
 }
 

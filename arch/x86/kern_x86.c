@@ -1,4 +1,5 @@
 /* ia32 backend: Fiasco V2 register roles, int $0x30..0x36 entry, int3 kdebug (docs/abi/x86.md). */
+#include "arch/common.h"
 #include "arch/x86/trapregs.h"
 #include "core/arch.h"
 
@@ -54,13 +55,6 @@ static void decode_kdebug(word_t *r, struct trap *tr, umem_read_fn rd, void *cx)
 	} else {
 		tr->kd_op = KD_BREAKPOINT;
 	}
-}
-
-static void exception(struct trap *tr, unsigned vector, const char *what)
-{
-	tr->kind = TRAP_EXCEPTION;
-	tr->vector = vector;
-	tr->what = what;
 }
 
 /* lidt m (0F 01 /3) is privileged: it arrives as #GP and is emulated per thread (reference §4.3).
@@ -146,7 +140,7 @@ static bool decode(const struct hw_event *ev, word_t *r, struct trap *tr, umem_r
 			}
 			if (decode_lidt(r, tr, rd, cx))
 				return true;
-			exception(tr, 13, "general protection fault");
+			arch_exception(tr, 13, "general protection fault");
 			tr->has_err = true;
 			tr->err_code = ev->err;
 			return true;
@@ -163,24 +157,13 @@ static bool decode(const struct hw_event *ev, word_t *r, struct trap *tr, umem_r
 			r[X86_EIP] += 2;
 			return true;
 		}
-		exception(tr, 6, "illegal instruction");
-		return true;
+		return arch_decode_common(ev, tr);
 	}
 	case HWEV_TRAP:
 		decode_kdebug(r, tr, rd, cx);
 		return true;
-	case HWEV_FPE:
-		exception(tr, 0, "arithmetic exception");
-		return true;
-	case HWEV_BUS:
-		exception(tr, 17, "bus error");
-		tr->has_err = true;
-		return true;
-	case HWEV_PREEMPT:
-		tr->kind = TRAP_PREEMPT;
-		return true;
 	default:
-		return false;
+		return arch_decode_common(ev, tr);
 	}
 }
 

@@ -1,0 +1,37 @@
+/* Decoding shared by every ISA backend: the host events whose meaning does not depend on the
+ * ISA (arithmetic and bus errors, illegal instructions, preemption). */
+#ifndef UMOL4_ARCH_COMMON_H
+#define UMOL4_ARCH_COMMON_H
+
+#include "core/arch.h"
+
+static inline void arch_exception(struct trap *tr, unsigned vector, const char *what)
+{
+	tr->kind = TRAP_EXCEPTION;
+	tr->vector = vector;
+	tr->what = what;
+}
+
+/* Vectors are ia32's on every ISA (docs/abi "Exceptions"). false: not one of these events. */
+static inline bool arch_decode_common(const struct hw_event *ev, struct trap *tr)
+{
+	switch (ev->kind) {
+	case HWEV_ILL:
+		arch_exception(tr, 6, "illegal instruction");
+		return true;
+	case HWEV_FPE:
+		arch_exception(tr, 0, "arithmetic exception");
+		return true;
+	case HWEV_BUS:
+		arch_exception(tr, 17, "bus error");
+		tr->has_err = true;
+		return true;
+	case HWEV_PREEMPT:
+		tr->kind = TRAP_PREEMPT;
+		return true;
+	default:
+		return false;
+	}
+}
+
+#endif
