@@ -16,6 +16,8 @@ set(CONF_PROGRAMS
   ipc0012_bufferfault
   ipc0013_pftimeout
   ipc0014_abort
+  ipc0015_unmap
+  ipc0016_irq
   tim0001_sleep
   tim0002_partner
   tim0003_order
@@ -32,5 +34,4 @@ set(CONF_PROGRAMS
 set(CONF_PENDING
   tim0004_kipclock
   kdb0002_unmapped
-  ipc0015_unmap
 )

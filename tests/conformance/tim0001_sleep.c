@@ -1,5 +1,5 @@
 /* TIM0001: receive timeouts m * 4^(15-e) us: a sleep lasts as asked (KIP clock), 0x20. */
-/* No earlier than asked and less than 200 ms later; equal durations in different encodings;
+/* No earlier than asked and done within 200 ms; equal durations in different encodings;
  * mantissa 0 is no wait; open waits and closed receives time out the same way. */
 #define ID "TIM0001"
 #include "conf.h"

@@ -15,10 +15,10 @@
 struct cfg_task {
 	char name[MODULE_NAME_MAX];
 	char args[LOADER_CMDLINE_MAX + 1];
-	int has_args;		    /* else the module's own command-line arguments */
-	unsigned long memory_kib;   /* 0: no limit */
-	int priority;		    /* -1: the loader's */
-	int direct;		    /* direct_mapped */
+	int has_args;		  /* else the module's own command-line arguments */
+	unsigned long memory_kib; /* 0: no limit */
+	int priority;		  /* -1: the loader's */
+	int direct;		  /* direct_mapped */
 	unsigned line;
 };
 

@@ -92,10 +92,11 @@ static int check_header(const unsigned char *file, l4_size_t size, struct reader
 	const char *isa = isa_name(machine, file[EI_DATA]);
 	if (machine != OWN_MACHINE || file[EI_DATA] != OWN_DATA) {
 		if (isa)
-			snprintf(err, errlen, "is a program for %s; this loader runs %s programs", isa,
-				 elf_own_isa());
+			snprintf(err, errlen, "is a program for %s; this loader runs %s programs",
+				 isa, elf_own_isa());
 		else
-			snprintf(err, errlen, "is a program for machine %u; this loader runs %s programs",
+			snprintf(err, errlen,
+				 "is a program for machine %u; this loader runs %s programs",
 				 machine, elf_own_isa());
 		return -1;
 	}

@@ -8,7 +8,7 @@
 #define ELF_MAX_SEGS 8
 
 struct elf_seg {
-	l4_addr_t vaddr, memsz; /* where the segment lies in the program's space */
+	l4_addr_t vaddr, memsz;	  /* where the segment lies in the program's space */
 	l4_addr_t offset, filesz; /* its initialized part in the file */
 	int writable;
 };

@@ -12,16 +12,16 @@
 #include <l4/sys/syscalls.h>
 #include <string.h>
 
-#define MAX_FRAMES   (3072UL * 256UL) /* umol4's largest --mem */
-#define SIGMA0_ANY   0xfffffffcUL
-#define WORD_BITS    32UL
+#define MAX_FRAMES (3072UL * 256UL) /* umol4's largest --mem */
+#define SIGMA0_ANY 0xfffffffcUL
+#define WORD_BITS  32UL
 
 static l4_uint32_t owned[MAX_FRAMES / WORD_BITS], busy[MAX_FRAMES / WORD_BITS];
-static l4_addr_t limit;		 /* first address not mappable 1:1 */
+static l4_addr_t limit;		   /* first address not mappable 1:1 */
 static l4_addr_t root_lo, root_hi; /* the loader's own image and boot modules */
 static unsigned long nused, npooled;
-static l4_addr_t scan_next;	 /* 0 while sigma0's "any page" works */
-static unsigned long free_hint;	 /* where to look for a pooled frame */
+static l4_addr_t scan_next;	/* 0 while sigma0's "any page" works */
+static unsigned long free_hint; /* where to look for a pooled frame */
 
 static int test(const l4_uint32_t *map, unsigned long f)
 {
@@ -55,9 +55,9 @@ static l4_addr_t sigma0_page(l4_umword_t w0)
 	l4_umword_t base = 0, fp = 0;
 	l4_msgdope_t dope;
 	sigma0.id.task = 2;
-	int err = l4_ipc_call(sigma0, L4_IPC_SHORT_MSG, w0, 0,
-			      L4_IPC_MAPMSG(0, L4_WHOLE_ADDRESS_SPACE), &base, &fp, L4_IPC_NEVER,
-			      &dope);
+	int err =
+	    l4_ipc_call(sigma0, L4_IPC_SHORT_MSG, w0, 0, L4_IPC_MAPMSG(0, L4_WHOLE_ADDRESS_SPACE),
+			&base, &fp, L4_IPC_NEVER, &dope);
 	if (err || !l4_ipc_fpage_received(dope))
 		return 0;
 	return base & ~(PAGE_SIZE - 1);

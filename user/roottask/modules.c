@@ -8,8 +8,8 @@
 #include <l4/umol4/crt0.h>
 #include <string.h>
 
-#define MAX_MODULES	 32
-#define MBI_FLAG_MODS	 (1UL << 3)
+#define MAX_MODULES   32
+#define MBI_FLAG_MODS (1UL << 3)
 
 static struct module mods[MAX_MODULES];
 static unsigned nmods;

@@ -9,9 +9,9 @@
 struct module {
 	const unsigned char *data; /* the file, 1:1 in the root task's space */
 	l4_size_t size;
-	const char *path;	   /* first word of the module's command line */
+	const char *path; /* first word of the module's command line */
 	l4_size_t path_len;
-	const char *args;	   /* the rest of it, without leading blanks */
+	const char *args;	    /* the rest of it, without leading blanks */
 	char name[MODULE_NAME_MAX]; /* basename of the path */
 };
 

@@ -70,22 +70,37 @@ void pages_make_writable(unsigned task, l4_addr_t va)
 		e->frame |= PAGE_WRITABLE;
 }
 
+/* Takes the entry *link points at out of its chain; returns its frame. */
+static l4_addr_t unlink_entry(l4_uint32_t *link)
+{
+	l4_uint32_t i = *link;
+	struct entry *e = &entries[i - 1];
+	*link = e->next;
+	e->next = free_list;
+	free_list = i;
+	return e->frame & ~(PAGE_SIZE - 1);
+}
+
+l4_addr_t pages_remove(unsigned task, l4_addr_t va)
+{
+	l4_uint32_t key = key_of(task, va);
+	for (l4_uint32_t *link = chain(key); *link; link = &entries[*link - 1].next)
+		if (entries[*link - 1].key == key)
+			return unlink_entry(link);
+	return 0;
+}
+
 unsigned long pages_drop_task(unsigned task, void (*release)(l4_addr_t frame))
 {
 	unsigned long n = 0;
 	for (unsigned long h = 0; h < NBUCKETS; h++) {
 		l4_uint32_t *link = &bucket[h];
 		while (*link) {
-			l4_uint32_t i = *link;
-			struct entry *e = &entries[i - 1];
-			if (e->key >> 20 != task) {
-				link = &e->next;
+			if (entries[*link - 1].key >> 20 != task) {
+				link = &entries[*link - 1].next;
 				continue;
 			}
-			release(e->frame & ~(PAGE_SIZE - 1));
-			*link = e->next;
-			e->next = free_list;
-			free_list = i;
+			release(unlink_entry(link));
 			n++;
 		}
 	}

@@ -13,6 +13,8 @@ int pages_add(unsigned task, l4_addr_t va, l4_addr_t frame);
 l4_addr_t pages_find(unsigned task, l4_addr_t va);
 /* Upgrades an existing entry to writable. */
 void pages_make_writable(unsigned task, l4_addr_t va);
+/* Forgets task's page va; returns its frame (page aligned), or 0 if there was none. */
+l4_addr_t pages_remove(unsigned task, l4_addr_t va);
 /* Forgets every page of task, handing each frame to release; returns how many. */
 unsigned long pages_drop_task(unsigned task, void (*release)(l4_addr_t frame));
 

@@ -1,6 +1,7 @@
 /* Client side of the loader's runtime interface (docs/loader.md, <l4/loader/loader.h>). */
 #include <l4/loader/loader.h>
 #include <l4/sys/ipc.h>
+#include <l4/sys/syscalls.h>
 #include <l4/umol4/crt0.h>
 #include <string.h>
 
@@ -61,6 +62,60 @@ int loader_kill(l4_taskid_t task)
 	int err = __rmgr_call(loader, LOADER_MSG(LOADER_KILL, task.id.task), task.lh.low, NULL, 0,
 			      &r0, NULL);
 	return err ? err : (int)r0;
+}
+
+void loader_serve(loader_handler_t handle)
+{
+	l4_threadid_t src;
+	l4_umword_t w0, w1;
+	l4_msgdope_t dope;
+	int err = 1; /* the first round only waits */
+	for (;;) {
+		if (!err) {
+			const void *desc = handle(src, dope, &w0, &w1);
+			if (desc != LOADER_NO_REPLY) {
+				err =
+				    l4_ipc_reply_and_wait(src, desc, w0, w1, &src, L4_IPC_SHORT_MSG,
+							  &w0, &w1, L4_IPC_SEND_TIMEOUT_0, &dope);
+				continue;
+			}
+		}
+		err = l4_ipc_wait(&src, L4_IPC_SHORT_MSG, &w0, &w1, L4_IPC_NEVER, &dope);
+	}
+}
+
+/* Touching the page first makes it ours (our own pager maps it), so the mapping can be passed
+ * on; children then share those pages with us. A write fault is touched by writing, so that we
+ * hold the page writable; the kernel caps the mapping at the rights we hold. */
+static const void *map_own_page(l4_threadid_t src, l4_msgdope_t dope, l4_umword_t *w0,
+				l4_umword_t *w1)
+{
+	l4_umword_t page = *w0 & L4_PAGEMASK;
+	volatile unsigned char *p = (volatile unsigned char *)page;
+	(void)src;
+	(void)dope;
+	if (*w0 & 2)
+		*p = *p;
+	else
+		(void)*p;
+	*w0 = page;
+	*w1 = l4_fpage(page, L4_LOG2_PAGESIZE, L4_FPAGE_RW, L4_FPAGE_MAP).fpage;
+	return L4_IPC_SHORT_FPAGE;
+}
+
+static void self_pager(void)
+{
+	loader_serve(map_own_page);
+}
+
+l4_threadid_t loader_self_pager(unsigned lthread, void *stack, l4_size_t size)
+{
+	l4_threadid_t me = l4_myself(), pager = L4_INVALID_ID, preempter = L4_INVALID_ID;
+	l4_umword_t flags, ip, sp;
+	me.id.lthread = lthread;
+	l4_thread_ex_regs(me, (l4_umword_t)self_pager, ((l4_umword_t)stack + size - 16) & ~15UL,
+			  &preempter, &pager, &flags, &ip, &sp);
+	return me;
 }
 
 void loader_exit_notify(int status)

@@ -13,8 +13,8 @@ int have_rmgr;
 l4_threadid_t rmgr_id;
 l4_threadid_t rmgr_pager_id;
 
-int __rmgr_call(l4_threadid_t to, l4_umword_t w0, l4_umword_t w1, const void *str,
-		l4_umword_t len, l4_umword_t *r0, l4_umword_t *r1)
+int __rmgr_call(l4_threadid_t to, l4_umword_t w0, l4_umword_t w1, const void *str, l4_umword_t len,
+		l4_umword_t *r0, l4_umword_t *r1)
 {
 	struct {
 		l4_fpage_t fp;
@@ -187,8 +187,8 @@ l4_taskid_t rmgr_task_new(l4_taskid_t dest, l4_umword_t mcp_or_new_chief, l4_umw
 	return task_call(dest, RMGR_TASK_CREATE, mcp_or_new_chief, w, 4, pager);
 }
 
-l4_taskid_t rmgr_task_new_with_prio(l4_taskid_t dest, l4_umword_t mcp_or_new_chief,
-				    l4_umword_t esp, l4_umword_t eip, l4_threadid_t pager,
+l4_taskid_t rmgr_task_new_with_prio(l4_taskid_t dest, l4_umword_t mcp_or_new_chief, l4_umword_t esp,
+				    l4_umword_t eip, l4_threadid_t pager,
 				    l4_sched_param_t sched_param)
 {
 	const l4_umword_t w[5] = {esp, eip, pager.lh.low, pager.lh.high, sched_param.sched_param};
@@ -204,5 +204,5 @@ l4_addr_t rmgr_reserve_mem(l4_size_t size, int align, int flags, l4_addr_t low, 
 			 ((l4_umword_t)align & 0x3f);
 
 	return request(RMGR_MEM_MSG(RMGR_MEM_RESERVE), w1, range, sizeof range, &r0, NULL) ? ~0UL
-											    : r0;
+											   : r0;
 }

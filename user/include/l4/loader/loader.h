@@ -10,10 +10,10 @@
 #include <l4/sys/types.h>
 
 /* Requests go to the loader's lthread 1 (rmgr_id), in the RMGR request-word format. */
-#define LOADER_PROTO	    0x10
-#define LOADER_START	    1 /* string "name args": answers the new task id, or -1, -1 */
-#define LOADER_KILL	    2 /* param = task number: answers 0 or -1 */
-#define LOADER_EXIT	    3 /* w1 = status; no answer, the sender is killed */
+#define LOADER_PROTO		  0x10
+#define LOADER_START		  1 /* string "name args": answers the new task id, or -1, -1 */
+#define LOADER_KILL		  2 /* param = task number: answers 0 or -1 */
+#define LOADER_EXIT		  3 /* w1 = status; no answer, the sender is killed */
 #define LOADER_MSG(action, param) L4_PROTO_MSG(LOADER_PROTO, action, param)
 
 /* The status of a program ended by LOADER_KILL (as a shell shows a SIGKILLed process). */
@@ -42,6 +42,20 @@ int loader_find(l4_threadid_t *loader);
 int loader_start(const char *name, const char *args, l4_taskid_t *task);
 /* Kills a task the loader started; 0 on success. */
 int loader_kill(l4_taskid_t task);
+/*
+ * A short-message server loop, the one the loader and loader_self_pager run: handle gets each
+ * message (sender, dope, the two words) and returns the answer's send descriptor
+ * (L4_IPC_SHORT_MSG or L4_IPC_SHORT_FPAGE, answer in *w0, *w1; sent with send timeout 0) or
+ * LOADER_NO_REPLY. Never returns.
+ */
+#define LOADER_NO_REPLY ((const void *)(l4_umword_t)-1)
+typedef const void *(*loader_handler_t)(l4_threadid_t src, l4_msgdope_t dope, l4_umword_t *w0,
+					l4_umword_t *w1);
+L4_NORETURN void loader_serve(loader_handler_t handle);
+/* Starts thread lthread of this task as a pager that maps each page a child task faults on from
+ * this task's own space, for tasks created with code and stacks of this program (task_new with
+ * this pager). stack/size: the pager thread's stack. Returns the pager's id. */
+l4_threadid_t loader_self_pager(unsigned lthread, void *stack, l4_size_t size);
 /* For exit(): if a loader started this program, tells it and never returns; else returns. */
 void loader_exit_notify(int status);
 

@@ -76,8 +76,8 @@ int rmgr_get_task_id(const char *module_name, l4_threadid_t *id);
  * the caller had created this way. Returns the new id, nil on failure. */
 l4_taskid_t rmgr_task_new(l4_taskid_t dest, l4_umword_t mcp_or_new_chief, l4_umword_t esp,
 			  l4_umword_t eip, l4_threadid_t pager);
-l4_taskid_t rmgr_task_new_with_prio(l4_taskid_t dest, l4_umword_t mcp_or_new_chief,
-				    l4_umword_t esp, l4_umword_t eip, l4_threadid_t pager,
+l4_taskid_t rmgr_task_new_with_prio(l4_taskid_t dest, l4_umword_t mcp_or_new_chief, l4_umword_t esp,
+				    l4_umword_t eip, l4_threadid_t pager,
 				    l4_sched_param_t sched_param);
 /* Physical memory reservation: the address, or (l4_addr_t)-1 (umol4's loader reserves none). */
 l4_addr_t rmgr_reserve_mem(l4_size_t size, int align, int flags, l4_addr_t low, l4_addr_t high);

@@ -1,4 +1,4 @@
-/* IPC0015 (pending: fpage_unmap): flush, read-only downgrade, own space or not. */
+/* IPC0015: fpage_unmap of an own page: flush, read-only downgrade, own space or not. */
 /* fpage_unmap of an own page with L4_FP_ALL_SPACES flushes it (the next access faults to the
  * pager, the frame keeps its contents), L4_FP_REMAP_PAGE makes it read-only (only writes
  * fault), without L4_FP_ALL_SPACES the own mapping stays. The faults are observed as kernel

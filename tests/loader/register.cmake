@@ -1,0 +1,76 @@
+# ctest registration of the loader tests (included by tests/CMakeLists.txt): the loader
+# (roottask.elf) as root task on every ISA, x86 also under qemu-i386, through run_l4.sh.
+#
+# loader_test(NAME STATUS [CFG file] [MODULES lib-relative paths...] [PROGRAM lib-relative path]
+#             [ARGS...] [REF file] [STDERR texts...])
+#   CFG:     the configuration, or PROGRAM: a program (@OTHER@/...: one of another ISA) with
+#            ARGS; umol4's positional argument, which --root makes boot module 0;
+#   MODULES: more boot modules (--module), lib-relative.
+set(LOADER_TESTS ${CMAKE_CURRENT_SOURCE_DIR}/loader)
+
+function(loader_test name status)
+  cmake_parse_arguments(T "" "CFG;PROGRAM;REF" "MODULES;ARGS;STDERR" ${ARGN})
+  set(extra)
+  foreach(p ${T_STDERR})
+    list(APPEND extra --stderr "${p}")
+  endforeach()
+  if(T_REF)
+    list(APPEND extra --ref ${T_REF})
+  endif()
+  foreach(variant x86 x86-emu arm mips mipsel)
+    set(isa ${variant})
+    set(mode)
+    if(variant STREQUAL "x86-emu")
+      set(isa x86)
+      set(mode --emulate)
+    endif()
+    set(lib ${UMOL4_LIBDIR}/${isa})
+    set(mods)
+    foreach(m ${T_MODULES})
+      list(APPEND mods --module=${lib}/${m})
+    endforeach()
+    # the configuration, or the program, is umol4's positional argument: boot module 0
+    set(program ${T_CFG})
+    if(T_PROGRAM)
+      # @OTHER@: the library of another ISA than the loader's
+      if(isa STREQUAL "x86")
+        set(other ${UMOL4_LIBDIR}/arm)
+      else()
+        set(other ${UMOL4_LIBDIR}/x86)
+      endif()
+      string(REPLACE "@OTHER@" "${other}" program "${T_PROGRAM}")
+      if(program STREQUAL T_PROGRAM)
+        set(program ${lib}/${T_PROGRAM})
+      endif()
+    endif()
+    add_test(NAME loader_${name}_${variant}
+      COMMAND sh ${RUN_L4} $<TARGET_FILE:umol4> ${mode} --root=${lib}/roottask.elf ${mods}
+              ${program} ${status} ${extra} -- ${T_ARGS})
+  endforeach()
+endfunction()
+
+set(LOADER_SYSTEM loader/boss.elf loader/pong.elf loader/sleeper.elf loader/child.elf)
+
+# A configuration of three programs; one starts a fourth at run time and has another killed;
+# the instance ends with the first program's status after all have ended.
+loader_test(system 5 CFG ${LOADER_TESTS}/system.cfg MODULES ${LOADER_SYSTEM}
+  REF ${LOADER_TESTS}/system.ref)
+# The RMGR client library.
+loader_test(rmgr 0 PROGRAM loader/rmgr.elf REF ${LOADER_TESTS}/rmgr.ref)
+# The demo of user/examples: a chief filtering between its client and a server.
+loader_test(demo 0 CFG ${CMAKE_SOURCE_DIR}/user/examples/system.cfg
+  MODULES examples/chief.elf examples/server.elf REF ${LOADER_TESTS}/demo.ref)
+# Without a configuration the loader starts boot module 0; programs behave as under sigma0.
+loader_test(pagefault 0 PROGRAM tests/pagefault.elf REF ${PROGS}/pagefault.ref)
+loader_test(exitcode 42 PROGRAM tests/exitcode.elf REF ${PROGS}/exitcode.ref)
+loader_test(badaccess 120 PROGRAM tests/badaccess.elf
+  STDERR "task 5.00" "page fault not resolved by the pager at address 0x00000010 (write)")
+# Attributes: a memory limit that a program exceeds, and a program loaded 1:1.
+loader_test(quota 120 CFG ${LOADER_TESTS}/quota.cfg MODULES tests/pagefault.elf
+  STDERR "task 5.00" "page fault not resolved by the pager")
+loader_test(direct 0 CFG ${LOADER_TESTS}/direct.cfg MODULES tests/pagefault.elf
+  REF ${LOADER_TESTS}/direct.ref)
+# Refusals: a configuration mistake, a program of another ISA.
+loader_test(badcfg 2 CFG ${LOADER_TESTS}/bad.cfg MODULES loader/pong.elf
+  REF ${LOADER_TESTS}/bad.ref)
+loader_test(foreign 2 PROGRAM @OTHER@/tests/hello.elf)

@@ -1,0 +1,119 @@
+/*
+ * umol4's default root task: an RMGR-compatible dynamic loader (docs/loader.md). It starts the
+ * programs its configuration module names (or boot module 0 when there is none) as tasks it pages
+ * from frames it got from sigma0, serves the RMGR and loader protocols, and ends the instance
+ * with the first program's status once every program it started has ended.
+ */
+#include <l4/loader/loader.h>
+#include <l4/sys/ipc.h>
+#include <l4/sys/kernel.h>
+#include <l4/sys/syscalls.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "config.h"
+#include "frames.h"
+#include "roottask.h"
+
+#define EXIT_USAGE    2	      /* as umol4's own: nothing sensible to run */
+#define BOOT_PAGE_GAP 0x10000 /* the programs' boot page lies this far below the KIP */
+
+static struct cfg_task cfg[CFG_MAX_TASKS];
+
+static const struct module *config_module(void)
+{
+	for (unsigned i = 0; i < modules_count(); i++)
+		if (module_has_ext(module_get(i), ".cfg"))
+			return module_get(i);
+	return 0;
+}
+
+static int start(const struct module *m, const struct start_opts *o)
+{
+	char err[160];
+	l4_taskid_t id;
+	if (!task_start(m, o, &id, err, sizeof err))
+		return 1;
+	printf("loader: cannot start %s\n", err);
+	return 0;
+}
+
+/* Checks every task line against the boot modules first: a mistake starts nothing. */
+static unsigned start_config(const struct module *c, l4_addr_t limit)
+{
+	unsigned n, started = 0;
+	if (config_parse((const char *)c->data, c->size, c->name, cfg, CFG_MAX_TASKS, &n))
+		return 0;
+	for (unsigned i = 0; i < n; i++) {
+		const struct module *m = module_find(cfg[i].name);
+		struct elf_image img;
+		char why[120];
+		if (!m) {
+			printf("loader: %s:%u: no boot module called '%s'\n", c->name, cfg[i].line,
+			       cfg[i].name);
+			return 0;
+		}
+		if (elf_read(m->data, m->size, limit, &img, why, sizeof why)) {
+			printf("loader: %s:%u: %s %s\n", c->name, cfg[i].line, m->name, why);
+			return 0;
+		}
+	}
+	if (!n)
+		printf("loader: %s names no task\n", c->name);
+	for (unsigned i = 0; i < n; i++) {
+		struct start_opts o = {cfg[i].has_args ? cfg[i].args : 0, cfg[i].memory_kib,
+				       cfg[i].priority, cfg[i].direct};
+		started += start(module_find(cfg[i].name), &o);
+	}
+	return started;
+}
+
+/* lthread 0 from here on: programs' page faults, and the requests lthread 1 hands over. */
+static const void *pager(l4_threadid_t src, l4_msgdope_t dope, l4_umword_t *w0, l4_umword_t *w1)
+{
+	/* As every program's chief, lthread 0 also receives what programs send to tasks that do
+	 * not exist (redirected there by the kernel); such a message is dropped. */
+	if (dope.msgdope & L4_IPC_REDIRECT_MASK) {
+		printf("loader: task %x sent a message to a task that does not exist: dropped\n",
+		       src.id.task);
+		return LOADER_NO_REPLY;
+	}
+	if (l4_thread_equal(src, loader_thread(1)) && *w1 == REQUEST_MAGIC) {
+		request_handle((struct request *)*w0);
+		*w0 = *w1 = 0;
+		return L4_IPC_SHORT_MSG;
+	}
+	l4_umword_t base = 0, fpage = 0;
+	const void *desc =
+	    task_fault(src, *w0, *w1, &base, &fpage) ? L4_IPC_SHORT_FPAGE : L4_IPC_SHORT_MSG;
+	*w0 = base;
+	*w1 = fpage;
+	return desc;
+}
+
+int main(void)
+{
+	l4_kernel_info_t *kip = l4_kernel_interface();
+	l4_addr_t boot_va = (l4_addr_t)kip - BOOT_PAGE_GAP;
+	if (!modules_init()) {
+		printf("loader: no boot modules: nothing to start (umol4 --root=roottask.elf "
+		       "PROGRAM [ARGS] or --module=FILE.cfg --module=PROGRAM...)\n");
+		return EXIT_USAGE;
+	}
+	frames_init((l4_addr_t)kip);
+	tasks_init(boot_va);
+	service_start();
+
+	const struct module *c = config_module();
+	unsigned started;
+	if (c) {
+		started = start_config(c, boot_va);
+	} else {
+		struct start_opts o = {0, 0, -1, 0};
+		started = start(module_get(0), &o);
+	}
+	if (!started)
+		return EXIT_USAGE;
+	loader_serve(pager);
+}
