@@ -10,8 +10,12 @@ for isa in x86 arm mips mipsel; do
     mips) how="MIPS big-endian, qemu-mips";;
     mipsel) how="MIPS little-endian, qemu-mipsel";;
   esac
+  lib=$build/lib/umol4/$isa
   echo "=== $isa ($how) ==="
-  "$build/bin/umol4" "$build/lib/umol4/$isa/examples/demo.elf" || status=$?
+  "$build/bin/umol4" "$lib/examples/demo.elf" || status=$?
+  echo "--- a three-task system: client, server and a chief filtering their messages"
+  "$build/bin/umol4" --root=loader --module="$lib/examples/chief.elf" \
+    --module="$lib/examples/server.elf" "$lib/examples/system.cfg" || status=$?
   echo
 done
 exit $status

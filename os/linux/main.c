@@ -56,7 +56,8 @@ static void usage(FILE *f)
 		"      --emulate       run x86 tasks under qemu-i386 instead of natively\n"
 		"      --sigma0=FILE   use FILE as sigma0 instead of the built-in one\n"
 		"      --root=FILE     boot FILE as the root task; PROGRAM and its arguments then\n"
-		"                      become its first boot module\n"
+		"                      become its first boot module. --root=loader: umol4's loader\n"
+		"                      (docs/loader.md) for the ISA of the first ELF module\n"
 		"      --module='FILE [ARGS]'  add FILE to the root task's boot modules (Multiboot;\n"
 		"                      repeatable, up to 32), with the whole string as its command line\n"
 		"      --deterministic no timeslice preemption and a virtual clock (kernel entries,\n"
@@ -190,6 +191,28 @@ static int run(struct kernel *k)
 	}
 }
 
+/* --root=loader: the loader built for the ISA of the first boot module that is an ELF file. */
+static bool find_loader(const char *const *specs, unsigned n, char *out, size_t outsize, char *err,
+			size_t errsize)
+{
+	char libdir[PATH_MAX];
+	if (!find_libdir(libdir, sizeof libdir)) {
+		snprintf(err, errsize, "cannot locate my own installation directory");
+		return false;
+	}
+	for (unsigned i = 0; i < n; i++) {
+		char path[PATH_MAX], why[512];
+		struct elf_image img;
+		snprintf(path, sizeof path, "%.*s", (int)strcspn(specs[i], " "), specs[i]);
+		if (elf_probe(path, &img, why, sizeof why)) {
+			snprintf(out, outsize, "%s/%s/roottask.elf", libdir, img.arch->name);
+			return true;
+		}
+	}
+	snprintf(err, errsize, "--root=loader needs an L4 program among the boot modules");
+	return false;
+}
+
 /* Puts the file named by the first word of spec at *next (page aligned) in physical memory. */
 static bool load_module(const char *spec, uint8_t *phys, word_t phys_size, word_t *next,
 			struct boot_module *m, char *err, size_t errsize)
@@ -312,6 +335,16 @@ int main(int argc, char **argv)
 		module_spec[0] = prog_module;
 		nmod_spec++;
 		optind = argc;
+	}
+	char loader_path[PATH_MAX + 64];
+	if (root_path && strcmp(root_path, "loader") == 0) {
+		char why[600];
+		if (!find_loader(module_spec, nmod_spec, loader_path, sizeof loader_path, why,
+				 sizeof why)) {
+			fprintf(stderr, "umol4: %s\n", why);
+			return EXIT_USAGE;
+		}
+		root_path = loader_path;
 	}
 	const char *prog = root_path ? root_path : argv[optind];
 
