@@ -91,6 +91,15 @@ void kdebug(struct kernel *k, struct thread *t, const struct trap *tr)
 			TRACE(k, .kind = TR_EXIT, .thread = t, .n = {arg & 0xff}, .nn = 1);
 		}
 		break;
+	case KD_NAME: {
+		word_t nr;
+		struct task *named;
+		if (user_read(k, t->task, arg, &nr, 4) && (nr = task_word(t->task, nr)) < L4_TASKS &&
+		    (named = k->tasks[nr]) && named->chief == t->task->nr &&
+		    user_read_str(k, t->task, arg + 4, named->name_buf, sizeof named->name_buf) >= 0)
+			named->name = named->name_buf;
+		break;
+	}
 	case KD_ENTER: {
 		char text[120];
 		int n = user_read_str(k, t->task, tr->kd_text, text,

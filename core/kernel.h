@@ -89,6 +89,7 @@ struct task {
 	bool idempotent; /* sigma0: owns all physical memory, mapped 1:1 on demand */
 	struct thread *threads[L4_LTHREADS];
 	const char *name;
+	char name_buf[28]; /* a name a chief gave it (kdebug 0x61) */
 	void *host; /* the os layer's process handle */
 	unsigned ndirty;
 	bool all_dirty;

@@ -5,6 +5,7 @@
 #include <l4/loader/loader.h>
 #include <l4/sys/syscalls.h>
 #include <l4/umol4/crt0.h>
+#include <l4/umol4/name.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -173,6 +174,7 @@ int task_start(const struct module *m, const struct start_opts *o, l4_taskid_t *
 			t->state = TS_RESERVED;
 			continue;
 		}
+		umol4_name_task(nid, m->name); /* the kernel's reports name the program */
 		t->state = TS_PROGRAM;
 		t->id = nid;
 		t->order = ++started;
