@@ -2,7 +2,7 @@
 BUILD ?= build
 JOBS ?= $(shell nproc)
 
-.PHONY: all deps build run test bench clean format
+.PHONY: all deps build run test test-matrix bench clean format
 
 all: build
 
@@ -19,6 +19,10 @@ run: build
 
 test: build
 	cd $(BUILD) && ctest --output-on-failure -j $(JOBS)
+
+# The cross-ISA trace matrix alone (docs/testing.md); `make test` runs it too.
+test-matrix: build
+	cd $(BUILD) && ctest --output-on-failure -j $(JOBS) -L matrix
 
 bench: build
 	@$(BUILD)/bin/umol4-bench --json $(BUILD)/bench.json

@@ -86,6 +86,7 @@ struct trap {
 	unsigned kd_op;
 	word_t kd_text;    /* user address of the enter_kdebug text */
 	word_t kd_textlen; /* 0: NUL-terminated */
+	word_t kd_restart; /* ip that executes the kdebug trap again (after paging in its string) */
 	const char *what;  /* exceptions: "illegal instruction", ... */
 	unsigned vector;   /* exceptions: ia32 vector numbers on every ISA (0 #DE, 6 #UD, 13 #GP...) */
 	word_t err_code;

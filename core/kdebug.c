@@ -2,12 +2,18 @@
  * umol4's exit extension ends the program (reference §4.4, docs/abi/<isa>.md). */
 #include "core/kdebug.h"
 #include "core/fmt.h"
+#include "core/ipc.h"
 #include "core/irq.h"
 #include "core/plat.h"
 #include "core/task.h"
 #include "core/trace.h"
 
-static void out(struct kernel *k, const struct thread *t, const char *s, size_t n);
+/* Program output, and the same bytes as a trace event. */
+static void out(struct kernel *k, const struct thread *t, const char *s, size_t n)
+{
+	plat_output(s, n);
+	TRACE(k, .kind = TR_OUTPUT, .thread = t, .text = s, .textlen = n);
+}
 
 static void out_hex(struct kernel *k, const struct thread *t, word_t v, int digits)
 {
@@ -19,30 +25,33 @@ static void out_hex(struct kernel *k, const struct thread *t, word_t v, int digi
 	out(k, t, buf, (size_t)digits);
 }
 
+/* The first unmapped page of a NUL-terminated user string (at most 64 KiB), or 0. */
+static word_t string_hole(struct kernel *k, const struct thread *t, word_t va)
+{
+	for (word_t n = 0; n < 0x10000; n++) {
+		word_t pa;
+		if (!task_translate(k, t->task, va + n, false, &pa))
+			return (va + n) | 1u; /* | 1: an address 0 hole is still a hole */
+		if (!k->phys[pa])
+			return 0;
+	}
+	return 0;
+}
+
 /* Prints a NUL-terminated user string, at most 64 KiB of it. */
 static void out_string(struct kernel *k, struct thread *t, word_t va)
 {
 	char buf[256];
 	for (word_t total = 0; total < 0x10000;) {
 		int n = user_read_str(k, t->task, va, buf, sizeof buf);
-		if (n < 0) {
-			char nm[16];
-			klog("task %s: kdebug string at 0x%08x is not mapped", thread_name(t, nm), va);
+		if (n < 0)
 			return;
-		}
 		out(k, t, buf, (size_t)n);
 		if ((size_t)n + 1 < sizeof buf)
 			return;
 		va += (word_t)n;
 		total += (word_t)n;
 	}
-}
-
-/* Program output, and the same bytes as a trace event. */
-static void out(struct kernel *k, const struct thread *t, const char *s, size_t n)
-{
-	plat_output(s, n);
-	TRACE(k, .kind = TR_OUTPUT, .thread = t, .text = s, .textlen = n);
 }
 
 void kdebug(struct kernel *k, struct thread *t, const struct trap *tr)
@@ -56,9 +65,18 @@ void kdebug(struct kernel *k, struct thread *t, const struct trap *tr)
 		out(k, t, &c, 1);
 		break;
 	}
-	case KD_OUTSTRING:
+	case KD_OUTSTRING: {
+		/* a string on pages not mapped yet: page them in through the thread's pager, as any
+		 * access of the thread would, and execute the kdebug call again */
+		word_t hole = string_hole(k, t, arg);
+		if (hole) {
+			a->set_ip(t->regs, tr->kd_restart);
+			ipc_pagefault(k, t, hole & ~1u, false);
+			break;
+		}
 		out_string(k, t, arg);
 		break;
+	}
 	case KD_OUTHEX32:
 		out_hex(k, t, arg, 8);
 		break;

@@ -1,6 +1,7 @@
 #include "core/sched.h"
 #include "core/ipc.h"
 #include "core/irq.h"
+#include "core/kip.h"
 #include "core/plat.h"
 
 void sched_ready(struct kernel *k, struct thread *t, bool front)
@@ -50,8 +51,12 @@ void sched_rotate(struct kernel *k, struct thread *t)
 
 struct thread *sched_pick(struct kernel *k)
 {
-	if (k->timeouts || k->irq0_next)
-		timeout_fire(k, plat_now_us());
+	if (k->timeouts || k->irq0_next) {
+		uint64_t now = plat_now_us();
+		if (timeout_next(k) <= now)
+			kip_tick(k, now); /* a thread woken by its timeout sees the clock past it */
+		timeout_fire(k, now);
+	}
 	for (int w = 7; w >= 0; w--) {
 		if (!k->rq_bitmap[w])
 			continue;

@@ -74,7 +74,7 @@ int trace_next(struct trace_file *tf, struct tev *e);
 void tid_str(struct tid id, char out[16]);
 bool tid_eq(struct tid a, struct tid b);
 /* One event's neutral part, readably: "syscall ipc thread 4.00 n=[0xffffffff,1,0,0,0] peer 2.00";
- * numbers >= 0x10000 in hex, text quoted with C escapes and shortened. */
+ * numbers >= 0x1000 in hex, text quoted with C escapes and shortened. */
 void tev_format(const struct tev *e, char *out, size_t size);
 /* The ISA-specific part: "x86 ip 0x010000ba sp 0x0101ffe0 addr 0x00000010", or "". */
 void tev_format_isa(const struct tev *e, char *out, size_t size);

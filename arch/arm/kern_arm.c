@@ -89,6 +89,7 @@ static bool decode(const struct hw_event *ev, word_t *r, struct trap *tr, umem_r
 		return true;
 	}
 	case HWEV_TRAP:
+		tr->kd_restart = pc;
 		if (rd(cx, pc, &insn, 4) &&
 		    ((insn = word_bytes(&insn, false)) & 0xfff000f0u) == 0xe1200070u) {
 			magic_kdebug(((insn >> 4) & 0xfff0u) | (insn & 0xfu), r[ARM_R0], tr);

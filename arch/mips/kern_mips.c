@@ -93,6 +93,7 @@ static bool decode(bool be, const struct hw_event *ev, word_t *r, struct trap *t
 		return true;
 	}
 	case HWEV_TRAP:
+		tr->kd_restart = pc;
 		if (fetch(rd, cx, be, pc, &insn) && (insn & 0xfc00003fu) == 0x0000000du) {
 			magic_kdebug((insn >> 16) & 0x3ffu, r[MIPS_A0], tr);
 			r[MIPS_PC] = pc + 4;

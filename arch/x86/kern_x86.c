@@ -44,6 +44,7 @@ static void decode_kdebug(word_t *r, struct trap *tr, umem_read_fn rd, void *cx)
 {
 	uint8_t insn[2];
 	tr->kind = TRAP_KDEBUG;
+	tr->kd_restart = r[X86_EIP] - 1; /* the int3 itself */
 	if (!rd(cx, r[X86_EIP], insn, 2)) {
 		tr->kd_op = KD_BREAKPOINT;
 	} else if (insn[0] == 0x3c) { /* cmpb $N,%al */

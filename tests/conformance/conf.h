@@ -176,11 +176,15 @@ static inline l4_cpu_time_t conf_now(void)
 }
 
 /* Whether an operation that started at t0 lasted at least us, and less than 200 ms or (for long
- * ones) twice as long: the margin is for a loaded host. */
+ * ones) twice as long: "ok", or "fail" with the time it took. The margin is for a loaded host. */
 static inline const char *conf_took(l4_cpu_time_t t0, l4_cpu_time_t us)
 {
+	static char verdict[48];
 	l4_cpu_time_t d = conf_now() - t0;
-	return okfail(d >= us && d < (us > 100000 ? 2 * us : 200000));
+	if (d >= us && d < (us > 100000 ? 2 * us : 200000))
+		return "ok";
+	snprintf(verdict, sizeof verdict, "fail (took %lu us)", (unsigned long)d);
+	return verdict;
 }
 
 /*

@@ -21,6 +21,7 @@ set(CONF_PROGRAMS
   tim0001_sleep
   tim0002_partner
   tim0003_order
+  tim0004_kipclock
   thr0001_create
   thr0002_exregs
   thr0003_switch
@@ -28,10 +29,9 @@ set(CONF_PROGRAMS
   thr0005_schedule
   thr0006_preempt
   kdb0001_output
+  kdb0002_unmapped
 )
 # Prepared for kernel features that do not exist yet, or repros of open kernel bugs: built from
 # pending/, never registered (docs/conformance.md says why each is pending).
 set(CONF_PENDING
-  tim0004_kipclock
-  kdb0002_unmapped
 )
