@@ -63,6 +63,8 @@ static void usage(FILE *f)
 		"      --deterministic no timeslice preemption and a virtual clock (kernel entries,\n"
 		"                      jumping to the next timeout when idle): the same program\n"
 		"                      makes the same events on every run and every ISA\n"
+		"      --check-mappings  verify at every kernel entry that the task process maps no\n"
+		"                      memory its L4 page table does not grant (slow; for tests)\n"
 		"      --trace=FILE    write every kernel event as JSON lines to FILE (see\n"
 		"                      docs/tracing.md and umol4-trace)\n"
 		"      --cpu=N         run the instance on host CPU N (default: one CPU chosen\n"
@@ -265,11 +267,12 @@ int main(int argc, char **argv)
 		{"no-pin", no_argument, 0, 'P'},       {"help", no_argument, 0, 'h'},
 		{"root", required_argument, 0, 'R'},  {"module", required_argument, 0, 'M'},
 		{"trace", required_argument, 0, 'T'},  {"deterministic", no_argument, 0, 'D'},
+		{"check-mappings", no_argument, 0, 'K'},
 		{0, 0, 0, 0}};
 	const char *root_path = 0, *module_spec[MAX_BOOT_MODULES], *trace_path = 0;
 	unsigned nmod_spec = 0;
 	unsigned long mem_mib = 256;
-	bool emulate = false, pin = true;
+	bool emulate = false, pin = true, check_mappings = false;
 	int cpu = -1;
 	const char *sigma0_path = 0;
 	int c;
@@ -307,6 +310,9 @@ int main(int argc, char **argv)
 			break;
 		case 'D':
 			clock_make_virtual();
+			break;
+		case 'K':
+			check_mappings = true;
 			break;
 		case 'M':
 			if (nmod_spec == MAX_BOOT_MODULES)
@@ -422,7 +428,8 @@ int main(int argc, char **argv)
 		fprintf(stderr, "umol4: cannot start the clock thread\n");
 		return EXIT_INTERNAL;
 	}
-	struct instance_cfg cfg = {&k, libdir, phys_fd, emulate, getpid(), name};
+	struct instance_cfg cfg = {&k, libdir, phys_fd, emulate, check_mappings, false, getpid(), name};
+	cfg.inject_stale = getenv("UMOL4_INJECT_STALE_MAPPINGS") != 0;
 	tp_setup(&cfg);
 	int status = run(&k);
 	tp_kill_all();

@@ -67,7 +67,8 @@ struct mbox {
 	 * entry, when fast_myself is set: cur_lo/cur_hi are the id of the thread it resumed. */
 	uint32_t fast_myself;
 	uint32_t cur_lo, cur_hi;
-	uint32_t reserved[2];
+	uint32_t mbox_va; /* stub -> kernel at start: where the mailbox lies in the task */
+	uint32_t reserved[1];
 	char name[16]; /* process name the stub sets with PR_SET_NAME */
 	struct mbox_op ops[MBOX_MAX_OPS];
 };

@@ -4,6 +4,7 @@
 #include "core/plat.h"
 #include "core/sched.h"
 #include "os/linux/clock.h"
+#include "os/linux/mapcheck.h"
 #include "core/schedule.h"
 
 #include <errno.h>
@@ -279,7 +280,9 @@ static void sync_range(struct taskproc *p, word_t first, word_t last)
 		} else {
 			while (v + n <= last && !(pt_lookup(pt, v + n) & PTE_PRESENT))
 				n++;
-			queue_op(p, MBOX_OP_UNMAP, v, n, 0, 0);
+			/* fault injection for the test of --check-mappings: forget to unmap */
+			if (!cfg->inject_stale)
+				queue_op(p, MBOX_OP_UNMAP, v, n, 0, 0);
 		}
 		v += n;
 	}
@@ -380,6 +383,8 @@ enum tp_result tp_run(struct thread *th, struct hw_event *ev)
 		}
 		mb_put(p, &p->mb->op_errors, 0);
 	}
+	if (cfg->check_mappings && !mapcheck_task(t, p->pid, mb_get(p, &p->mb->mbox_va)))
+		return TP_FAILED;
 	for (unsigned i = 0; i < nregs; i++)
 		th->regs[i] = mb_get(p, &p->mb->regs[i]);
 	ev->kind = (enum hw_event_kind)mb_get(p, &p->mb->event);

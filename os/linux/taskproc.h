@@ -27,6 +27,8 @@ struct instance_cfg {
 	const char *libdir; /* build/lib/umol4 */
 	int phys_fd;
 	bool emulate_x86;   /* run ia32 tasks under qemu-i386 */
+	bool check_mappings; /* verify host mappings against the L4 page tables (mapcheck.h) */
+	bool inject_stale;   /* test of the check: never unmap (UMOL4_INJECT_STALE_MAPPINGS=1) */
 	pid_t kernel_pid;
 	const char *progname;
 };

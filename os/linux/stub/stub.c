@@ -198,6 +198,7 @@ void stub_main(void)
 
 	/* The kernel wrote the name before exec; prctl copies at most 15 chars and terminates. */
 	SYS2(STUB_NR_prctl, STUB_PR_SET_NAME, m->name);
+	m->mbox_va = (uint32_t)(uintptr_t)m;
 
 	struct stub_stack ss = {0};
 	ss.sp = altstack;
