@@ -6,17 +6,6 @@ include(${CMAKE_CURRENT_LIST_DIR}/programs.cmake)
 foreach(prog ${CONF_PROGRAMS})
   string(REGEX MATCH "^[a-z]+[0-9]+" conf_id ${prog})
   string(TOUPPER ${conf_id} conf_id)
-  foreach(variant x86 x86-emu arm mips mipsel)
-    set(isa ${variant})
-    set(mode)
-    if(variant STREQUAL "x86-emu")
-      set(isa x86)
-      set(mode --emulate)
-    endif()
-    add_test(NAME conf_${conf_id}_${variant}
-      COMMAND sh ${CMAKE_CURRENT_LIST_DIR}/../run_l4.sh $<TARGET_FILE:umol4> ${mode}
-              ${UMOL4_LIBDIR}/${isa}/conformance/${prog}.elf 0
-              --ref ${CMAKE_CURRENT_LIST_DIR}/${prog}.ref)
-    set_tests_properties(conf_${conf_id}_${variant} PROPERTIES LABELS "conformance;${variant}")
-  endforeach()
+  umol4_test(conf_${conf_id} conformance/${prog}.elf 0 REF ${CMAKE_CURRENT_LIST_DIR}/${prog}.ref
+    LABELS conformance)
 endforeach()
