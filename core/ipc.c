@@ -127,6 +127,7 @@ static void do_transfer(struct kernel *k, struct thread *s, struct thread *r)
 		s->xfer = r->xfer = 0;
 	if (s->ipc.pagefault)
 		r->is_pager = true;
+	r->trace_src_seq = s->trace_seq;
 	if (!r->ipc.pagefault) {
 		l4id_t from = s->ipc.deceit ? s->ipc.vsender : s->id;
 		set_slot(r, S2, s->ipc.w0);
@@ -368,8 +369,12 @@ void ipc_pagefault(struct kernel *k, struct thread *t, word_t addr, bool write)
 	t->pf_addr = addr;
 	t->pf_ip = t->ipc.w1;
 	t->pf_write = write;
-	TRACE(k, .kind = TR_PAGEFAULT, .thread = t, .n = {write}, .nn = 1, .peer = t->pager,
-	      .has_peer = true, .mem = true, .addr = addr, .has_addr = true);
+	if (k->tracing) {
+		struct trace_ev e = {.kind = TR_PAGEFAULT, .thread = t, .n = {write}, .nn = 1,
+				     .peer = t->pager, .has_peer = true, .mem = true, .addr = addr,
+				     .has_addr = true};
+		t->trace_seq = plat_trace(&e);
+	}
 	send_phase(k, t);
 }
 

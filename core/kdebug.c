@@ -8,6 +8,8 @@
 #include "core/task.h"
 #include "core/trace.h"
 
+#include <string.h>
+
 /* Program output, and the same bytes as a trace event. */
 static void out(struct kernel *k, const struct thread *t, const char *s, size_t n)
 {
@@ -114,8 +116,12 @@ void kdebug(struct kernel *k, struct thread *t, const struct trap *tr)
 		struct task *named;
 		if (user_read(k, t->task, arg, &nr, 4) && (nr = task_word(t->task, nr)) < L4_TASKS &&
 		    (named = k->tasks[nr]) && named->chief == t->task->nr &&
-		    user_read_str(k, t->task, arg + 4, named->name_buf, sizeof named->name_buf) >= 0)
+		    user_read_str(k, t->task, arg + 4, named->name_buf, sizeof named->name_buf) >= 0) {
 			named->name = named->name_buf;
+			TRACE(k, .kind = TR_KDEBUG, .thread = t, .name = "task_name",
+			      .peer = id_make(nr, 0, named->chief, named->nest), .has_peer = true,
+			      .text = named->name_buf, .textlen = strlen(named->name_buf));
+		}
 		break;
 	}
 	case KD_ENTER: {

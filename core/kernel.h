@@ -71,6 +71,7 @@ struct thread {
 	unsigned pf_repeats;
 	word_t remirror_page; /* page number + 1 last re-mirrored after a host fault, 0 = none */
 	bool is_pager;        /* has received page faults: its traffic follows others' layouts */
+	unsigned long long trace_seq, trace_src_seq; /* its last sending event; what it received */
 };
 
 /* Per-task log of page-table changes the host process has not seen yet. */

@@ -240,7 +240,9 @@ void kernel_trap(struct kernel *k, struct thread *t, const struct hw_event *ev)
 	case TRAP_EXCEPTION:
 		exc_raise(k, t, &tr);
 		break;
-	case TRAP_EXC_TABLE:
+	case TRAP_EXC_TABLE: /* ia32 lidt: traced like the other ISAs' exception_table call */
+		TRACE(k, .kind = TR_SYSCALL, .thread = t, .name = "exception_table", .addr = tr.addr,
+		      .has_addr = true);
 		t->exc_table = tr.addr;
 		break;
 	case TRAP_PREEMPT:

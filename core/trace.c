@@ -65,7 +65,11 @@ void trace_syscall(struct kernel *k, const struct thread *t, enum syscall_nr nr)
 		break;
 	}
 	e.mem = t->is_pager || t->task->idempotent; /* a pager's work follows others' layouts */
-	plat_trace(&e);
+	if (nr == SYS_EXC_TABLE) { /* the same event as ia32's lidt: the table address is ISA's */
+		e.addr = s[S0];
+		e.has_addr = true;
+	}
+	((struct thread *)t)->trace_seq = plat_trace(&e);
 }
 
 void trace_ipc_done(struct kernel *k, const struct thread *t, word_t dope)
@@ -82,6 +86,7 @@ void trace_ipc_done(struct kernel *k, const struct thread *t, word_t dope)
 		e.nn = 3;
 		e.peer = (l4id_t){a->get_slot(t->regs, S5), a->get_slot(t->regs, S6)};
 		e.has_peer = true;
+		e.src_seq = t->trace_src_seq;
 	}
 	plat_trace(&e);
 }
@@ -94,4 +99,9 @@ void trace_run(struct kernel *k, const struct thread *t)
 	k->last_run = t;
 	struct trace_ev e = {.kind = TR_RUN, .thread = t};
 	plat_trace(&e);
+}
+
+void trace_end(struct kernel *k, const char *how, int status)
+{
+	TRACE(k, .kind = TR_EXIT, .name = how, .n = {(word_t)status}, .nn = 1);
 }

@@ -40,6 +40,7 @@ struct trace_ev {
 	bool has_addr;
 	word_t isa_n[4];
 	unsigned isa_nn;
+	unsigned long long src_seq; /* ipc_done: the event that sent the message (0 = none) */
 };
 
 /* The system-call event of t, its arguments split into neutral and ISA-specific ones. */
@@ -49,14 +50,17 @@ void trace_ipc_done(struct kernel *k, const struct thread *t, word_t dope);
 /* The run loop is about to run t (emits a switch event when t differs from the last). */
 void trace_run(struct kernel *k, const struct thread *t);
 
-/* Hands the event to the host side (os/linux/trace_json.c). */
-void plat_trace(const struct trace_ev *e);
+/* The end of the instance, for every way it ends ("exit", "fault", "deadlock", ...). */
+void trace_end(struct kernel *k, const char *how, int status);
+
+/* Hands the event to the host side (os/linux/trace_json.c); returns its sequence number. */
+unsigned long long plat_trace(const struct trace_ev *e);
 
 #define TRACE(k, ...)                                                                             \
 	do {                                                                                      \
 		if ((k)->tracing) {                                                               \
 			struct trace_ev ev_ = {__VA_ARGS__};                                      \
-			plat_trace(&ev_);                                                         \
+			(void)plat_trace(&ev_);                                                   \
 		}                                                                                 \
 	} while (0)
 

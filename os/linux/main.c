@@ -432,6 +432,13 @@ int main(int argc, char **argv)
 	cfg.inject_stale = getenv("UMOL4_INJECT_STALE_MAPPINGS") != 0;
 	tp_setup(&cfg);
 	int status = run(&k);
+	/* a program's own exit is traced where it happens; every other end gets its event here */
+	static const char *const how[] = {"internal", "exit", "fault", "deadlock"};
+	if (k.run != RUN_EXITED)
+		trace_end(&k, status >= EXIT_SIGNAL_BASE ? "signal"
+			      : status == EXIT_TASK_DIED ? "host"
+							 : how[k.run],
+			  status);
 	tp_kill_all();
 	console_restore();
 	trace_close();

@@ -50,10 +50,10 @@ static void put_text(const char *s, size_t n)
 	fputc('"', out);
 }
 
-void plat_trace(const struct trace_ev *e)
+unsigned long long plat_trace(const struct trace_ev *e)
 {
 	if (!out)
-		return;
+		return 0;
 	fprintf(out, "{\"seq\":%llu,\"us\":%llu,\"ev\":\"%s\"", ++seq,
 		(unsigned long long)plat_now_us(), kind_name[e->kind]);
 	if (e->thread)
@@ -72,6 +72,8 @@ void plat_trace(const struct trace_ev *e)
 		put_text(e->text, e->textlen);
 	if (e->mem)
 		fputs(",\"mem\":true", out);
+	if (e->src_seq)
+		fprintf(out, ",\"src_seq\":%llu", e->src_seq);
 	fputs(",\"isa\":{", out);
 	if (e->thread) {
 		const struct arch *a = e->thread->task->arch;
@@ -87,4 +89,5 @@ void plat_trace(const struct trace_ev *e)
 		fputc(']', out);
 	}
 	fputs("}}\n", out);
+	return seq;
 }

@@ -15,8 +15,12 @@ case $tool in /*) ;; *) tool=$PWD/$tool;; esac
 input=/dev/null opts="" diffopts="" expect=0
 tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
 # On failure the traces stay in a directory of their own, for umol4-trace diff/chrome by hand.
-keep() { kept=$(mktemp -d "${TMPDIR:-/tmp}/umol4-matrix.XXXXXX") && cp "$tmp"/*.jsonl "$kept" &&
-  echo "the traces are kept in $kept"; exit 1; }
+keep() {
+  if [ -s "$tmp/x86.jsonl" ] && kept=$(mktemp -d "${TMPDIR:-/tmp}/umol4-matrix.XXXXXX"); then
+    cp "$tmp"/*.jsonl "$kept" && echo "the traces are kept in $kept"
+  fi
+  exit 1
+}
 while [ $# -gt 0 ]; do
   case $1 in
     --stdin) input=$2; shift 2;;

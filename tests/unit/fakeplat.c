@@ -58,8 +58,8 @@ void fake_reset(void)
 void plat_task_deleted(struct task *t) { (void)t; }
 
 unsigned fake_trace_events;
-void plat_trace(const struct trace_ev *e)
+unsigned long long plat_trace(const struct trace_ev *e)
 {
 	(void)e;
-	fake_trace_events++;
+	return ++fake_trace_events;
 }
