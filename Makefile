@@ -18,7 +18,7 @@ run: build
 	@sh scripts/demo.sh $(BUILD)
 
 test: build
-	cd $(BUILD) && ctest --output-on-failure -j $(JOBS)
+	cd $(BUILD) && ctest --output-on-failure -j $(JOBS) --repeat until-pass:3
 
 # The cross-ISA trace matrix alone (docs/testing.md); `make test` runs it too.
 test-matrix: build

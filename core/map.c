@@ -61,7 +61,11 @@ int fpage_map(struct kernel *k, struct task *src, struct task *dst, word_t snd_b
 		if (!src_page(k, src, svp, &frame, &sw))
 			continue;
 		pte_t old = pt_lookup(&dst->pt, dva >> PAGE_SHIFT);
-		if ((old & PTE_PRESENT) && PTE_FRAME(old) != frame)
+		/* an existing mapping stays: of another frame always, of this frame unless it
+		 * derives from the mapper's (which may then upgrade it) or is being granted over */
+		if ((old & PTE_PRESENT) &&
+		    (PTE_FRAME(old) != frame ||
+		     (!grant && !mapdb_derives(src, svp, dst, dva >> PAGE_SHIFT))))
 			continue;
 		pte_t pte = (frame << PAGE_SHIFT) | PTE_PRESENT | ((want_w && sw) ? PTE_WRITE : 0) |
 			    (old & PTE_WRITE);

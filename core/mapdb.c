@@ -53,12 +53,50 @@ bool mapdb_map(struct task *src, word_t svpage, struct task *dst, word_t dvpage)
 	return true;
 }
 
+bool mapdb_derives(struct task *src, word_t svpage, struct task *dst, word_t dvpage)
+{
+	struct mnode *d = node_of(dst, dvpage, false), *s = node_of(src, svpage, false);
+	if (!d)
+		return true; /* a new mapping */
+	/* an ancestor may change its subtree: a flush of its own mapping covers the result */
+	for (struct mnode *a = d->parent; a; a = a->parent)
+		if (a == s)
+			return true;
+	return !s && src->idempotent && !d->parent;
+}
+
+/* Grant onto the receiver's own mapping of the same frame: the receiver's node takes the
+ * granter's place (and its other children), the granter's node goes. */
+static void grant_merge(struct mnode *n, struct mnode *d)
+{
+	while (n->child) {
+		struct mnode *c = n->child;
+		unlink_node(c);
+		if (c != d)
+			link_child(d, c);
+	}
+	if (!d->parent) {
+		struct mnode *up = n->parent;
+		unlink_node(n);
+		link_child(up, d);
+	} else {
+		unlink_node(n);
+	}
+	plat_free(n);
+}
+
 bool mapdb_grant(struct task *src, word_t svpage, struct task *dst, word_t dvpage)
 {
 	struct mnode *n = node_of(src, svpage, false);
 	if (!n)
 		return mapdb_map(src, svpage, dst, dvpage); /* nothing to move: a root becomes one */
-	if (node_of(dst, dvpage, false) || !pt_set_node(&dst->pt, dvpage, n))
+	struct mnode *d = node_of(dst, dvpage, false);
+	if (d) {
+		pt_set_node(&src->pt, svpage, 0);
+		grant_merge(n, d);
+		return true;
+	}
+	if (!pt_set_node(&dst->pt, dvpage, n))
 		return false;
 	pt_set_node(&src->pt, svpage, 0);
 	n->space = dst;

@@ -14,6 +14,9 @@ struct mnode {
 
 /* Records dst:dvpage as mapped from src:svpage (creating src's node for sigma0's space). */
 bool mapdb_map(struct task *src, word_t svpage, struct task *dst, word_t dvpage);
+/* Whether a mapping of src:svpage may change dst:dvpage: there is none yet, or it derives from
+ * src's, directly or not (only then may the mapper upgrade its rights, reference §3.2). */
+bool mapdb_derives(struct task *src, word_t svpage, struct task *dst, word_t dvpage);
 /* Moves src:svpage's node, with its subtree, to dst:dvpage (grant). */
 bool mapdb_grant(struct task *src, word_t svpage, struct task *dst, word_t dvpage);
 /* fpage_unmap for one page of t: every space that received it from t, directly or not, loses

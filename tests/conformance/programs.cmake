@@ -30,6 +30,16 @@ set(CONF_PROGRAMS
   thr0006_preempt
   kdb0001_output
   kdb0002_unmapped
+  mem0001_mapgrant
+  mem0002_hotspot
+  mem0003_readonly
+  mem0004_flush
+  mem0005_pool
+  mem0006_exhaust
+  mem0007_strbuf
+  mem0008_mapmsg
+  mem0009_upgrade
+  mem0010_grantsame
 )
 # Prepared for kernel features that do not exist yet, or repros of open kernel bugs: built from
 # pending/, never registered (docs/conformance.md says why each is pending).
