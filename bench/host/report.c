@@ -39,7 +39,7 @@ static void print_spread(const struct stats *s, bool pad)
 {
 	char b[48];
 	snprintf(b, sizeof b, "[%.2f..%.2f]", s->min / 1000, s->max / 1000);
-	printf("%9.2f  %-*s", s->median / 1000, pad ? 20 : 0, b);
+	printf("%9.2f  %-*s", s->median / 1000, pad ? 24 : 0, b);
 }
 
 static void print_figure(const struct report *r, const struct figure *f, const struct result *res)
@@ -93,7 +93,7 @@ void report_table(const struct report *r)
 		const struct isa_run *i = &r->isa[k];
 		char head[64];
 		snprintf(head, sizeof head, "%s (%s)", i->name, i->mode);
-		printf("\n%-*s%9s  %-20s%8s %7s\n", LABEL_COLS, head, "us/op", "[min..max]",
+		printf("\n%-*s%9s  %-24s%8s %7s\n", LABEL_COLS, head, "us/op", "[min..max]",
 		       "xgetpid", "xfutex");
 		for (int f = 0; f < F_COUNT; f++)
 			print_figure(r, &figures[f], &i->res[f]);
@@ -210,7 +210,10 @@ int report_json(const struct report *r, const char *path)
 
 /* ---- SVG: one horizontal bar chart per ISA, multiples of getpid on a log scale ---- */
 
-enum { W = 860, LABEL_W = 290, X0 = 300, X1 = 800, TOP = 78, ROW = 30, BOTTOM = 58 };
+/* a white outline keeps a label legible where it crosses a grid or target line */
+#define HALO "stroke=\"white\" stroke-width=\"3\" paint-order=\"stroke\""
+
+enum { W = 940, LABEL_W = 290, X0 = 300, X1 = 800, TOP = 78, ROW = 30, BOTTOM = 58 };
 
 struct scale {
 	double lo, hi; /* decades */
@@ -220,6 +223,8 @@ static double sx(const struct scale *s, double v)
 {
 	if (v < s->lo)
 		v = s->lo;
+	if (v > s->hi)
+		v = s->hi;
 	return X0 + (log10(v) - log10(s->lo)) / (log10(s->hi) - log10(s->lo)) * (X1 - X0);
 }
 
@@ -239,13 +244,18 @@ static void svg_text(FILE *o, double x, double y, const char *attrs, const char 
 	fputs("</text>\n", o);
 }
 
+/* From 1x to the decade above every figure but the off-scale ones (task creation: thousands),
+ * which run into the right edge. */
+#define OFF_SCALE 3000.0
+
 static struct scale isa_scale(const struct report *r, const struct isa_run *i)
 {
 	double g = r->base[B_GETPID].n ? r->base[B_GETPID].median : 1, top = 100;
 	for (int f = 0; f < F_COUNT; f++) {
 		const struct result *res = &i->res[f];
-		if (res->outcome == OUT_OK && res->st.n && res->st.max / g > top)
-			top = res->st.max / g;
+		if (res->outcome == OUT_OK && res->st.n && res->st.median / g < OFF_SCALE &&
+		    res->st.max / g > top)
+			top = fmin(res->st.max / g, OFF_SCALE);
 		if (figures[f].fiasco[1] > top)
 			top = figures[f].fiasco[1];
 	}
@@ -298,10 +308,15 @@ static void svg_row(FILE *o, const struct report *r, const struct scale *s, int 
 		"<path d=\"M%.1f %.1fH%.1fM%.1f %.1fV%.1fM%.1f %.1fV%.1f\" stroke=\"#222\" "
 		"fill=\"none\"/>\n",
 		lo, cy, hi, lo, cy - 4, cy + 4, hi, cy - 4, cy + 4);
-	char val[48];
-	snprintf(val, sizeof val, "%.3g\u00d7 (%.3g \u00b5s)", res->st.median / g,
-		 res->st.median / 1000);
-	svg_text(o, hi + 5, cy + 4, "font-size=\"11\"", val);
+	char val[64];
+	double x = res->st.median / g, us = res->st.median / 1000;
+	snprintf(val, sizeof val, us < 1000 ? "%.*f\u00d7 (%.3g \u00b5s)" : "%.*f\u00d7 (%.3g ms)",
+		 x < 10 ? 1 : 0, x, us < 1000 ? us : us / 1000);
+	if (x >= s->hi) /* off scale: the label goes inside the bar */
+		svg_text(o, m - 6, cy + 4, "font-size=\"11\" text-anchor=\"end\" fill=\"white\"",
+			 val);
+	else
+		svg_text(o, hi + 5, cy + 4, "font-size=\"11\" " HALO, val);
 }
 
 static int write_svg(const struct report *r, const struct isa_run *i, const char *path)

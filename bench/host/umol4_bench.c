@@ -18,18 +18,18 @@
 #include <time.h>
 #include <unistd.h>
 
-/* Iterations per run: long enough that the KIP clock's 1 µs and the one kernel entry that reads
- * it vanish (>= 50 ms on the fastest ISA), short enough for 5 ISAs x 5 repetitions. */
+/* Iterations per run: long enough that the KIP clock's 1 µs and the kernel entry that reads it
+ * vanish (a timed loop of >= 25 ms on the fastest ISA), short enough for 5 ISAs x 5 repetitions
+ * in about a minute. */
 const struct figure figures[F_COUNT] = {
 	{.key = "null_syscall", .label = "null system call (l4_myself)", .prog = "null_syscall",
-	 .iters = 20000, .quick = 500, .target_x_getpid = 20, .fiasco = {30, 64}},
+	 .arg = "myself", .iters = 50000, .quick = 500, .target_x_getpid = 20, .fiasco = {30, 64}},
+	{.key = "kernel_entry", .label = "kernel entry + exit (id_nearest)", .prog = "null_syscall",
+	 .arg = "entry", .iters = 20000, .quick = 500},
 	{.key = "ipc_intra", .label = "short IPC round trip, intra-AS", .prog = "ipc_intra",
 	 .iters = 10000, .quick = 300},
 	{.key = "ipc_inter_as", .label = "short IPC round trip, inter-AS", .prog = "ipc_inter",
 	 .iters = 10000, .quick = 300, .target_x_getpid = 40, .fiasco = {53, 159}},
-	{.key = "ipc_sigma0", .label = "short IPC round trip to sigma0, inter-AS",
-	 .prog = "ipc_sigma0", .iters = 10000, .quick = 300, .target_x_getpid = 40,
-	 .fiasco = {53, 159}},
 	{.key = "ipc_long_4k", .label = "long IPC round trip, 4 KiB string", .prog = "ipc_long",
 	 .arg = "4096", .iters = 4000, .quick = 200, .bytes = 4096},
 	{.key = "ipc_long_64k", .label = "long IPC round trip, 64 KiB string", .prog = "ipc_long",
@@ -37,9 +37,9 @@ const struct figure figures[F_COUNT] = {
 	{.key = "pagefault", .label = "page fault through sigma0, per page", .prog = "pagefault",
 	 .iters = 4096, .quick = 200, .fiasco = {66, 66}},
 	{.key = "bulkmap", .label = "4 MB superpage map + touch, per page", .prog = "bulkmap",
-	 .iters = 16, .quick = 2, .target_x_getpid = 5},
+	 .iters = 24, .quick = 2, .target_x_getpid = 5},
 	{.key = "task_new_delete", .label = "task create + first run + delete",
-	 .prog = "task_cycle", .iters = 100, .quick = 5},
+	 .prog = "task_cycle", .iters = 30, .quick = 3},
 };
 
 static const struct isa_run isa_table[] = {
@@ -293,7 +293,34 @@ static void set_note(struct result *res, enum outcome o, const char *text)
 	snprintf(res->note, sizeof res->note, "%.*s", (int)strcspn(text, "\n"), text);
 }
 
-/* One run of figure f on ISA i: parses "BENCH <key> <ops> <us>" (bench/l4/bench.h). */
+/* Files a run's outcome: "BENCH <key> <ops> <us>", n/a or error (bench/l4/bench.h). */
+static void file_result(struct result *res, const char *key, int status, const char *out,
+			const char *err)
+{
+	char want[80], word[64], rest[128] = "";
+	unsigned ops;
+	unsigned long long us;
+	snprintf(want, sizeof want, "BENCH %s ", key);
+	const char *line = strstr(out, want);
+	if (status == -1) {
+		set_note(res, OUT_ERROR, "timed out");
+	} else if (!line || sscanf(line, "BENCH %*s %63s", word) != 1) {
+		char msg[200];
+		snprintf(msg, sizeof msg, "exit status %d, no result: %.150s", status,
+			 *err ? err : "(no output)");
+		set_note(res, OUT_ERROR, msg);
+	} else if (!strcmp(word, "n/a") || !strcmp(word, "error")) {
+		sscanf(line, "BENCH %*s %*s %127[^\n]", rest);
+		set_note(res, word[0] == 'n' ? OUT_NA : OUT_ERROR, rest);
+	} else if (status != 0 || sscanf(line, "BENCH %*s %u %llu", &ops, &us) != 2 || !ops) {
+		set_note(res, OUT_ERROR, "malformed result");
+	} else {
+		res->ops = ops;
+		stats_add(&res->st, us * 1000.0 / ops);
+	}
+}
+
+/* One run of figure f on ISA i: umol4 [--emulate] --cpu=N prog.elf iterations [arg]. */
 static void run_figure(const struct report *r, struct isa_run *i, const struct figure *f,
 		       bool quick)
 {
@@ -316,27 +343,7 @@ static void run_figure(const struct report *r, struct isa_run *i, const struct f
 		*a++ = (char *)f->arg;
 	*a = 0;
 	static char out[OUT_MAX], err[OUT_MAX];
-	int status = run_captured(argv, out, err);
-	char key[64], word[64], rest[128];
-	unsigned ops;
-	unsigned long long us;
-	const char *line = strstr(out, "BENCH ");
-	if (status == -1) {
-		set_note(res, OUT_ERROR, "timed out");
-	} else if (!line || sscanf(line, "BENCH %63s %63s", key, word) != 2 || strcmp(key, f->key)) {
-		char msg[200];
-		snprintf(msg, sizeof msg, "exit status %d, no result: %.150s", status,
-			 *err ? err : "(no output)");
-		set_note(res, OUT_ERROR, msg);
-	} else if (!strcmp(word, "n/a") || !strcmp(word, "error")) {
-		sscanf(line, "BENCH %*s %*s %127[^\n]", rest);
-		set_note(res, word[0] == 'n' ? OUT_NA : OUT_ERROR, rest);
-	} else if (status != 0 || sscanf(line, "BENCH %*s %u %llu", &ops, &us) != 2 || !ops) {
-		set_note(res, OUT_ERROR, "malformed result");
-	} else {
-		res->ops = ops;
-		stats_add(&res->st, us * 1000.0 / ops);
-	}
+	file_result(res, f->key, run_captured(argv, out, err), out, err);
 }
 
 void stats_add(struct stats *s, double v)

@@ -24,6 +24,7 @@ enum baseline {
 	B_INT80,
 	B_FUTEX_SAME,
 	B_FUTEX_CROSS,
+	B_SPIN,
 	B_PIPE,
 	B_PTRACE,
 	B_SIGNAL,

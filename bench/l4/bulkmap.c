@@ -10,12 +10,13 @@
 #define SUPERPAGE_LOG2 22u
 #define SUPERPAGE (1u << SUPERPAGE_LOG2)
 #define PAGE 4096u
+#define SIGMA0 ((l4_threadid_t){.id = {.task = 2, .chief = 4}})
 
 static int map_superpage(unsigned k)
 {
 	l4_umword_t a = FIRST + k * SUPERPAGE, w0, w1;
 	l4_msgdope_t dope;
-	int r = l4_ipc_call(BENCH_SIGMA0, L4_IPC_SHORT_MSG, a | 1, SUPERPAGE_LOG2 << 2,
+	int r = l4_ipc_call(SIGMA0, L4_IPC_SHORT_MSG, a | 1, SUPERPAGE_LOG2 << 2,
 			    L4_IPC_MAPMSG(a, SUPERPAGE_LOG2), &w0, &w1, L4_IPC_NEVER, &dope);
 	if (BENCH_IPC_FAILED(r, dope) || !dope.md.fpage_received)
 		return bench_error("bulkmap", "sigma0 did not map the superpage", k, dope.msgdope);
@@ -26,7 +27,7 @@ static int map_superpage(unsigned k)
 
 int main(int argc, char **argv)
 {
-	unsigned n = bench_iters(argc, argv, 16);
+	unsigned n = bench_iters(argc, argv, 24);
 	if (n + 1 > 48)
 		return bench_error("bulkmap", "more superpages than 256 MiB hold", n, 0);
 	if (map_superpage(0)) /* warm-up: sigma0's process is running, its code paged in */

@@ -4,5 +4,5 @@
 int main(int argc, char **argv)
 {
 	return bench_calls("ipc_intra", bench_thread(1, bench_echo),
-			   bench_iters(argc, argv, 10000), 1);
+			   bench_iters(argc, argv, 10000));
 }

@@ -19,7 +19,7 @@ static void hello(void)
 
 int main(int argc, char **argv)
 {
-	unsigned n = bench_iters(argc, argv, 100), warm = 2;
+	unsigned n = bench_iters(argc, argv, 30), warm = 2;
 	parent = l4_myself();
 	l4_uint64_t t0 = 0;
 	for (unsigned i = 0; i < warm + n; i++) {
