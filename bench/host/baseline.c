@@ -20,16 +20,16 @@
 #include <unistd.h>
 
 const struct baseline_info baselines[B_COUNT] = {
-	[B_GETPID] = {"getpid", "getpid system call"},
-	[B_INT80] = {"getpid_int80", "getpid through int $0x80 (ia32 entry)"},
-	[B_FUTEX_SAME] = {"futex_rt_same_cpu", "futex round trip, same CPU"},
-	[B_FUTEX_CROSS] = {"futex_rt_cross_cpu", "futex round trip, across CPUs"},
-	[B_SPIN] = {"spin_rt_cross_cpu", "spinning round trip, across CPUs"},
-	[B_PIPE] = {"pipe_rt", "pipe round trip, same CPU"},
-	[B_PTRACE] = {"ptrace_rt", "ptrace stop round trip (SYSEMU+GET/SETREGS)"},
-	[B_SIGNAL] = {"signal_rt", "int $0x30 -> SIGSEGV -> sigreturn, 64-bit"},
-	[B_MEMCPY] = {"memcpy_64k", "memcpy 64 KiB (hot cache)"},
-	[B_TOUCH] = {"memfd_touch", "first write to a memfd page, per page"},
+    [B_GETPID] = {"getpid", "getpid system call"},
+    [B_INT80] = {"getpid_int80", "getpid through int $0x80 (ia32 entry)"},
+    [B_FUTEX_SAME] = {"futex_rt_same_cpu", "futex round trip, same CPU"},
+    [B_FUTEX_CROSS] = {"futex_rt_cross_cpu", "futex round trip, across CPUs"},
+    [B_SPIN] = {"spin_rt_cross_cpu", "spinning round trip, across CPUs"},
+    [B_PIPE] = {"pipe_rt", "pipe round trip, same CPU"},
+    [B_PTRACE] = {"ptrace_rt", "ptrace stop round trip (SYSEMU+GET/SETREGS)"},
+    [B_SIGNAL] = {"signal_rt", "int $0x30 -> SIGSEGV -> sigreturn, 64-bit"},
+    [B_MEMCPY] = {"memcpy_64k", "memcpy 64 KiB (hot cache)"},
+    [B_TOUCH] = {"memfd_touch", "first write to a memfd page, per page"},
 };
 
 static double now_ns(void)
@@ -59,8 +59,9 @@ static void reap(pid_t p)
 		;
 }
 
-static double b_getpid(long n)
+static double b_getpid(int partner, long n)
 {
+	(void)partner;
 	double t = now_ns();
 	for (long i = 0; i < n; i++)
 		syscall(SYS_getpid);
@@ -69,8 +70,9 @@ static double b_getpid(long n)
 
 /* The entry a native ia32 task's stub uses for its system calls (futex, rt_sigreturn). Measured
  * in a child: without ia32 emulation in the host kernel, int $0x80 kills the process. */
-static double b_int80(long n)
+static double b_int80(int partner, long n)
 {
+	(void)partner;
 	int fd[2];
 	double t = -1;
 	if (pipe(fd))
@@ -94,50 +96,29 @@ static double b_int80(long n)
 	return t;
 }
 
-/* Word 0 -> 1 hands over to the child, 1 -> 0 back to the parent. Round 0 is the warm-up. */
-static void futex_handover(volatile int *w, int to)
+/* Ping-pong between two processes on a shared word: 0 -> 1 hands over to the child, 1 -> 0 back
+ * to the parent; sleeping in FUTEX_WAIT, or busy-waiting (what umol4 would get by spinning:
+ * kernel and task on two CPUs). Round 0 is the warm-up. Given up (n/a) after 5 s: a preempted
+ * spinner can make every hop take a time slice. */
+static void wait_while(volatile int *w, int v, bool sleep)
+{
+	while (__atomic_load_n(w, __ATOMIC_ACQUIRE) == v) {
+		if (sleep)
+			futex(w, FUTEX_WAIT, v);
+		else
+			__builtin_ia32_pause();
+	}
+}
+
+static void handover(volatile int *w, int to, bool sleep)
 {
 	__atomic_store_n(w, to, __ATOMIC_RELEASE);
-	futex(w, FUTEX_WAKE, 1);
-	while (__atomic_load_n(w, __ATOMIC_ACQUIRE) == to)
-		futex(w, FUTEX_WAIT, to);
-}
-
-static double b_futex(int other, long n)
-{
-	volatile int *w = mmap(0, 4096, PROT_READ | PROT_WRITE, MAP_SHARED | MAP_ANONYMOUS, -1, 0);
-	if (w == MAP_FAILED)
-		return -1;
-	*w = 0;
-	pid_t p = fork();
-	if (!p) {
-		pin(other);
-		while (__atomic_load_n(w, __ATOMIC_ACQUIRE) == 0)
-			futex(w, FUTEX_WAIT, 0);
-		for (long i = 0; i < n + 1; i++)
-			futex_handover(w, 0);
-		_exit(0);
-	}
-	double t = 0;
-	for (long i = 0; p > 0 && i < n + 1; i++) {
-		if (i == 1)
-			t = now_ns();
-		futex_handover(w, 1);
-	}
-	t = now_ns() - t;
-	if (p > 0) {
-		__atomic_store_n(w, 1, __ATOMIC_RELEASE); /* the child's last wait */
+	if (sleep)
 		futex(w, FUTEX_WAKE, 1);
-		reap(p);
-	}
-	munmap((void *)w, 4096);
-	return p > 0 ? t / n : -1;
+	wait_while(w, to, sleep);
 }
 
-/* The hand-off umol4 would get by spinning instead of sleeping: kernel and task on two CPUs,
- * each busy-waiting for the shared word to flip. Given up (n/a) after a second: on a busy
- * machine the other CPU's spinner is preempted, and every hop can then take a time slice. */
-static double b_spin(int other, long n)
+static double pingpong(int partner, long n, bool sleep)
 {
 	volatile int *w = mmap(0, 4096, PROT_READ | PROT_WRITE, MAP_SHARED | MAP_ANONYMOUS, -1, 0);
 	if (w == MAP_FAILED)
@@ -145,12 +126,10 @@ static double b_spin(int other, long n)
 	*w = 0;
 	pid_t p = fork();
 	if (!p) {
-		pin(other);
-		for (long i = 0; i < n + 1; i++) {
-			while (__atomic_load_n(w, __ATOMIC_ACQUIRE) != 1)
-				__builtin_ia32_pause();
-			__atomic_store_n(w, 0, __ATOMIC_RELEASE);
-		}
+		pin(partner);
+		wait_while(w, 0, sleep);
+		for (long i = 0; i < n + 1; i++)
+			handover(w, 0, sleep);
 		_exit(0);
 	}
 	double t = 0, start = now_ns();
@@ -158,23 +137,35 @@ static double b_spin(int other, long n)
 	for (long i = 0; p > 0 && i < n + 1 && !late; i++) {
 		if (i == 1)
 			t = now_ns();
-		__atomic_store_n(w, 1, __ATOMIC_RELEASE);
-		while (__atomic_load_n(w, __ATOMIC_ACQUIRE) != 0)
-			__builtin_ia32_pause();
-		late = (i & 1023) == 0 && now_ns() - start > 1e9;
+		handover(w, 1, sleep);
+		late = (i & 1023) == 1023 && now_ns() - start > 5e9;
 	}
 	t = now_ns() - t;
 	if (p > 0) {
 		if (late)
 			kill(p, SIGKILL);
+		__atomic_store_n(w, 1, __ATOMIC_RELEASE); /* ends the child's last wait */
+		if (sleep)
+			futex(w, FUTEX_WAKE, 1);
 		reap(p);
 	}
 	munmap((void *)w, 4096);
 	return p > 0 && !late ? t / n : -1;
 }
 
-static double b_pipe(long n)
+static double b_futex(int partner, long n)
 {
+	return pingpong(partner, n, true);
+}
+
+static double b_spin(int partner, long n)
+{
+	return pingpong(partner, n, false);
+}
+
+static double b_pipe(int partner, long n)
+{
+	(void)partner;
 	int a[2], b[2];
 	char c = 0;
 	if (pipe(a) || pipe(b))
@@ -209,8 +200,9 @@ static double b_pipe(long n)
 #endif
 
 /* The tracee loops on getpid; every stop: GETREGS, a result written with SETREGS, resume. */
-static double b_ptrace(long n)
+static double b_ptrace(int partner, long n)
 {
+	(void)partner;
 	pid_t p = fork();
 	if (p < 0)
 		return -1;
@@ -255,8 +247,9 @@ static void skip_int(int sig, siginfo_t *si, void *ucv)
 	(void)si;
 }
 
-static double b_signal(long n)
+static double b_signal(int partner, long n)
 {
+	(void)partner;
 	struct sigaction sa = {0}, old;
 	sa.sa_sigaction = skip_int;
 	sa.sa_flags = SA_SIGINFO;
@@ -271,8 +264,9 @@ static double b_signal(long n)
 }
 
 /* The fastest of 10 blocks: one preemption would otherwise dominate a short hot-cache figure. */
-static double b_memcpy(long n)
+static double b_memcpy(int partner, long n)
 {
+	(void)partner;
 	size_t size = (size_t)MEMCPY_BYTES;
 	char *a = aligned_alloc(4096, size), *b = aligned_alloc(4096, size);
 	double best = -1;
@@ -297,8 +291,9 @@ static double b_memcpy(long n)
 
 /* What bulkmap's touches cost the host: a fresh page of a shared memfd mapping (like umol4's
  * physical memory) allocated, zeroed and mapped on its first write. */
-static double b_touch(long pages)
+static double b_touch(int partner, long pages)
 {
+	(void)partner;
 	size_t size = (size_t)pages * 4096;
 	int fd = memfd_create("umol4-bench", 0);
 	if (fd < 0 || ftruncate(fd, (off_t)size)) {
@@ -319,47 +314,28 @@ static double b_touch(long pages)
 	return t;
 }
 
+/* How each baseline is measured: partner is the CPU of the second process (the same CPU unless
+ * cross), n the operations of a full run. */
+static const struct {
+	double (*run)(int partner, long n);
+	long n;
+	bool cross;
+} how[B_COUNT] = {
+    [B_GETPID] = {b_getpid, 1000000, false},  [B_INT80] = {b_int80, 50000, false},
+    [B_FUTEX_SAME] = {b_futex, 50000, false}, [B_FUTEX_CROSS] = {b_futex, 5000, true},
+    [B_SPIN] = {b_spin, 200000, true},	      [B_PIPE] = {b_pipe, 50000, false},
+    [B_PTRACE] = {b_ptrace, 20000, false},    [B_SIGNAL] = {b_signal, 100000, false},
+    [B_MEMCPY] = {b_memcpy, 50000, false},    [B_TOUCH] = {b_touch, 16384, false},
+};
+
 double baseline_measure(enum baseline b, int cpu, int other, bool quick)
 {
-	long q = quick ? 10 : 1;
+	if (how[b].cross && other < 0)
+		return -1;
 	cpu_set_t saved;
 	sched_getaffinity(0, sizeof saved, &saved);
 	pin(cpu);
-	double v = -1;
-	switch (b) {
-	case B_GETPID:
-		v = b_getpid(1000000 / q);
-		break;
-	case B_INT80:
-		v = b_int80(50000 / q);
-		break;
-	case B_FUTEX_SAME:
-		v = b_futex(cpu, 50000 / q);
-		break;
-	case B_FUTEX_CROSS:
-		v = other < 0 ? -1 : b_futex(other, 5000 / q);
-		break;
-	case B_SPIN:
-		v = other < 0 ? -1 : b_spin(other, 200000 / q);
-		break;
-	case B_PIPE:
-		v = b_pipe(50000 / q);
-		break;
-	case B_PTRACE:
-		v = b_ptrace(20000 / q);
-		break;
-	case B_SIGNAL:
-		v = b_signal(100000 / q);
-		break;
-	case B_MEMCPY:
-		v = b_memcpy(50000 / q);
-		break;
-	case B_TOUCH:
-		v = b_touch(16384 / q);
-		break;
-	case B_COUNT:
-		break;
-	}
+	double v = how[b].run(how[b].cross ? other : cpu, how[b].n / (quick ? 10 : 1));
 	sched_setaffinity(0, sizeof saved, &saved);
 	return v;
 }

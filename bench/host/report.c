@@ -192,8 +192,8 @@ int report_json(const struct report *r, const char *path)
 	fprintf(o, "  },\n  \"isas\": {\n");
 	for (int k = 0; k < r->nisa; k++) {
 		const struct isa_run *i = &r->isa[k];
-		fprintf(o, "    \"%s\": {\n      \"mode\": \"%s\",\n      \"figures\": {\n", i->name,
-			i->mode);
+		fprintf(o, "    \"%s\": {\n      \"mode\": \"%s\",\n      \"figures\": {\n",
+			i->name, i->mode);
 		for (int f = 0; f < F_COUNT; f++) {
 			json_figure(o, r, &figures[f], &i->res[f]);
 			fprintf(o, "%s\n", f + 1 < F_COUNT ? "," : "");
@@ -270,10 +270,12 @@ static void svg_axis(FILE *o, const struct scale *s, int bottom)
 			double x = sx(s, d * steps[k]);
 			char lbl[32];
 			snprintf(lbl, sizeof lbl, "%g\u00d7", d * steps[k]);
-			fprintf(o, "<line x1=\"%.1f\" y1=\"%d\" x2=\"%.1f\" y2=\"%d\" stroke=\"%s\"/>\n",
-				x, TOP - 6, x, bottom, k ? "#eee" : "#ccc");
-			svg_text(o, x, TOP - 10, "font-size=\"11\" text-anchor=\"middle\" fill=\"#555\"",
-				 lbl);
+			fprintf(
+			    o,
+			    "<line x1=\"%.1f\" y1=\"%d\" x2=\"%.1f\" y2=\"%d\" stroke=\"%s\"/>\n",
+			    x, TOP - 6, x, bottom, k ? "#eee" : "#ccc");
+			svg_text(o, x, TOP - 10,
+				 "font-size=\"11\" text-anchor=\"middle\" fill=\"#555\"", lbl);
 		}
 }
 
@@ -302,8 +304,8 @@ static void svg_row(FILE *o, const struct report *r, const struct scale *s, int 
 	}
 	double m = sx(s, res->st.median / g), lo = sx(s, res->st.min / g),
 	       hi = sx(s, res->st.max / g);
-	fprintf(o, "<rect x=\"%d\" y=\"%.1f\" width=\"%.1f\" height=\"14\" fill=\"#4a7ab5\"/>\n", X0,
-		cy - 7, m - X0);
+	fprintf(o, "<rect x=\"%d\" y=\"%.1f\" width=\"%.1f\" height=\"14\" fill=\"#4a7ab5\"/>\n",
+		X0, cy - 7, m - X0);
 	fprintf(o,
 		"<path d=\"M%.1f %.1fH%.1fM%.1f %.1fV%.1fM%.1f %.1fV%.1f\" stroke=\"#222\" "
 		"fill=\"none\"/>\n",
@@ -370,7 +372,8 @@ int report_svg(const struct report *r, const char *dir)
 		char path[4096];
 		snprintf(path, sizeof path, "%s/%s.svg", dir, r->isa[k].name);
 		if (write_svg(r, &r->isa[k], path)) {
-			fprintf(stderr, "umol4-bench: cannot write %s: %s\n", path, strerror(errno));
+			fprintf(stderr, "umol4-bench: cannot write %s: %s\n", path,
+				strerror(errno));
 			return -1;
 		}
 	}

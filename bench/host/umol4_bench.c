@@ -22,39 +22,79 @@
  * vanish (a timed loop of >= 25 ms on the fastest ISA), short enough for 5 ISAs x 5 repetitions
  * in about a minute. */
 const struct figure figures[F_COUNT] = {
-	{.key = "null_syscall", .label = "null system call (l4_myself)", .prog = "null_syscall",
-	 .arg = "myself", .iters = 50000, .quick = 500, .target_x_getpid = 20, .fiasco = {30, 64}},
-	{.key = "kernel_entry", .label = "kernel entry + exit (id_nearest)", .prog = "null_syscall",
-	 .arg = "entry", .iters = 20000, .quick = 500},
-	{.key = "ipc_intra", .label = "short IPC round trip, intra-AS", .prog = "ipc_intra",
-	 .iters = 10000, .quick = 300},
-	{.key = "ipc_inter_as", .label = "short IPC round trip, inter-AS", .prog = "ipc_inter",
-	 .iters = 10000, .quick = 300, .target_x_getpid = 40, .fiasco = {53, 159}},
-	{.key = "ipc_long_4k", .label = "long IPC round trip, 4 KiB string", .prog = "ipc_long",
-	 .arg = "4096", .iters = 4000, .quick = 200, .bytes = 4096},
-	{.key = "ipc_long_64k", .label = "long IPC round trip, 64 KiB string", .prog = "ipc_long",
-	 .arg = "65536", .iters = 2000, .quick = 100, .bytes = 65536, .target_memcpy_share = 0.5},
-	{.key = "pagefault", .label = "page fault through sigma0, per page", .prog = "pagefault",
-	 .iters = 4096, .quick = 200, .fiasco = {66, 66}},
-	{.key = "bulkmap", .label = "4 MB superpage map + touch, per page", .prog = "bulkmap",
-	 .iters = 24, .quick = 2, .target_x_getpid = 5},
-	{.key = "task_new_delete", .label = "task create + first run + delete",
-	 .prog = "task_cycle", .iters = 30, .quick = 3},
+    {.key = "null_syscall",
+     .label = "null system call (l4_myself)",
+     .prog = "null_syscall",
+     .arg = "myself",
+     .iters = 50000,
+     .quick = 500,
+     .target_x_getpid = 20,
+     .fiasco = {30, 64}},
+    {.key = "kernel_entry",
+     .label = "kernel entry + exit (id_nearest)",
+     .prog = "null_syscall",
+     .arg = "entry",
+     .iters = 20000,
+     .quick = 500},
+    {.key = "ipc_intra",
+     .label = "short IPC round trip, intra-AS",
+     .prog = "ipc_intra",
+     .iters = 10000,
+     .quick = 300},
+    {.key = "ipc_inter_as",
+     .label = "short IPC round trip, inter-AS",
+     .prog = "ipc_inter",
+     .iters = 10000,
+     .quick = 300,
+     .target_x_getpid = 40,
+     .fiasco = {53, 159}},
+    {.key = "ipc_long_4k",
+     .label = "long IPC round trip, 4 KiB string",
+     .prog = "ipc_long",
+     .arg = "4096",
+     .iters = 4000,
+     .quick = 200,
+     .bytes = 4096},
+    {.key = "ipc_long_64k",
+     .label = "long IPC round trip, 64 KiB string",
+     .prog = "ipc_long",
+     .arg = "65536",
+     .iters = 2000,
+     .quick = 100,
+     .bytes = 65536,
+     .target_memcpy_share = 0.5},
+    {.key = "pagefault",
+     .label = "page fault through sigma0, per page",
+     .prog = "pagefault",
+     .iters = 4096,
+     .quick = 200,
+     .fiasco = {66, 66}},
+    {.key = "bulkmap",
+     .label = "4 MB superpage map + touch, per page",
+     .prog = "bulkmap",
+     .iters = 24,
+     .quick = 2,
+     .target_x_getpid = 5},
+    {.key = "task_new_delete",
+     .label = "task create + first run + delete",
+     .prog = "task_cycle",
+     .iters = 30,
+     .quick = 3},
 };
 
 static const struct isa_run isa_table[] = {
-	{.name = "x86", .libisa = "x86", .mode = "native"},
-	{.name = "x86-emu", .libisa = "x86", .mode = "qemu-i386", .emulate = true},
-	{.name = "arm", .libisa = "arm", .mode = "qemu-arm"},
-	{.name = "mips", .libisa = "mips", .mode = "qemu-mips"},
-	{.name = "mipsel", .libisa = "mipsel", .mode = "qemu-mipsel"},
+    {.name = "x86", .libisa = "x86", .mode = "native"},
+    {.name = "x86-emu", .libisa = "x86", .mode = "qemu-i386", .emulate = true},
+    {.name = "arm", .libisa = "arm", .mode = "qemu-arm"},
+    {.name = "mips", .libisa = "mips", .mode = "qemu-mips"},
+    {.name = "mipsel", .libisa = "mipsel", .mode = "qemu-mipsel"},
 };
 #define N_ISA_TABLE (sizeof isa_table / sizeof isa_table[0])
 
-#define STR_(x) #x
-#define STR(x) STR_(x)
+#define STR_(x)	       #x
+#define STR(x)	       STR_(x)
 #define RUN_TIMEOUT_MS 120000
-#define OUT_MAX 8192
+#define OUT_MAX	       8192
 
 struct options {
 	const char *json, *svg;
@@ -67,32 +107,33 @@ static char bindir[PATH_MAX];
 
 static void usage(FILE *f)
 {
-	fprintf(f,
-		"usage: umol4-bench [options]\n"
-		"\n"
-		"Measures host primitives and umol4's L4 figures (null system call, short and long\n"
-		"IPC, page faults, superpage mapping) per ISA, and reports each L4 figure as a ratio\n"
-		"to getpid and to a futex round trip measured in the same run.\n"
-		"\n"
-		"options:\n"
-		"  --isa LIST     comma-separated ISAs (default x86,x86-emu,arm,mips,mipsel)\n"
-		"  --reps N       repetitions of every figure, 1..%d (default 5): median, min, max\n"
-		"  --quick        few iterations: a smoke test, not a measurement\n"
-		"  --json FILE    write the results as JSON to FILE\n"
-		"  --svg DIR      write one bar chart per ISA, DIR/<isa>.svg (default build/bench)\n"
-		"  --cpu N        host CPU for the instances and the same-CPU baselines\n"
-		"                 (default: the last CPU this process may use)\n"
-		"  -h, --help     show this help\n"
-		"\n"
-		"exit status: 0 measured (figures the kernel cannot run yet are n/a), 1 a benchmark\n"
-		"failed, 2 bad usage\n",
-		MAX_REPS);
+	fprintf(
+	    f,
+	    "usage: umol4-bench [options]\n"
+	    "\n"
+	    "Measures host primitives and umol4's L4 figures (null system call, short and long\n"
+	    "IPC, page faults, superpage mapping) per ISA, and reports each L4 figure as a ratio\n"
+	    "to getpid and to a futex round trip measured in the same run.\n"
+	    "\n"
+	    "options:\n"
+	    "  --isa LIST     comma-separated ISAs (default x86,x86-emu,arm,mips,mipsel)\n"
+	    "  --reps N       repetitions of every figure, 1..%d (default 5): median, min, max\n"
+	    "  --quick        few iterations: a smoke test, not a measurement\n"
+	    "  --json FILE    write the results as JSON to FILE\n"
+	    "  --svg DIR      write one bar chart per ISA, DIR/<isa>.svg (default build/bench)\n"
+	    "  --cpu N        host CPU for the instances and the same-CPU baselines\n"
+	    "                 (default: the last CPU this process may use)\n"
+	    "  -h, --help     show this help\n"
+	    "\n"
+	    "exit status: 0 measured (figures the kernel cannot run yet are n/a), 1 a benchmark\n"
+	    "failed, 2 bad usage\n",
+	    MAX_REPS);
 }
 
 static int bad_usage(const char *what, const char *arg)
 {
-	fprintf(stderr, "umol4-bench: %s%s%s (try 'umol4-bench --help')\n", what,
-		arg ? ": " : "", arg ? arg : "");
+	fprintf(stderr, "umol4-bench: %s%s%s (try 'umol4-bench --help')\n", what, arg ? ": " : "",
+		arg ? arg : "");
 	return 2;
 }
 
@@ -127,10 +168,10 @@ static int parse_int(const char *s, int lo, int hi, int *out)
 static int parse_options(int argc, char **argv, struct options *o, struct report *r)
 {
 	static const struct option opts[] = {
-		{"isa", required_argument, 0, 'i'}, {"reps", required_argument, 0, 'r'},
-		{"quick", no_argument, 0, 'q'},	    {"json", required_argument, 0, 'j'},
-		{"svg", required_argument, 0, 's'}, {"cpu", required_argument, 0, 'c'},
-		{"help", no_argument, 0, 'h'},	    {0, 0, 0, 0}};
+	    {"isa", required_argument, 0, 'i'}, {"reps", required_argument, 0, 'r'},
+	    {"quick", no_argument, 0, 'q'},	{"json", required_argument, 0, 'j'},
+	    {"svg", required_argument, 0, 's'}, {"cpu", required_argument, 0, 'c'},
+	    {"help", no_argument, 0, 'h'},	{0, 0, 0, 0}};
 	char *isas = 0;
 	int c;
 	opterr = 0;
@@ -141,7 +182,8 @@ static int parse_options(int argc, char **argv, struct options *o, struct report
 			break;
 		case 'r':
 			if (parse_int(optarg, 1, MAX_REPS, &o->reps))
-				return bad_usage("--reps wants a number from 1 to " STR(MAX_REPS), optarg);
+				return bad_usage("--reps wants a number from 1 to " STR(MAX_REPS),
+						 optarg);
 			break;
 		case 'q':
 			o->quick = true;
@@ -267,20 +309,28 @@ static int run_captured(char *const argv[], char *out, char *err)
 				open_fds--;
 				continue;
 			}
-			size_t take = (size_t)got < OUT_MAX - 1 - len[i] ? (size_t)got
-									  : OUT_MAX - 1 - len[i];
+			size_t take =
+			    (size_t)got < OUT_MAX - 1 - len[i] ? (size_t)got : OUT_MAX - 1 - len[i];
 			memcpy(buf[i] + len[i], tmp, take);
 			len[i] += take;
 		}
 	}
 	out[len[0]] = err[len[1]] = 0;
-	if (timed_out)
-		kill(p, SIGTERM); /* umol4 reaps its task processes on SIGTERM */
 	for (int i = 0; i < 2; i++)
 		if (fds[i].fd >= 0)
 			close(fds[i].fd);
 	int st;
-	while (waitpid(p, &st, 0) < 0 && errno == EINTR)
+	pid_t done = 0;
+	if (timed_out) {
+		/* umol4 reaps its task processes on SIGTERM; SIGKILL takes them along too
+		 * (PR_SET_PDEATHSIG), if it does not end within 5 s */
+		kill(p, SIGTERM);
+		for (int i = 0; i < 50 && !(done = waitpid(p, &st, WNOHANG)); i++)
+			nanosleep(&(struct timespec){0, 100000000}, 0);
+		if (!done)
+			kill(p, SIGKILL);
+	}
+	while (done != p && (done = waitpid(p, &st, 0)) < 0 && errno == EINTR)
 		;
 	if (timed_out)
 		return -1;

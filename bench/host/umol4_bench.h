@@ -47,7 +47,7 @@ struct figure {
 	const char *arg;       /* argv[2], or 0 */
 	unsigned iters, quick; /* argv[1]: operations per run (bulkmap: superpages) */
 	double bytes;	       /* copied per operation: also reported as bandwidth */
-	/* issue 7's targets and Fiasco-UX's range, in x getpid (0: none) */
+	/* umol4's targets and Fiasco-UX's range (docs/performance.md), in x getpid; 0: none */
 	double target_x_getpid, target_memcpy_share, fiasco[2];
 };
 #define F_COUNT 9

@@ -7,7 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 
-#define STACK_SIZE 16384u
+#define STACK_SIZE  16384u
 #define MAX_THREADS 4u
 static unsigned char stacks[MAX_THREADS][STACK_SIZE] __attribute__((aligned(16)));
 
@@ -65,8 +65,8 @@ void bench_echo(void)
 	l4_msgdope_t dope;
 	l4_ipc_wait(&src, L4_IPC_SHORT_MSG, &w0, &w1, L4_IPC_NEVER, &dope);
 	for (;;)
-		l4_ipc_reply_and_wait(src, L4_IPC_SHORT_MSG, w0 + 1, w1, &src, L4_IPC_SHORT_MSG, &w0,
-				      &w1, L4_IPC_SEND_TIMEOUT_0, &dope);
+		l4_ipc_reply_and_wait(src, L4_IPC_SHORT_MSG, w0 + 1, w1, &src, L4_IPC_SHORT_MSG,
+				      &w0, &w1, L4_IPC_SEND_TIMEOUT_0, &dope);
 }
 
 int bench_calls(const char *figure, l4_threadid_t peer, unsigned n)
@@ -101,12 +101,10 @@ void bench_pager(void)
 		/* the page must be ours, writable, to map it on */
 		l4_umword_t page = w0 & L4_PAGEMASK;
 		*(volatile unsigned char *)page = *(volatile unsigned char *)page;
-		err = l4_ipc_reply_and_wait(src, L4_IPC_SHORT_FPAGE, page,
-					    l4_fpage(page, L4_LOG2_PAGESIZE, L4_FPAGE_RW,
-						     L4_FPAGE_MAP)
-						    .fpage,
-					    &src, L4_IPC_SHORT_MSG, &w0, &w1, L4_IPC_SEND_TIMEOUT_0,
-					    &dope);
+		err = l4_ipc_reply_and_wait(
+		    src, L4_IPC_SHORT_FPAGE, page,
+		    l4_fpage(page, L4_LOG2_PAGESIZE, L4_FPAGE_RW, L4_FPAGE_MAP).fpage, &src,
+		    L4_IPC_SHORT_MSG, &w0, &w1, L4_IPC_SEND_TIMEOUT_0, &dope);
 	}
 }
 

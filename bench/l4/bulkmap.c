@@ -6,11 +6,11 @@
 
 #include <l4/sys/ipc.h>
 
-#define FIRST 0x04000000u /* above pagefault's region; 48 superpages fit below 256 MiB */
+#define FIRST	       0x04000000u /* above pagefault's region; 48 superpages fit below 256 MiB */
 #define SUPERPAGE_LOG2 22u
-#define SUPERPAGE (1u << SUPERPAGE_LOG2)
-#define PAGE 4096u
-#define SIGMA0 ((l4_threadid_t){.id = {.task = 2, .chief = 4}})
+#define SUPERPAGE      (1u << SUPERPAGE_LOG2)
+#define PAGE	       4096u
+#define SIGMA0	       ((l4_threadid_t){.id = {.task = 2, .chief = 4}})
 
 static int map_superpage(unsigned k)
 {

@@ -70,8 +70,8 @@ int main(int argc, char **argv)
 		src_buf[size - 1] = (unsigned char)i;
 		l4_umword_t w0, w1;
 		l4_msgdope_t dope;
-		int r = l4_ipc_call(peer, &snd, i, 0, L4_IPC_SHORT_MSG, &w0, &w1, L4_IPC_NEVER,
-				    &dope);
+		int r =
+		    l4_ipc_call(peer, &snd, i, 0, L4_IPC_SHORT_MSG, &w0, &w1, L4_IPC_NEVER, &dope);
 		if (BENCH_IPC_FAILED(r, dope) || w0 != size || w1 != (unsigned char)i)
 			return bench_error(figure, "string not delivered", i, dope.msgdope);
 	}

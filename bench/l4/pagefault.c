@@ -5,9 +5,9 @@
 
 /* Fresh pages: above the heap (which ends 16 MiB above the program) and below the superpages
  * that bulkmap uses, so one region of 24 MiB of the default 256 MiB. */
-#define REGION 0x02800000u
+#define REGION	   0x02800000u
 #define REGION_END 0x04000000u
-#define PAGE 4096u
+#define PAGE	   4096u
 
 int main(int argc, char **argv)
 {

@@ -89,7 +89,9 @@ static void getpid_rt(void)
 	t = now_ns();
 	for (int i = 0; i < N; i++) {
 		long r;
-		__asm__ __volatile__("call *%1" : "=a"(r) : "r"(vsyscall), "a"(20L)
+		__asm__ __volatile__("call *%1"
+				     : "=a"(r)
+				     : "r"(vsyscall), "a"(20L)
 				     : "memory", "ecx", "edx");
 	}
 	printf("getpid through __kernel_vsyscall:  %6.0f ns\n", (now_ns() - t) / N);

@@ -6,13 +6,34 @@ _start:
 	/* Leave the exec stack (argv, envp, auxv) alone: under qemu-i386 it lies in the L4 range
 	 * that stub_main unmaps. The boot stack is part of the stub image. */
 	movl	%esp, stub_initial_sp	/* only the value: it tells qemu-i386 from native */
+	/* Natively, make system calls through the vDSO's __kernel_vsyscall (sysenter/syscall):
+	 * int $0x80 costs a local-APIC read per call since Linux 6.7, a VM exit in a guest. It lies
+	 * above 3 GiB, outside the L4 range the stub unmaps. Under qemu-i386 int $0x80 stays. */
+	cmpl	$0xC0000000, %esp
+	jb	3f
+	movl	(%esp), %eax		/* argc; argv, NULL, envp, NULL, auxv follow */
+	leal	8(%esp,%eax,4), %esi
+1:	lodsl
+	testl	%eax, %eax
+	jnz	1b
+2:	lodsl				/* auxv: type, value pairs up to AT_NULL */
+	movl	%eax, %edx
+	lodsl
+	testl	%edx, %edx
+	jz	3f
+	cmpl	$32, %edx		/* AT_SYSINFO */
+	jne	2b
+	cmpl	$0xC0000000, %eax
+	jb	3f
+	movl	%eax, stub_vsyscall
+3:
 	movl	$stub_boot_stack_top, %esp
 	xorl	%ebp, %ebp
 	call	stub_main
 	hlt				/* not reached */
 
 	.text
-/* long stub_syscall(long nr, long a1, ..., long a6): int $0x80, a1..a6 in ebx ecx edx esi edi ebp.
+/* long stub_syscall(long nr, long a1, ..., long a6): a1..a6 in ebx ecx edx esi edi ebp.
  * Returns -errno on failure as the kernel does. */
 	.globl	stub_syscall
 	.type	stub_syscall, @function
@@ -28,7 +49,7 @@ stub_syscall:
 	movl	36(%esp), %esi
 	movl	40(%esp), %edi
 	movl	44(%esp), %ebp
-	int	$0x80
+	call	*stub_vsyscall
 	popl	%ebx
 	popl	%esi
 	popl	%edi
@@ -49,10 +70,27 @@ stub_sigentry:
 	.globl	stub_restorer
 	.type	stub_restorer, @function
 stub_restorer:
+	addl	$16, %esp		/* the return address and 3 registers stub_vsyscall pushes */
 	movl	$173, %eax		/* __NR_rt_sigreturn */
-	int	$0x80
+	call	*stub_vsyscall
 	hlt				/* not reached */
 	.size	stub_restorer, . - stub_restorer
+
+/* The fallback with __kernel_vsyscall's stack layout, so that the restorer works with both. */
+stub_int80:
+	pushl	%ecx
+	pushl	%edx
+	pushl	%ebp
+	int	$0x80
+	popl	%ebp
+	popl	%edx
+	popl	%ecx
+	ret
+
+	.data
+	.balign	4
+stub_vsyscall:
+	.long	stub_int80
 
 	.bss
 	.globl	stub_initial_sp
