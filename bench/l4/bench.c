@@ -1,5 +1,6 @@
 /* The shared part of the L4 benchmark programs (bench.h). */
 #include "bench.h"
+#include <l4/loader/loader.h>
 
 #include <l4/sys/ipc.h>
 #include <l4/sys/kernel.h>
@@ -89,23 +90,7 @@ int bench_calls(const char *figure, l4_threadid_t peer, unsigned n)
 
 void bench_pager(void)
 {
-	l4_threadid_t src;
-	l4_umword_t w0, w1;
-	l4_msgdope_t dope;
-	int err = l4_ipc_wait(&src, L4_IPC_SHORT_MSG, &w0, &w1, L4_IPC_NEVER, &dope);
-	for (;;) {
-		if (err) {
-			err = l4_ipc_wait(&src, L4_IPC_SHORT_MSG, &w0, &w1, L4_IPC_NEVER, &dope);
-			continue;
-		}
-		/* the page must be ours, writable, to map it on */
-		l4_umword_t page = w0 & L4_PAGEMASK;
-		*(volatile unsigned char *)page = *(volatile unsigned char *)page;
-		err = l4_ipc_reply_and_wait(
-		    src, L4_IPC_SHORT_FPAGE, page,
-		    l4_fpage(page, L4_LOG2_PAGESIZE, L4_FPAGE_RW, L4_FPAGE_MAP).fpage, &src,
-		    L4_IPC_SHORT_MSG, &w0, &w1, L4_IPC_SEND_TIMEOUT_0, &dope);
-	}
+	loader_serve(loader_own_page);
 }
 
 void bench_result(const char *figure, unsigned ops, l4_uint64_t us)

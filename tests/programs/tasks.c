@@ -3,6 +3,7 @@
  * root is redirected to its chief 5 (redirected + inner-clan bits, intended destination 4);
  * 5 forwards it deceiting as 6; id_nearest answers for each relation; killing 5 kills 6. Each task
  * pages its children from its own space through a pager thread (lthread 1). */
+#include <l4/loader/loader.h>
 #include <l4/sys/ipc.h>
 #include <l4/sys/syscalls.h>
 #include <stdio.h>
@@ -23,24 +24,10 @@ static l4_umword_t stack_top(unsigned task, unsigned lt)
 	return (l4_umword_t)(stacks[task][lt] + STACK - 16);
 }
 
-/* Maps whatever a child faults on from our own space (touching it first). */
+/* Maps whatever a child faults on from our own space (the library's own-space pager). */
 static void pager(void)
 {
-	l4_threadid_t src;
-	l4_umword_t w0, w1;
-	l4_msgdope_t d;
-	int err = l4_ipc_wait(&src, L4_IPC_SHORT_MSG, &w0, &w1, L4_IPC_NEVER, &d);
-	for (;;) {
-		if (err) {
-			err = l4_ipc_wait(&src, L4_IPC_SHORT_MSG, &w0, &w1, L4_IPC_NEVER, &d);
-			continue;
-		}
-		l4_umword_t page = w0 & ~0xfffUL;
-		*(volatile unsigned char *)page = *(volatile unsigned char *)page;
-		err = l4_ipc_reply_and_wait(src, L4_IPC_SHORT_FPAGE, page,
-					    l4_fpage(page, 12, L4_FPAGE_RW, L4_FPAGE_MAP).fpage, &src,
-					    L4_IPC_SHORT_MSG, &w0, &w1, L4_IPC_SEND_TIMEOUT_0, &d);
-	}
+	loader_serve(loader_own_page);
 }
 
 static void start_pager(void)

@@ -87,8 +87,8 @@ void loader_serve(loader_handler_t handle)
 /* Touching the page first makes it ours (our own pager maps it), so the mapping can be passed
  * on; children then share those pages with us. A write fault is touched by writing, so that we
  * hold the page writable; the kernel caps the mapping at the rights we hold. */
-static const void *map_own_page(l4_threadid_t src, l4_msgdope_t dope, l4_umword_t *w0,
-				l4_umword_t *w1)
+const void *loader_own_page(l4_threadid_t src, l4_msgdope_t dope, l4_umword_t *w0,
+			    l4_umword_t *w1)
 {
 	l4_umword_t page = *w0 & L4_PAGEMASK;
 	volatile unsigned char *p = (volatile unsigned char *)page;
@@ -105,7 +105,7 @@ static const void *map_own_page(l4_threadid_t src, l4_msgdope_t dope, l4_umword_
 
 static void self_pager(void)
 {
-	loader_serve(map_own_page);
+	loader_serve(loader_own_page);
 }
 
 l4_threadid_t loader_self_pager(unsigned lthread, void *stack, l4_size_t size)

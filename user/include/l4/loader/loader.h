@@ -52,6 +52,9 @@ int loader_kill(l4_taskid_t task);
 typedef const void *(*loader_handler_t)(l4_threadid_t src, l4_msgdope_t dope, l4_umword_t *w0,
 					l4_umword_t *w1);
 L4_NORETURN void loader_serve(loader_handler_t handle);
+/* The handler loader_self_pager runs: maps the faulting page from the caller's own space. */
+const void *loader_own_page(l4_threadid_t src, l4_msgdope_t dope, l4_umword_t *w0,
+			    l4_umword_t *w1);
 /* Starts thread lthread of this task as a pager that maps each page a child task faults on from
  * this task's own space, for tasks created with code and stacks of this program (task_new with
  * this pager). stack/size: the pager thread's stack. Returns the pager's id. */
