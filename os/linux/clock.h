@@ -1,11 +1,15 @@
-/* The KIP clock: µs since boot, advanced by a 1 kHz host thread so that a program reading it in a
- * loop sees it move without entering the kernel; and the host processor's frequency. */
+/* The KIP clock: µs since boot, advanced by a 1 kHz host thread while a task runs, so that a
+ * program reading it in a loop sees it move without entering the kernel; and the host
+ * processor's frequency. */
 #ifndef UMOL4_OS_CLOCK_H
 #define UMOL4_OS_CLOCK_H
 
 #include "core/kernel.h"
 
 bool clock_start(struct kernel *k);
+/* Around every resumption of an L4 thread (taskproc.c): the clock thread ticks only while a task
+ * runs, and the clock is brought up to date before a task runs after a pause. */
+void clock_task_running(bool on);
 /* Deterministic mode (plat_linux.c): plat_now_us counts kernel entries instead of time. */
 void clock_make_virtual(void);
 bool clock_is_virtual(void);

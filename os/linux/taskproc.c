@@ -366,8 +366,10 @@ enum tp_result tp_run(struct thread *th, struct hw_event *ev)
 	if (clock_is_virtual())
 		deadline = 0; /* in virtual time nothing expires while a thread runs */
 	running_pid = p->pid;
+	clock_task_running(true);
 	wake_task(p, MBOX_CMD_RESUME);
 	enum tp_result r = wait_kernel(p, deadline);
+	clock_task_running(false);
 	running_pid = 0;
 	if (r != TP_OK)
 		return r;
