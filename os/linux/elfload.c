@@ -6,6 +6,7 @@
 #include <libelf.h>
 #include <stdio.h>
 #include <string.h>
+#include <sys/mman.h>
 #include <unistd.h>
 
 static const struct arch *arch_for(const GElf_Ehdr *eh)
@@ -41,8 +42,8 @@ static const char *machine_name(unsigned m)
 }
 
 /* Opens and validates the ELF header; the caller ends libelf use and closes fd. */
-static Elf *open_elf(const char *path, int *fd, GElf_Ehdr *eh, const struct arch **arch,
-		     char *err, size_t errsize)
+static Elf *open_elf(const char *path, int *fd, GElf_Ehdr *eh, const struct arch **arch, char *err,
+		     size_t errsize)
 {
 	if (elf_version(EV_CURRENT) == EV_NONE) {
 		snprintf(err, errsize, "libelf initialisation failed");
@@ -61,8 +62,9 @@ static Elf *open_elf(const char *path, int *fd, GElf_Ehdr *eh, const struct arch
 		why = "truncated or malformed ELF header";
 	else if (eh->e_ident[EI_CLASS] != ELFCLASS32) {
 		const char *m = machine_name(eh->e_machine);
-		snprintf(err, errsize, "%s: unsupported ELF: %s 64-bit program (umol4 runs 32-bit "
-				       "x86, arm, mips, mipsel L4 programs)",
+		snprintf(err, errsize,
+			 "%s: unsupported ELF: %s 64-bit program (umol4 runs 32-bit "
+			 "x86, arm, mips, mipsel L4 programs)",
 			 path, m ? m : "a");
 		elf_end(e);
 		close(*fd);
@@ -104,6 +106,22 @@ bool elf_probe(const char *path, struct elf_image *img, char *err, size_t errsiz
 	return true;
 }
 
+/* Zeroes phys[from, to). Whole host pages are handed back to the physical-memory memfd instead
+ * (MADV_REMOVE punches a hole, which reads as zeros): a bss of megabytes, as sigma0's and the
+ * loader's tables are, then costs host memory only where it is used, not in every instance from
+ * the boot on. Memory that is not a shared mapping keeps the memset. */
+static void zero_phys(uint8_t *phys, uint64_t from, uint64_t to)
+{
+	uint64_t pg = (uint64_t)sysconf(_SC_PAGESIZE), a = (from + pg - 1) & ~(pg - 1),
+		 b = to & ~(pg - 1);
+	if (a >= b || madvise(phys + a, b - a, MADV_REMOVE) != 0) {
+		memset(phys + from, 0, to - from);
+		return;
+	}
+	memset(phys + from, 0, a - from);
+	memset(phys + b, 0, to - b);
+}
+
 bool elf_load(const char *path, uint8_t *phys, word_t phys_size, word_t reserved_end,
 	      struct elf_image *img, char *err, size_t errsize)
 {
@@ -128,9 +146,10 @@ bool elf_load(const char *path, uint8_t *phys, word_t phys_size, word_t reserved
 		}
 		if (ph.p_type != PT_LOAD || ph.p_memsz == 0)
 			continue;
-		if (ph.p_filesz > ph.p_memsz || ph.p_offset > fsize || ph.p_filesz > fsize - ph.p_offset) {
-			snprintf(err, errsize, "%s: truncated: segment %zu lies beyond the file's end",
-				 path, i);
+		if (ph.p_filesz > ph.p_memsz || ph.p_offset > fsize ||
+		    ph.p_filesz > fsize - ph.p_offset) {
+			snprintf(err, errsize,
+				 "%s: truncated: segment %zu lies beyond the file's end", path, i);
 			ok = false;
 			break;
 		}
@@ -139,13 +158,13 @@ bool elf_load(const char *path, uint8_t *phys, word_t phys_size, word_t reserved
 			snprintf(err, errsize,
 				 "%s: segment at 0x%08llx-0x%08llx does not fit physical memory "
 				 "0x%08x-0x%08x (see --mem)",
-				 path, (unsigned long long)va, (unsigned long long)end, reserved_end,
-				 phys_size);
+				 path, (unsigned long long)va, (unsigned long long)end,
+				 reserved_end, phys_size);
 			ok = false;
 			break;
 		}
 		memcpy(phys + va, raw + ph.p_offset, ph.p_filesz);
-		memset(phys + va + ph.p_filesz, 0, ph.p_memsz - ph.p_filesz);
+		zero_phys(phys, va + ph.p_filesz, end);
 		if (va < low)
 			low = va;
 		if (end > high)
@@ -161,8 +180,8 @@ bool elf_load(const char *path, uint8_t *phys, word_t phys_size, word_t reserved
 		img->low = (word_t)low & ~0xfffu;
 		img->high = (word_t)((high + 0xfff) & ~0xfffull);
 		if (img->entry < img->low || img->entry >= img->high) {
-			snprintf(err, errsize, "%s: entry point 0x%08x lies outside the program", path,
-				 img->entry);
+			snprintf(err, errsize, "%s: entry point 0x%08x lies outside the program",
+				 path, img->entry);
 			ok = false;
 		}
 	}
