@@ -28,6 +28,9 @@
 #define STUB_SI_CODE_OFF 8  /* si_signo, si_errno, si_code */
 #define STUB_SI_ADDR_OFF 12
 
+#define STUB_NR_read 3
+#define STUB_NR_open 5
+#define STUB_NR_close 6
 #define STUB_NR_getpid 20
 #define STUB_NR_kill 37
 #define STUB_NR_munmap 91

@@ -31,6 +31,9 @@
 #define STUB_SI_ADDR_OFF 12
 
 #define STUB_NR_BASE 4000
+#define STUB_NR_read (STUB_NR_BASE + 3)
+#define STUB_NR_open (STUB_NR_BASE + 5)
+#define STUB_NR_close (STUB_NR_BASE + 6)
 #define STUB_NR_getpid (STUB_NR_BASE + 20)
 #define STUB_NR_kill (STUB_NR_BASE + 37)
 #define STUB_NR_munmap (STUB_NR_BASE + 91)

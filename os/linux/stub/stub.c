@@ -99,6 +99,56 @@ static long unmap_around(uint32_t lo, uint32_t hi)
 	return SYS2(STUB_NR_munmap, lo, hi - lo);
 }
 
+/* /proc/self/maps, read whole before anything is unmapped. */
+static char maps[8192];
+
+/* A hex number at *p; saturates at 0xffffffff (a 64-bit address is beyond every L4 range). */
+static uint32_t parse_hex(const char **p)
+{
+	uint32_t v = 0;
+	for (;; (*p)++) {
+		char c = **p;
+		uint32_t d = c >= '0' && c <= '9'   ? (uint32_t)(c - '0')
+			     : c >= 'a' && c <= 'f' ? (uint32_t)(c - 'a' + 10)
+						    : 16u;
+		if (d == 16u)
+			return v;
+		v = v > 0x0fffffffu ? 0xffffffffu : v * 16u + d;
+	}
+}
+
+/* Empties the L4 user range: unmaps what /proc/self/maps lists there (under qemu-user, the
+ * guest's mappings), or the whole range if the list cannot be had. Only what is mapped, because
+ * qemu-user 7.2 allocates its page descriptor for every page of a range the guest unmaps: 19 MB
+ * of heap per task process for the whole 3 GiB range, of which hardly anything is mapped. */
+static long unmap_user_range(void)
+{
+	long fd = SYS2(STUB_NR_open, "/proc/self/maps", 0), len = 0, r = -1;
+	if (fd >= 0) {
+		while (len < (long)sizeof maps - 1 &&
+		       (r = SYS3(STUB_NR_read, fd, maps + len,
+				 sizeof maps - 1 - (unsigned long)len)) > 0)
+			len += r;
+		SYS1(STUB_NR_close, fd);
+	}
+	if (fd < 0 || r < 0 || len >= (long)sizeof maps - 1)
+		return unmap_around(0, STUB_USER_END);
+	maps[len] = 0;
+	for (const char *p = maps; *p;) {
+		uint32_t lo = parse_hex(&p);
+		if (*p++ != '-')
+			return unmap_around(0, STUB_USER_END); /* not the format we know */
+		uint32_t hi = parse_hex(&p);
+		if (hi > STUB_USER_END)
+			hi = STUB_USER_END;
+		if (lo < hi && (r = unmap_around(lo, hi)) < 0)
+			return r;
+		while (*p && *p++ != '\n')
+			;
+	}
+	return 0;
+}
+
 /* Apply the queued mapping operations in order. A failure is counted, the first errno kept, and
  * the rest still applied: the kernel reports the failure, the task keeps a consistent view. */
 static void apply_ops(struct mbox *m)
@@ -219,15 +269,9 @@ void stub_main(void)
 
 	/* Nothing of the host or of qemu (guest stack, argv, sigtramp page, ...) may stay visible
 	 * to L4 code: the L4 user range holds exactly what the kernel maps there. */
-	uint32_t from = 0;
 	nkeep = stub_arch_keep(keep);
-	for (unsigned k = 0; k <= nkeep; k++) {
-		uint32_t to = k < nkeep ? keep[k][0] : STUB_USER_END;
-		if (to > from && SYS2(STUB_NR_munmap, from, to - from) < 0)
-			stub_exit(STUB_EXIT_UNMAP);
-		if (k < nkeep)
-			from = keep[k][1];
-	}
+	if (unmap_user_range() < 0)
+		stub_exit(STUB_EXIT_UNMAP);
 
 	/* Enter the handler for the first time: it reports MBOX_EV_START and, when the kernel says
 	 * RESUME, "returns" into the first L4 thread. This frame is never returned to. */
@@ -259,6 +303,9 @@ STUB_SAME(STUB_SA_ONSTACK, SA_ONSTACK);
 STUB_SAME(STUB_SA_RESTORER, SA_RESTORER);
 #endif
 STUB_SAME(STUB_SIG_SETMASK, SIG_SETMASK);
+STUB_SAME(STUB_NR_read, __NR_read);
+STUB_SAME(STUB_NR_open, __NR_open);
+STUB_SAME(STUB_NR_close, __NR_close);
 STUB_SAME(STUB_NR_getpid, __NR_getpid);
 STUB_SAME(STUB_NR_kill, __NR_kill);
 STUB_SAME(STUB_NR_munmap, __NR_munmap);
