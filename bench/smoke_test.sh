@@ -1,6 +1,7 @@
 #!/bin/sh
 # bench_smoke: umol4-bench runs on x86 and arm, its JSON parses and has every key the report
-# promises, the charts are well-formed SVG, and a bad option is one line and exit status 2.
+# promises, the charts are well-formed SVG; --instances starts and stops a few idle instances
+# and leaves no process behind; and a bad option is one line and exit status 2.
 # Usage: smoke_test.sh path/to/umol4-bench
 set -u
 bench=$1
@@ -38,6 +39,46 @@ for isa, v in r["isas"].items():
         assert v["figures"][f]["status"] == "ok", (isa, f)
     ET.parse("%s/%s.svg" % (d, isa))
 PY
+
+# --instances: five idle instances on x86 and on arm, in a session of their own, so that any
+# process of theirs still there afterwards can be found (umol4-bench must leave none)
+setsid -w sh -c 'echo $$ >"$1"; shift; exec "$@"' sh "$dir/sid" "$bench" --instances 5 --quick \
+	--isa x86,arm --json "$dir/inst.json" >"$dir/out" 2>"$dir/err" ||
+	{ cat "$dir/out" "$dir/err"; fail "umol4-bench --instances failed"; }
+grep -q "CPU use of all idle instances" "$dir/out" || fail "no instances table on stdout"
+left=$(ps -e -o sid= -o pid= -o args= | awk -v s="$(cat "$dir/sid")" '$1 == s')
+[ -z "$left" ] || fail "processes left after --instances: $left"
+python3 - "$dir/inst.json" <<'PY' || fail "--instances JSON check failed"
+import json, sys
+r = json.load(open(sys.argv[1]))
+for k in ("date", "host", "loadavg", "host_limits", "instances"):
+    assert k in r, "missing key " + k
+for k in ("pid_max", "threads_max", "nproc", "nofile", "threads_in_use", "mem_available_kb"):
+    assert k in r["host_limits"], "missing host limit " + k
+assert sorted(r["instances"]) == ["arm", "x86"], r["instances"].keys()
+for isa, v in r["instances"].items():
+    assert v["status"] == "ok" and v["requested"] == 5 and v["started"] == 5, (isa, v["note"])
+    assert v["processes_per_instance"] >= 4, (isa, v["processes_per_instance"])
+    s = v["startup_ms"]
+    for k in ("median", "p90", "max", "first10_median", "last10_median"):
+        assert s[k] > 0, (isa, k)
+    assert len(s["samples"]) == 5 and len(s["tenths"]) == 5, isa
+    for k in ("pss_median", "pss_mean", "pss_kernel_mean", "pss_tasks_mean", "pss_anon_mean",
+              "pss_file_mean", "pss_shmem_mean", "mem_available_drop_per_instance"):
+        assert k in v["memory_kb"], (isa, k)
+    assert v["memory_kb"]["pss_mean"] > 0, isa
+    for k in ("window_s", "percent_of_one_cpu", "percent_per_instance", "wakeups_per_s"):
+        assert v["idle_cpu"][k] is not None and v["idle_cpu"][k] >= 0, (isa, k)
+    assert v["stop"]["left_processes"] == 0, isa
+PY
+
+"$bench" --instances 0 >"$dir/out" 2>"$dir/err"
+[ $? -eq 2 ] || fail "--instances 0 did not exit with status 2"
+[ "$(wc -l <"$dir/err")" -eq 1 ] || fail "--instances 0 did not give exactly one line"
+for bad in 5001 ten; do
+	"$bench" --instances $bad >/dev/null 2>&1
+	[ $? -eq 2 ] || fail "--instances $bad did not exit with status 2"
+done
 
 "$bench" --reps 0 >"$dir/out" 2>"$dir/err"
 [ $? -eq 2 ] || fail "--reps 0 did not exit with status 2"

@@ -73,6 +73,12 @@ static void print_figure(const struct report *r, const struct figure *f, const s
 
 void report_table(const struct report *r)
 {
+	if (r->nscale) {
+		printf("umol4-bench --instances %s%s\n%s; load average %.2f before, %.2f after\n",
+		       r->date, r->quick ? " (quick)" : "", r->host, r->load[0], r->load[1]);
+		scale_table(r->scale, r->nscale, &r->limits);
+		return;
+	}
 	printf("umol4-bench %s%s\n%s; CPU %d; load average %.2f before, %.2f after\n"
 	       "%d repetition%s: median [min..max]\n\n",
 	       r->date, r->quick ? " (quick: a smoke test, not a measurement)" : "", r->host,
@@ -102,7 +108,7 @@ void report_table(const struct report *r)
 
 /* ---- JSON ---- */
 
-static void json_string(FILE *o, const char *s)
+void json_string(FILE *o, const char *s)
 {
 	fputc('"', o);
 	for (; *s; s++) {
@@ -116,7 +122,7 @@ static void json_string(FILE *o, const char *s)
 	fputc('"', o);
 }
 
-static void json_number(FILE *o, const char *key, double v)
+void json_number(FILE *o, const char *key, double v)
 {
 	fprintf(o, ", \"%s\": ", key);
 	if (v >= 0 && isfinite(v))
@@ -165,19 +171,8 @@ static void json_figure(FILE *o, const struct report *r, const struct figure *f,
 	fprintf(o, "}");
 }
 
-int report_json(const struct report *r, const char *path)
+static void json_figures(FILE *o, const struct report *r)
 {
-	FILE *o = fopen(path, "w");
-	if (!o) {
-		fprintf(stderr, "umol4-bench: cannot write %s: %s\n", path, strerror(errno));
-		return -1;
-	}
-	fprintf(o, "{\n  \"tool\": \"umol4-bench\",\n  \"date\": \"%s\",\n  \"host\": ", r->date);
-	json_string(o, r->host);
-	fprintf(o,
-		",\n  \"cpu\": %d,\n  \"other_cpu\": %d,\n  \"loadavg\": [%.2f, %.2f],\n"
-		"  \"reps\": %d,\n  \"quick\": %s,\n",
-		r->cpu, r->other_cpu, r->load[0], r->load[1], r->reps, r->quick ? "true" : "false");
 	fprintf(o, "  \"unit\": \"ns per operation\",\n  \"baselines\": {\n");
 	for (int b = 0; b < B_COUNT; b++) {
 		fprintf(o, "    \"%s\": {\"label\": ", baselines[b].key);
@@ -200,7 +195,27 @@ int report_json(const struct report *r, const char *path)
 		}
 		fprintf(o, "      }\n    }%s\n", k + 1 < r->nisa ? "," : "");
 	}
-	fprintf(o, "  }\n}\n");
+	fprintf(o, "  }\n");
+}
+
+int report_json(const struct report *r, const char *path)
+{
+	FILE *o = fopen(path, "w");
+	if (!o) {
+		fprintf(stderr, "umol4-bench: cannot write %s: %s\n", path, strerror(errno));
+		return -1;
+	}
+	fprintf(o, "{\n  \"tool\": \"umol4-bench\",\n  \"date\": \"%s\",\n  \"host\": ", r->date);
+	json_string(o, r->host);
+	fprintf(o,
+		",\n  \"cpu\": %d,\n  \"other_cpu\": %d,\n  \"loadavg\": [%.2f, %.2f],\n"
+		"  \"reps\": %d,\n  \"quick\": %s,\n",
+		r->cpu, r->other_cpu, r->load[0], r->load[1], r->reps, r->quick ? "true" : "false");
+	if (r->nscale) /* --instances measures only the instances */
+		scale_json(o, r->scale, r->nscale, &r->limits);
+	else
+		json_figures(o, r);
+	fprintf(o, "}\n");
 	if (fclose(o)) {
 		fprintf(stderr, "umol4-bench: cannot write %s: %s\n", path, strerror(errno));
 		return -1;

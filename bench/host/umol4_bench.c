@@ -101,6 +101,8 @@ struct options {
 	int reps;
 	bool quick;
 	int cpu;
+	int instances, batch; /* --instances N: the scale benchmark instead of the figures */
+	bool reps_given;
 };
 
 static char bindir[PATH_MAX];
@@ -123,11 +125,15 @@ static void usage(FILE *f)
 	    "  --svg DIR      write one bar chart per ISA, DIR/<isa>.svg (default build/bench)\n"
 	    "  --cpu N        host CPU for the instances and the same-CPU baselines\n"
 	    "                 (default: the last CPU this process may use)\n"
+	    "  --instances N  instead of the figures: start N idle instances (sigma0, loader,\n"
+	    "                 bench/idle.elf) per ISA of --isa (default x86), 1..%d; report\n"
+	    "                 their start-up times, memory and idle CPU use, then stop them\n"
+	    "  --batch N      with --instances: start N at a time, 1..%d (default 10)\n"
 	    "  -h, --help     show this help\n"
 	    "\n"
 	    "exit status: 0 measured (figures the kernel cannot run yet are n/a), 1 a benchmark\n"
-	    "failed, 2 bad usage\n",
-	    MAX_REPS);
+	    "failed (--instances: not all started, or a process was left), 2 bad usage\n",
+	    MAX_REPS, MAX_INSTANCES, MAX_BATCH);
 }
 
 static int bad_usage(const char *what, const char *arg)
@@ -167,11 +173,16 @@ static int parse_int(const char *s, int lo, int hi, int *out)
 
 static int parse_options(int argc, char **argv, struct options *o, struct report *r)
 {
-	static const struct option opts[] = {
-	    {"isa", required_argument, 0, 'i'}, {"reps", required_argument, 0, 'r'},
-	    {"quick", no_argument, 0, 'q'},	{"json", required_argument, 0, 'j'},
-	    {"svg", required_argument, 0, 's'}, {"cpu", required_argument, 0, 'c'},
-	    {"help", no_argument, 0, 'h'},	{0, 0, 0, 0}};
+	static const struct option opts[] = {{"isa", required_argument, 0, 'i'},
+					     {"reps", required_argument, 0, 'r'},
+					     {"quick", no_argument, 0, 'q'},
+					     {"json", required_argument, 0, 'j'},
+					     {"svg", required_argument, 0, 's'},
+					     {"cpu", required_argument, 0, 'c'},
+					     {"instances", required_argument, 0, 'n'},
+					     {"batch", required_argument, 0, 'b'},
+					     {"help", no_argument, 0, 'h'},
+					     {0, 0, 0, 0}};
 	char *isas = 0;
 	int c;
 	opterr = 0;
@@ -184,6 +195,7 @@ static int parse_options(int argc, char **argv, struct options *o, struct report
 			if (parse_int(optarg, 1, MAX_REPS, &o->reps))
 				return bad_usage("--reps wants a number from 1 to " STR(MAX_REPS),
 						 optarg);
+			o->reps_given = true;
 			break;
 		case 'q':
 			o->quick = true;
@@ -198,6 +210,17 @@ static int parse_options(int argc, char **argv, struct options *o, struct report
 			if (parse_int(optarg, 0, CPU_SETSIZE - 1, &o->cpu))
 				return bad_usage("--cpu wants a CPU number", optarg);
 			break;
+		case 'n':
+			if (parse_int(optarg, 1, MAX_INSTANCES, &o->instances))
+				return bad_usage(
+				    "--instances wants a number from 1 to " STR(MAX_INSTANCES),
+				    optarg);
+			break;
+		case 'b':
+			if (parse_int(optarg, 1, MAX_BATCH, &o->batch))
+				return bad_usage("--batch wants a number from 1 to " STR(MAX_BATCH),
+						 optarg);
+			break;
 		case 'h':
 			usage(stdout);
 			exit(0);
@@ -209,8 +232,12 @@ static int parse_options(int argc, char **argv, struct options *o, struct report
 	}
 	if (optind < argc)
 		return bad_usage("unexpected argument", argv[optind]);
-	char all[] = "x86,x86-emu,arm,mips,mipsel";
-	return add_isas(r, isas ? isas : all);
+	if (o->instances && (o->reps_given || o->svg || o->cpu >= 0))
+		return bad_usage("--instances takes no --reps, --svg or --cpu", 0);
+	if (!o->instances && o->batch)
+		return bad_usage("--batch goes with --instances", 0);
+	char all[] = "x86,x86-emu,arm,mips,mipsel", native[] = "x86";
+	return add_isas(r, isas ? isas : o->instances ? native : all);
 }
 
 /* The CPU everything runs on, and another one for the cross-CPU baseline. */
@@ -445,6 +472,36 @@ static void measure(struct report *r, bool quick)
 			stats_finish(&r->isa[k].res[f].st);
 }
 
+/* --instances: the scale benchmark (scale.c) on each ISA in turn. */
+static int run_instances(const struct options *o, struct report *r)
+{
+	static struct scale_result res[MAX_ISAS];
+	int rc = 0;
+	r->scale = res;
+	scale_catch_signals();
+	for (int k = 0; k < r->nisa; k++) {
+		const struct isa_run *i = &r->isa[k];
+		struct scale_result *s = &res[r->nscale++];
+		s->isa = i->name;
+		s->mode = i->mode;
+		s->requested = o->instances;
+		s->batch = o->batch;
+		if (!scale_check_limits(o->instances, strcmp(i->mode, "native") != 0, &r->limits,
+					s->note, sizeof s->note)) {
+			fprintf(stderr, "umol4-bench: %s: %s\n", i->name, s->note);
+			s->failed = true;
+			rc = 1;
+			continue;
+		}
+		if (!scale_run(bindir, i->libisa, i->emulate, o->instances, o->batch, o->quick,
+			       s)) {
+			fprintf(stderr, "umol4-bench: %s: %s\n", i->name, s->note);
+			rc = 1;
+		}
+	}
+	return rc;
+}
+
 int main(int argc, char **argv)
 {
 	static struct report r;
@@ -465,6 +522,16 @@ int main(int argc, char **argv)
 	r.quick = o.quick;
 	describe_host(&r);
 	r.load[0] = loadavg();
+	if (o.instances) {
+		if (!o.batch)
+			o.batch = 10;
+		rc = run_instances(&o, &r);
+		r.load[1] = loadavg();
+		report_table(&r);
+		if (o.json && report_json(&r, o.json))
+			rc = 1;
+		return rc;
+	}
 	measure(&r, o.quick);
 	r.load[1] = loadavg();
 	report_table(&r);

@@ -3,6 +3,8 @@
 #ifndef UMOL4_BENCH_HOST_H
 #define UMOL4_BENCH_HOST_H
 
+#include "scale.h"
+
 #include <stdbool.h>
 
 #define MAX_REPS 50
@@ -80,6 +82,10 @@ struct report {
 	struct stats base[B_COUNT];
 	int nisa;
 	struct isa_run isa[MAX_ISAS];
+	/* --instances: one result per ISA instead of the figures */
+	int nscale;
+	struct scale_result *scale;
+	struct host_limits limits;
 };
 
 /* Output (report.c). */
