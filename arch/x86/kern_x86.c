@@ -4,11 +4,10 @@
 #include "core/arch.h"
 
 /* S0..S6 = EAX ECX EDX EBX EBP ESI EDI */
-static const unsigned slot_reg[7] = {X86_EAX, X86_ECX, X86_EDX, X86_EBX,
-				     X86_EBP, X86_ESI, X86_EDI};
+static const unsigned slot_reg[7] = {X86_EAX, X86_ECX, X86_EDX, X86_EBX, X86_EBP, X86_ESI, X86_EDI};
 
 #define X86_USER_FLAGS 0x00000202u /* IF set, as any user thread runs */
-#define TRAP_GP 13
+#define TRAP_GP	       13
 
 static void init_regs(word_t *r, word_t ip, word_t sp)
 {
@@ -26,13 +25,31 @@ static void set_entry_args(word_t *r, word_t a, word_t b, word_t c)
 	r[X86_ECX] = c;
 }
 
-static word_t get_ip(const word_t *r) { return r[X86_EIP]; }
-static void set_ip(word_t *r, word_t v) { r[X86_EIP] = v; }
-static word_t get_sp(const word_t *r) { return r[X86_ESP]; }
-static void set_sp(word_t *r, word_t v) { r[X86_ESP] = v; }
-static word_t get_flags(const word_t *r) { return r[X86_EFLAGS]; }
+static word_t get_ip(const word_t *r)
+{
+	return r[X86_EIP];
+}
+static void set_ip(word_t *r, word_t v)
+{
+	r[X86_EIP] = v;
+}
+static word_t get_sp(const word_t *r)
+{
+	return r[X86_ESP];
+}
+static void set_sp(word_t *r, word_t v)
+{
+	r[X86_ESP] = v;
+}
+static word_t get_flags(const word_t *r)
+{
+	return r[X86_EFLAGS];
+}
 
-static word_t get_slot(const word_t *r, unsigned s) { return s < 7 ? r[slot_reg[s]] : 0; }
+static word_t get_slot(const word_t *r, unsigned s)
+{
+	return s < 7 ? r[slot_reg[s]] : 0;
+}
 static void set_slot(word_t *r, unsigned s, word_t v)
 {
 	if (s < 7)
@@ -89,14 +106,16 @@ static bool decode_lidt(word_t *r, struct trap *tr, umem_read_fn rd, void *cx)
 		if (!rd(cx, r[X86_EIP] + len, d, n))
 			return false;
 		ea += mod == 1 ? (word_t)(int32_t)(int8_t)d[0]
-			       : (word_t)d[0] | (word_t)d[1] << 8 | (word_t)d[2] << 16 | (word_t)d[3] << 24;
+			       : (word_t)d[0] | (word_t)d[1] << 8 | (word_t)d[2] << 16 |
+				     (word_t)d[3] << 24;
 		len += n;
 	}
 	uint8_t desc[6]; /* limit (2 bytes), base (4 bytes) */
 	if (!rd(cx, ea, desc, 6))
 		return false;
 	tr->kind = TRAP_EXC_TABLE;
-	tr->addr = (word_t)desc[2] | (word_t)desc[3] << 8 | (word_t)desc[4] << 16 | (word_t)desc[5] << 24;
+	tr->addr =
+	    (word_t)desc[2] | (word_t)desc[3] << 8 | (word_t)desc[4] << 16 | (word_t)desc[5] << 24;
 	r[X86_EIP] += len;
 	return true;
 }
@@ -124,8 +143,52 @@ static unsigned exc_enter(word_t *r, const struct trap *tr, word_t handler, word
 	return n;
 }
 
-static bool decode(const struct hw_event *ev, word_t *r, struct trap *tr, umem_read_fn rd,
-		   void *cx)
+/* Whether the instruction at insn reads and then writes its memory operand. qemu-i386 reports
+ * such a fault as a read (its translation loads first), the CPU as a write; the pager must see
+ * the same fault either way. The forms a compiler emits: ALU ops with a memory destination,
+ * group 1/2/3/4/5 ops that write, xchg, and the 0F read-modify-write ops. */
+static bool insn_modifies_memory(const uint8_t *b, unsigned n)
+{
+	unsigned i = 0;
+	while (i < n - 2 && (b[i] == 0xf0 || b[i] == 0xf2 || b[i] == 0xf3 || b[i] == 0x66 ||
+			     b[i] == 0x67 || b[i] == 0x2e || b[i] == 0x36 || b[i] == 0x3e ||
+			     b[i] == 0x26 || b[i] == 0x64 || b[i] == 0x65))
+		i++;
+	unsigned op = b[i], reg = (b[i + 1] >> 3) & 7;
+	if (op < 0x40 && op != 0x0f)
+		return (op & 6) == 0 && (op & 0x38) != 0x38; /* add..xor r/m, reg; not cmp */
+	switch (op) {
+	case 0x80:
+	case 0x81:
+	case 0x83:
+		return reg != 7; /* cmp only reads */
+	case 0x86:
+	case 0x87:
+	case 0xc0:
+	case 0xc1:
+	case 0xd0:
+	case 0xd1:
+	case 0xd2:
+	case 0xd3:
+		return true;
+	case 0xf6:
+	case 0xf7:
+		return reg == 2 || reg == 3; /* not, neg */
+	case 0xfe:
+	case 0xff:
+		return reg <= 1; /* inc, dec */
+	case 0x0f:
+		op = b[i + 1];
+		reg = (b[i + 2] >> 3) & 7;
+		return op == 0xb0 || op == 0xb1 || op == 0xc0 || op == 0xc1 || op == 0xab ||
+		       op == 0xb3 || op == 0xbb || op == 0xa4 || op == 0xa5 || op == 0xac ||
+		       op == 0xad || (op == 0xba && reg >= 5) || (op == 0xc7 && reg == 1);
+	default:
+		return false;
+	}
+}
+
+static bool decode(const struct hw_event *ev, word_t *r, struct trap *tr, umem_read_fn rd, void *cx)
 {
 	switch (ev->kind) {
 	case HWEV_SEGV:
@@ -149,6 +212,9 @@ static bool decode(const struct hw_event *ev, word_t *r, struct trap *tr, umem_r
 		tr->kind = TRAP_PAGEFAULT;
 		tr->addr = ev->fault_addr;
 		tr->write = ev->err & 2;
+		uint8_t insn[8];
+		if (!tr->write && rd(cx, r[X86_EIP], insn, sizeof insn))
+			tr->write = insn_modifies_memory(insn, sizeof insn);
 		return true;
 	case HWEV_ILL: {
 		uint8_t insn[2];
@@ -169,25 +235,25 @@ static bool decode(const struct hw_event *ev, word_t *r, struct trap *tr, umem_r
 }
 
 const struct arch arch_x86 = {
-	.name = "x86",
-	.big_endian = false,
-	.elf_machine = 3, /* EM_386 */
-	.nregs = X86_NREGS,
-	.user_end = 0xc0000000u,
-	.kip_addr = 0xbfff0000u,
-	.qemu = "",
-	.init_regs = init_regs,
-	.set_entry_args = set_entry_args,
-	.get_ip = get_ip,
-	.set_ip = set_ip,
-	.get_sp = get_sp,
-	.set_sp = set_sp,
-	.get_flags = get_flags,
-	.get_slot = get_slot,
-	.set_slot = set_slot,
-	.deceit_on_stack = true,
-	.gate_size = 8,
-	.gate_handler = gate_handler,
-	.exc_enter = exc_enter,
-	.decode = decode,
+    .name = "x86",
+    .big_endian = false,
+    .elf_machine = 3, /* EM_386 */
+    .nregs = X86_NREGS,
+    .user_end = 0xc0000000u,
+    .kip_addr = 0xbfff0000u,
+    .qemu = "",
+    .init_regs = init_regs,
+    .set_entry_args = set_entry_args,
+    .get_ip = get_ip,
+    .set_ip = set_ip,
+    .get_sp = get_sp,
+    .set_sp = set_sp,
+    .get_flags = get_flags,
+    .get_slot = get_slot,
+    .set_slot = set_slot,
+    .deceit_on_stack = true,
+    .gate_size = 8,
+    .gate_handler = gate_handler,
+    .exc_enter = exc_enter,
+    .decode = decode,
 };

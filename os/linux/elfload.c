@@ -163,8 +163,10 @@ bool elf_load(const char *path, uint8_t *phys, word_t phys_size, word_t reserved
 			ok = false;
 			break;
 		}
-		memcpy(phys + va, raw + ph.p_offset, ph.p_filesz);
-		zero_phys(phys, va + ph.p_filesz, end);
+		if (phys) {
+			memcpy(phys + va, raw + ph.p_offset, ph.p_filesz);
+			zero_phys(phys, va + ph.p_filesz, end);
+		}
 		if (va < low)
 			low = va;
 		if (end > high)
@@ -188,4 +190,9 @@ bool elf_load(const char *path, uint8_t *phys, word_t phys_size, word_t reserved
 	elf_end(e);
 	close(fd);
 	return ok;
+}
+
+bool elf_check(const char *path, struct elf_image *img, char *err, size_t errsize)
+{
+	return elf_load(path, 0, 0xffffffffu, 0, img, err, errsize);
 }

@@ -16,5 +16,7 @@ bool elf_probe(const char *path, struct elf_image *img, char *err, size_t errsiz
 /* Loads `path` at its link addresses into phys[0..phys_size), refusing [0, reserved_end). */
 bool elf_load(const char *path, uint8_t *phys, word_t phys_size, word_t reserved_end,
 	      struct elf_image *img, char *err, size_t errsize);
+/* Checks `path` as elf_load would, without loading it (a program for the loader to load). */
+bool elf_check(const char *path, struct elf_image *img, char *err, size_t errsize);
 
 #endif

@@ -10,6 +10,7 @@
 #include "core/syscall.h"
 #include "core/task.h"
 #include "core/trace.h"
+#include "os/linux/bootplan.h"
 #include "os/linux/clock.h"
 #include "os/linux/console.h"
 #include "os/linux/elfload.h"
@@ -31,7 +32,7 @@
 #include <unistd.h>
 
 enum {
-	EXIT_USAGE = 2,       /* bad option, missing or malformed program */
+	EXIT_USAGE = 2,	      /* bad option, missing or malformed program */
 	EXIT_L4_FAULT = 120,  /* an L4 thread died of an unhandled fault or exception */
 	EXIT_DEADLOCK = 121,  /* no thread can ever run again */
 	EXIT_TASK_DIED = 122, /* a task process was killed or crashed from outside */
@@ -43,42 +44,51 @@ void plat_clock_start(void);
 
 static void usage(FILE *f)
 {
-	fprintf(f,
-		"usage: umol4 [options] program.elf [program arguments...]\n"
-		"\n"
-		"Boots an L4 V2 system on this host: sigma0 and PROGRAM as the root task (task 4,\n"
-		"paged by sigma0). The ISA (x86, arm, mips, mipsel) comes from the ELF header; x86\n"
-		"runs natively, the others under qemu-user. The program's output goes to stdout,\n"
-		"kernel messages to stderr.\n"
-		"\n"
-		"options:\n"
-		"  -m, --mem=MIB       physical memory in MiB (default 256, 16..3072); sparse\n"
-		"      --emulate       run x86 tasks under qemu-i386 instead of natively\n"
-		"      --sigma0=FILE   use FILE as sigma0 instead of the built-in one\n"
-		"      --root=FILE     boot FILE as the root task; PROGRAM and its arguments then\n"
-		"                      become its first boot module. --root=loader: umol4's loader\n"
-		"                      (docs/loader.md) for the ISA of the first ELF module\n"
-		"      --module='FILE [ARGS]'  add FILE to the root task's boot modules (Multiboot;\n"
-		"                      repeatable, up to 32), with the whole string as its command line\n"
-		"      --deterministic no timeslice preemption and a virtual clock (kernel entries,\n"
-		"                      jumping to the next timeout when idle): the same program\n"
-		"                      makes the same events on every run and every ISA\n"
-		"      --check-mappings  verify at every kernel entry that the task process maps no\n"
-		"                      memory its L4 page table does not grant (slow; for tests)\n"
-		"      --trace=FILE    write every kernel event as JSON lines to FILE (see\n"
-		"                      docs/tracing.md and umol4-trace)\n"
-		"      --cpu=N         run the instance on host CPU N (default: one CPU chosen\n"
-		"                      by process id; kernel and tasks hand over fastest on one CPU)\n"
-		"      --no-pin        do not restrict the instance to one CPU\n"
-		"  -h, --help          show this help\n"
-		"\n"
-		"exit status: the program's exit status (exit(n) or return from main), or\n"
-		"  2    bad usage, missing, malformed or unsupported program file\n"
-		"  120  an L4 thread died of an unhandled fault or exception (reported)\n"
-		"  121  deadlock: every thread blocked with no timeout pending (reported)\n"
-		"  122  a task's host process died or was killed from outside (reported)\n"
-		"  123  umol4 failed for a host reason (reported)\n"
-		"  128+N  umol4 was stopped by signal N (Ctrl-C: 130)\n");
+	fprintf(
+	    f,
+	    "usage: umol4 [options] program.elf [arguments...] [program.elf [arguments...]]...\n"
+	    "       umol4 [options] system.cfg [program.elf...]\n"
+	    "\n"
+	    "Boots an L4 V2 system on this host: sigma0 (task 2), the loader as the root task\n"
+	    "(task 4, docs/loader.md) and the programs it starts as tasks 5, 6, ... Every word\n"
+	    "that names an ELF file starts another program; the words after it are its\n"
+	    "arguments. A configuration (.cfg) says which programs to start and how; programs\n"
+	    "it names are found among the given ones or next to it. The ISA (x86, arm, mips,\n"
+	    "mipsel) comes from the ELF header; x86 runs natively, the others under qemu-user.\n"
+	    "Programs' output goes to stdout, kernel messages to stderr.\n"
+	    "\n"
+	    "options:\n"
+	    "  -m, --mem=MIB       physical memory in MiB (default 256, 16..3072); sparse\n"
+	    "      --emulate       run x86 tasks under qemu-i386 instead of natively\n"
+	    "      --config=FILE   the loader's configuration (as a first word ending in .cfg)\n"
+	    "      --no-loader     boot the one program itself as the root task (task 4, paged\n"
+	    "                      by sigma0, owner of every other task number)\n"
+	    "      --root=FILE     boot FILE as the root task instead of the loader; the program\n"
+	    "                      and its arguments become its first boot module\n"
+	    "      --module='FILE [ARGS]'  add FILE to the root task's boot modules (Multiboot;\n"
+	    "                      repeatable, up to 32), with the whole string as its command "
+	    "line\n"
+	    "      --sigma0=FILE   use FILE as sigma0 instead of the built-in one\n"
+	    "      --deterministic no timeslice preemption and a virtual clock (kernel entries,\n"
+	    "                      jumping to the next timeout when idle): the same program\n"
+	    "                      makes the same events on every run and every ISA\n"
+	    "      --check-mappings  verify at every kernel entry that the task process maps no\n"
+	    "                      memory its L4 page table does not grant (slow; for tests)\n"
+	    "      --trace=FILE    write every kernel event as JSON lines to FILE (see\n"
+	    "                      docs/tracing.md and umol4-trace)\n"
+	    "      --cpu=N         run the instance on host CPU N (default: one CPU chosen\n"
+	    "                      by process id; kernel and tasks hand over fastest on one CPU)\n"
+	    "      --no-pin        do not restrict the instance to one CPU\n"
+	    "  -h, --help          show this help\n"
+	    "\n"
+	    "exit status: the first program's exit status (exit(n) or return from main) once\n"
+	    "  every program has ended, or\n"
+	    "  2    bad usage, missing, malformed or unsupported program file\n"
+	    "  120  an L4 thread died of an unhandled fault or exception (reported)\n"
+	    "  121  deadlock: every thread blocked with no timeout pending (reported)\n"
+	    "  122  a task's host process died or was killed from outside (reported)\n"
+	    "  123  umol4 failed for a host reason (reported)\n"
+	    "  128+N  umol4 was stopped by signal N (Ctrl-C: 130)\n");
 }
 
 static int die_usage(const char *fmt, const char *arg)
@@ -193,83 +203,18 @@ static int run(struct kernel *k)
 	}
 }
 
-/* --root=loader: the loader built for the ISA of the first boot module that is an ELF file. */
-static bool find_loader(const char *const *specs, unsigned n, char *out, size_t outsize, char *err,
-			size_t errsize)
-{
-	char libdir[PATH_MAX];
-	if (!find_libdir(libdir, sizeof libdir)) {
-		snprintf(err, errsize, "cannot locate my own installation directory");
-		return false;
-	}
-	for (unsigned i = 0; i < n; i++) {
-		char path[PATH_MAX], why[512];
-		struct elf_image img;
-		snprintf(path, sizeof path, "%.*s", (int)strcspn(specs[i], " "), specs[i]);
-		if (elf_probe(path, &img, why, sizeof why)) {
-			snprintf(out, outsize, "%s/%s/roottask.elf", libdir, img.arch->name);
-			return true;
-		}
-	}
-	snprintf(err, errsize, "--root=loader needs an L4 program among the boot modules");
-	return false;
-}
-
-/* Puts the file named by the first word of spec at *next (page aligned) in physical memory. */
-static bool load_module(const char *spec, uint8_t *phys, word_t phys_size, word_t *next,
-			struct boot_module *m, char *err, size_t errsize)
-{
-	char path[PATH_MAX];
-	size_t n = strcspn(spec, " ");
-	snprintf(path, sizeof path, "%.*s", (int)n, spec);
-	FILE *f = fopen(path, "rb");
-	if (!f) {
-		snprintf(err, errsize, "%.300s: %s", path, strerror(errno));
-		return false;
-	}
-	word_t at = (*next + PAGE_SIZE - 1) & ~(PAGE_SIZE - 1);
-	size_t got = at < phys_size ? fread(phys + at, 1, phys_size - at, f) : 0;
-	bool too_big = !feof(f);
-	fclose(f);
-	if (too_big) {
-		snprintf(err, errsize, "%.300s: boot module does not fit physical memory (see --mem)",
-			 path);
-		return false;
-	}
-	m->start = at;
-	m->end = at + (word_t)got;
-	m->cmdline = spec;
-	*next = m->end;
-	return true;
-}
-
-static char *join_cmdline(const char *prog, int argc, char **argv)
-{
-	size_t n = strlen(prog) + 1;
-	for (int i = 0; i < argc; i++)
-		n += strlen(argv[i]) + 1;
-	char *s = malloc(n);
-	if (!s)
-		return 0;
-	strcpy(s, prog);
-	for (int i = 0; i < argc; i++) {
-		strcat(s, " ");
-		strcat(s, argv[i]);
-	}
-	return s;
-}
-
 int main(int argc, char **argv)
 {
 	static const struct option opts[] = {
-		{"mem", required_argument, 0, 'm'}, {"emulate", no_argument, 0, 'E'},
-		{"sigma0", required_argument, 0, 'S'}, {"cpu", required_argument, 0, 'C'},
-		{"no-pin", no_argument, 0, 'P'},       {"help", no_argument, 0, 'h'},
-		{"root", required_argument, 0, 'R'},  {"module", required_argument, 0, 'M'},
-		{"trace", required_argument, 0, 'T'},  {"deterministic", no_argument, 0, 'D'},
-		{"check-mappings", no_argument, 0, 'K'},
-		{0, 0, 0, 0}};
-	const char *root_path = 0, *module_spec[MAX_BOOT_MODULES], *trace_path = 0;
+	    {"mem", required_argument, 0, 'm'},	     {"emulate", no_argument, 0, 'E'},
+	    {"sigma0", required_argument, 0, 'S'},   {"cpu", required_argument, 0, 'C'},
+	    {"no-pin", no_argument, 0, 'P'},	     {"help", no_argument, 0, 'h'},
+	    {"root", required_argument, 0, 'R'},     {"module", required_argument, 0, 'M'},
+	    {"trace", required_argument, 0, 'T'},    {"deterministic", no_argument, 0, 'D'},
+	    {"check-mappings", no_argument, 0, 'K'}, {"config", required_argument, 0, 'G'},
+	    {"no-loader", no_argument, 0, 'N'},	     {0, 0, 0, 0}};
+	const char *module_spec[MAX_BOOT_MODULES], *trace_path = 0;
+	struct boot_request req = {.mode = ROOT_LOADER, .modules = module_spec};
 	unsigned nmod_spec = 0;
 	unsigned long mem_mib = 256;
 	bool emulate = false, pin = true, check_mappings = false;
@@ -284,8 +229,9 @@ int main(int argc, char **argv)
 			errno = 0;
 			mem_mib = strtoul(optarg, &end, 10);
 			if (errno || *end || mem_mib < 16 || mem_mib > 3072)
-				return die_usage("--mem wants a size in MiB between 16 and 3072, not '%s'",
-						 optarg);
+				return die_usage(
+				    "--mem wants a size in MiB between 16 and 3072, not '%s'",
+				    optarg);
 			break;
 		case 'E':
 			emulate = true;
@@ -303,7 +249,14 @@ int main(int argc, char **argv)
 			pin = false;
 			break;
 		case 'R':
-			root_path = optarg;
+			req.mode = strcmp(optarg, "loader") ? ROOT_FILE : ROOT_LOADER;
+			req.root_file = optarg;
+			break;
+		case 'N':
+			req.mode = ROOT_PROGRAM;
+			break;
+		case 'G':
+			req.config = optarg;
 			break;
 		case 'T':
 			trace_path = optarg;
@@ -329,36 +282,22 @@ int main(int argc, char **argv)
 			return die_usage("unknown or incomplete option '%s'", argv[optind - 1]);
 		}
 	}
-	if (optind >= argc && !root_path)
-		return die_usage("%s", "no program given");
-	/* with --root, the program and its arguments are the first boot module */
-	char *prog_module = 0;
-	if (root_path && optind < argc) {
-		if (nmod_spec == MAX_BOOT_MODULES)
-			return die_usage("%s", "at most 32 boot modules");
-		prog_module = join_cmdline(argv[optind], argc - optind - 1, argv + optind + 1);
-		memmove(module_spec + 1, module_spec, nmod_spec * sizeof *module_spec);
-		module_spec[0] = prog_module;
-		nmod_spec++;
-		optind = argc;
-	}
-	char loader_path[PATH_MAX + 64];
-	if (root_path && strcmp(root_path, "loader") == 0) {
-		char why[600];
-		if (!find_loader(module_spec, nmod_spec, loader_path, sizeof loader_path, why,
-				 sizeof why)) {
-			fprintf(stderr, "umol4: %s\n", why);
-			return EXIT_USAGE;
-		}
-		root_path = loader_path;
-	}
-	const char *prog = root_path ? root_path : argv[optind];
-
 	char libdir[PATH_MAX], err[512];
 	if (!find_libdir(libdir, sizeof libdir)) {
 		fprintf(stderr, "umol4: cannot locate my own installation directory\n");
 		return EXIT_INTERNAL;
 	}
+	req.nmodules = nmod_spec;
+	req.words = argv + optind;
+	req.nwords = argc - optind;
+	req.libdir = libdir;
+	static struct boot_plan plan;
+	if (!boot_plan_make(&req, &plan, err, sizeof err)) {
+		fprintf(stderr, "umol4: %s%s\n", err,
+			strcmp(err, "no program given") ? "" : " (try 'umol4 --help')");
+		return EXIT_USAGE;
+	}
+	const char *prog = plan.root;
 	struct elf_image root_img, s0_img;
 	if (!elf_probe(prog, &root_img, err, sizeof err)) {
 		fprintf(stderr, "umol4: %s\n", err);
@@ -375,8 +314,8 @@ int main(int argc, char **argv)
 	int phys_fd = memfd_create("umol4-physmem", MFD_CLOEXEC);
 	uint8_t *phys = MAP_FAILED;
 	if (phys_fd >= 0 && ftruncate(phys_fd, phys_size) == 0)
-		phys = mmap(0, phys_size, PROT_READ | PROT_WRITE, MAP_SHARED | MAP_NORESERVE, phys_fd,
-			    0);
+		phys = mmap(0, phys_size, PROT_READ | PROT_WRITE, MAP_SHARED | MAP_NORESERVE,
+			    phys_fd, 0);
 	if (phys == MAP_FAILED) {
 		fprintf(stderr, "umol4: cannot create %lu MiB of physical memory: %s\n", mem_mib,
 			strerror(errno));
@@ -394,15 +333,17 @@ int main(int argc, char **argv)
 	}
 	struct boot_module mods[MAX_BOOT_MODULES];
 	word_t next = root_img.high > s0_img.high ? root_img.high : s0_img.high;
-	for (unsigned i = 0; i < nmod_spec; i++) {
-		if (!load_module(module_spec[i], phys, phys_size, &next, &mods[i], err, sizeof err)) {
+	for (unsigned i = 0; i < plan.nmods; i++) {
+		if (!boot_plan_load_module(&plan, i, phys, phys_size, &next, &mods[i], err,
+					   sizeof err)) {
 			fprintf(stderr, "umol4: %s\n", err);
 			return EXIT_USAGE;
 		}
 	}
 
 	if (trace_path && !trace_open(trace_path)) {
-		fprintf(stderr, "umol4: cannot write the trace %s: %s\n", trace_path, strerror(errno));
+		fprintf(stderr, "umol4: cannot write the trace %s: %s\n", trace_path,
+			strerror(errno));
 		return EXIT_USAGE;
 	}
 	if (pin)
@@ -411,11 +352,10 @@ int main(int argc, char **argv)
 	static struct kernel k;
 	kernel_init(&k, phys, phys_size);
 	k.tracing = trace_path != 0;
-	char *cmdline = join_cmdline(prog, argc - optind - 1, argv + optind + 1);
 	const char *name = strrchr(prog, '/') ? strrchr(prog, '/') + 1 : prog;
 	struct boot_image bs = {s0_img.arch, "sigma0", s0_img.entry, s0_img.low, s0_img.high};
 	struct boot_image br = {root_img.arch, name, root_img.entry, root_img.low, root_img.high};
-	if (!cmdline || !kernel_boot(&k, &bs, &br, cmdline, mods, nmod_spec)) {
+	if (!kernel_boot(&k, &bs, &br, plan.root_cmdline, mods, plan.nmods)) {
 		fprintf(stderr, "umol4: out of memory while booting\n");
 		return EXIT_INTERNAL;
 	}
@@ -428,16 +368,18 @@ int main(int argc, char **argv)
 		fprintf(stderr, "umol4: cannot start the clock thread\n");
 		return EXIT_INTERNAL;
 	}
-	struct instance_cfg cfg = {&k, libdir, phys_fd, emulate, check_mappings, false, getpid(), name};
+	struct instance_cfg cfg = {&k,	  libdir,   phys_fd, emulate, check_mappings,
+				   false, getpid(), name};
 	cfg.inject_stale = getenv("UMOL4_INJECT_STALE_MAPPINGS") != 0;
 	tp_setup(&cfg);
 	int status = run(&k);
 	/* a program's own exit is traced where it happens; every other end gets its event here */
 	static const char *const how[] = {"internal", "exit", "fault", "deadlock"};
 	if (k.run != RUN_EXITED)
-		trace_end(&k, status >= EXIT_SIGNAL_BASE ? "signal"
-			      : status == EXIT_TASK_DIED ? "host"
-							 : how[k.run],
+		trace_end(&k,
+			  status >= EXIT_SIGNAL_BASE ? "signal"
+			  : status == EXIT_TASK_DIED ? "host"
+						     : how[k.run],
 			  status);
 	tp_kill_all();
 	console_restore();
@@ -445,7 +387,6 @@ int main(int argc, char **argv)
 	if (status >= EXIT_SIGNAL_BASE)
 		fprintf(stderr, "umol4: stopped by signal %d\n", status - EXIT_SIGNAL_BASE);
 	kernel_destroy(&k);
-	free(cmdline);
-	free(prog_module);
+	boot_plan_free(&plan);
 	return status;
 }

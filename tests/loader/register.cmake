@@ -2,19 +2,23 @@
 # (roottask.elf) as root task on every ISA, x86 also under qemu-i386, through run_l4.sh.
 #
 # loader_test(NAME STATUS [CFG file] [MODULES lib-relative paths...] [PROGRAM lib-relative path]
-#             [ARGS...] [REF file] [STDERR texts...])
+#             [ARGS...] [REF file] [STDERR texts...] [EXPLICIT_ROOT])
 #   CFG:     the configuration, or PROGRAM: a program (@OTHER@/...: one of another ISA) with
-#            ARGS; umol4's positional argument, which --root makes boot module 0;
-#   MODULES: more boot modules (--module), lib-relative.
+#            ARGS; umol4's positional arguments: the loader is umol4's default root task;
+#   MODULES: more boot modules (--module), lib-relative;
+#   EXPLICIT_ROOT: name the loader of the variant's ISA with --root=FILE instead.
 set(LOADER_TESTS ${CMAKE_CURRENT_SOURCE_DIR}/loader)
 
 function(loader_test name status)
-  cmake_parse_arguments(T "" "CFG;PROGRAM;REF" "MODULES;ARGS;STDERR" ${ARGN})
-  set(opts --root=@LIB@/roottask.elf)
+  cmake_parse_arguments(T "EXPLICIT_ROOT" "CFG;PROGRAM;REF" "MODULES;ARGS;STDERR" ${ARGN})
+  set(opts)
+  if(T_EXPLICIT_ROOT)
+    set(opts --root=@LIB@/roottask.elf)
+  endif()
   foreach(m ${T_MODULES})
     list(APPEND opts --module=@LIB@/${m})
   endforeach()
-  # the configuration, or the program, is umol4's positional argument: boot module 0
+  # the configuration, or the program, is umol4's positional argument
   set(program ${T_CFG})
   if(T_PROGRAM)
     set(program ${T_PROGRAM})
@@ -42,7 +46,7 @@ loader_test(rmgr 0 PROGRAM loader/rmgr.elf REF ${LOADER_TESTS}/rmgr.ref)
 loader_test(demo 0 CFG ${CMAKE_SOURCE_DIR}/user/examples/system.cfg
   MODULES examples/chief.elf examples/server.elf REF ${LOADER_TESTS}/demo.ref)
 # Without a configuration the loader starts boot module 0; programs behave as under sigma0.
-loader_test(pagefault 0 PROGRAM tests/pagefault.elf REF ${PROGS}/pagefault.ref)
+loader_test(pagefault 0 PROGRAM tests/pagefault.elf REF ${PROGS}/pagefault.ref EXPLICIT_ROOT)
 loader_test(exitcode 42 PROGRAM tests/exitcode.elf REF ${PROGS}/exitcode.ref)
 loader_test(badaccess 120 PROGRAM tests/badaccess.elf
   STDERR "task 5.00" "page fault not resolved by the pager at address 0x00000010 (write)")
@@ -54,4 +58,4 @@ loader_test(direct 0 CFG ${LOADER_TESTS}/direct.cfg MODULES tests/pagefault.elf
 # Refusals: a configuration mistake, a program of another ISA.
 loader_test(badcfg 2 CFG ${LOADER_TESTS}/bad.cfg MODULES loader/pong.elf
   REF ${LOADER_TESTS}/bad.ref)
-loader_test(foreign 2 PROGRAM @OTHER@/tests/hello.elf)
+loader_test(foreign 2 PROGRAM @OTHER@/tests/hello.elf EXPLICIT_ROOT)

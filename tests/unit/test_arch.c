@@ -41,7 +41,22 @@ static void test_x86(void)
 	CHECK(arch_x86.decode(&ev, r, &tr, rd, 0));
 	CHECK(tr.kind == TRAP_PAGEFAULT && tr.addr == 0x4321 && tr.write);
 	ev.err = 4;
+	r[X86_EIP] = CODE_VA;
+	memcpy(code, "\x8b\x00", 2); /* mov (%eax),%eax */
 	CHECK(arch_x86.decode(&ev, r, &tr, rd, 0) && !tr.write);
+	/* qemu-i386 reports read-modify-write instructions as reads: they are writes */
+	static const char rmw[][8] = {"\x83\x00\x01", "\x09\x14\x85\0\0\0", "\xf0\x0f\xb1\x11",
+				      "\x66\xff\x00", "\xd1\x20"};
+	for (unsigned i = 0; i < sizeof rmw / sizeof *rmw; i++) {
+		memcpy(code, rmw[i], 8);
+		CHECK(arch_x86.decode(&ev, r, &tr, rd, 0) && tr.write);
+	}
+	static const char reads[][8] = {"\x83\x38\x01", "\x3b\x00", "\x0f\xb6\x00",
+					"\xf7\x00\1\0\0"};
+	for (unsigned i = 0; i < sizeof reads / sizeof *reads; i++) {
+		memcpy(code, reads[i], 8);
+		CHECK(arch_x86.decode(&ev, r, &tr, rd, 0) && !tr.write);
+	}
 	/* lock; nop asks for the KIP */
 	memcpy(code, "\xf0\x90", 2);
 	r[X86_EIP] = CODE_VA;
@@ -73,7 +88,8 @@ static void test_x86(void)
 	word_t push[4];
 	r[X86_ESP] = 0x8000;
 	r[X86_EFLAGS] = 0x302;
-	tr = (struct trap){.kind = TRAP_EXCEPTION, .vector = 13, .err_code = 0x182, .has_err = true};
+	tr =
+	    (struct trap){.kind = TRAP_EXCEPTION, .vector = 13, .err_code = 0x182, .has_err = true};
 	CHECK_EQ(arch_x86.exc_enter(r, &tr, 0x56781234, push), 4);
 	CHECK(push[0] == 0x182 && push[1] == CODE_VA + 4 && push[3] == 0x302);
 	CHECK(r[X86_ESP] == 0x8000 - 16 && r[X86_EIP] == 0x56781234 && r[X86_EFLAGS] == 0x202);
@@ -174,9 +190,9 @@ static void test_slots(void)
 }
 
 const struct unit_test arch_tests[] = {
-	{"x86 trap decoding", test_x86},
-	{"arm trap decoding and write detection", test_arm},
-	{"mips/mipsel trap decoding and write detection", test_mips},
-	{"register slots of every ISA", test_slots},
-	{0, 0},
+    {"x86 trap decoding", test_x86},
+    {"arm trap decoding and write detection", test_arm},
+    {"mips/mipsel trap decoding and write detection", test_mips},
+    {"register slots of every ISA", test_slots},
+    {0, 0},
 };

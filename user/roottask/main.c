@@ -18,6 +18,10 @@
 
 #define EXIT_USAGE    2	      /* as umol4's own: nothing sensible to run */
 #define BOOT_PAGE_GAP 0x10000 /* the programs' boot page lies this far below the KIP */
+/* The loader's threads outrank the programs' default priority (0x10) and what programs
+ * commonly raise themselves to: a program spinning above its pager would wait forever for its
+ * next page. */
+#define LOADER_PRIORITY 0xa0
 
 static struct cfg_task cfg[CFG_MAX_TASKS];
 
@@ -80,13 +84,13 @@ static const void *pager(l4_threadid_t src, l4_msgdope_t dope, l4_umword_t *w0, 
 		return LOADER_NO_REPLY;
 	}
 	if (l4_thread_equal(src, loader_thread(1)) && *w1 == REQUEST_MAGIC) {
-		request_handle((struct request *)*w0);
+		request_handle(service_pending());
 		*w0 = *w1 = 0;
 		return L4_IPC_SHORT_MSG;
 	}
 	l4_umword_t base = 0, fpage = 0;
 	const void *desc =
-	    task_fault(src, *w0, *w1, &base, &fpage) ? L4_IPC_SHORT_FPAGE : L4_IPC_SHORT_MSG;
+	    task_fault(src, *w0, &base, &fpage) ? L4_IPC_SHORT_FPAGE : L4_IPC_SHORT_MSG;
 	*w0 = base;
 	*w1 = fpage;
 	return desc;
@@ -104,6 +108,8 @@ int main(void)
 	frames_init((l4_addr_t)kip);
 	tasks_init(boot_va);
 	service_start();
+	task_set_priority(loader_thread(0), LOADER_PRIORITY);
+	task_set_priority(loader_thread(1), LOADER_PRIORITY);
 
 	const struct module *c = config_module();
 	unsigned started;

@@ -74,6 +74,8 @@ static void create_task(struct request *r, unsigned mcp, int with_prio)
 		l4_threadid_t preempter = L4_INVALID_ID, partner;
 		l4_sched_param_t p = {.sched_param = w[4]};
 		l4_thread_schedule(id, p, &preempter, &partner, &p);
+	} else {
+		task_set_priority(id, PROGRAM_PRIORITY);
 	}
 	ok(r, id.lh.low, id.lh.high);
 }

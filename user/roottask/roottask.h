@@ -60,9 +60,11 @@ int task_start(const struct module *m, const struct start_opts *o, l4_taskid_t *
  * status counts if it was a program, and the last program's end ends the instance. */
 void task_end(unsigned nr, int status);
 /* A page fault of a program: 1 with the mapping to answer, or 0 (refused, reported). */
-int task_fault(l4_threadid_t src, l4_umword_t w0, l4_umword_t w1, l4_umword_t *snd_base,
-	       l4_umword_t *fpage);
+int task_fault(l4_threadid_t src, l4_umword_t w0, l4_umword_t *snd_base, l4_umword_t *fpage);
 void task_set_priority(l4_threadid_t id, unsigned prio);
+/* Tasks inherit their creator's priority, and the loader's threads run high (main.c): a task the
+ * loader creates gets the kernel's default instead, unless its configuration says otherwise. */
+#define PROGRAM_PRIORITY 0x10
 
 /* One request, as lthread 1 received it. */
 struct request {
@@ -82,5 +84,7 @@ void requests_client_gone(unsigned nr);
 
 /* service.c */
 void service_start(void);
+/* The request lthread 1 has handed to lthread 0 (with a REQUEST_MAGIC call). */
+struct request *service_pending(void);
 
 #endif

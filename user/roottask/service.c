@@ -12,6 +12,15 @@
 
 static unsigned char stack[8192] __attribute__((aligned(16)));
 static char str[STR_MAX + 1];
+/* The request lthread 0 is handling: lthread 1 waits in its call meanwhile. Handed over in
+ * memory rather than as an address in the message so that the trace stays the same on every
+ * ISA (docs/tracing.md). */
+static struct request *pending;
+
+struct request *service_pending(void)
+{
+	return pending;
+}
 
 struct msg {
 	l4_fpage_t fp;
@@ -65,8 +74,9 @@ static void serve(void)
 				     .w1 = w1,
 				     .str = dope.md.strings ? str : 0,
 				     .len = len};
-		l4_ipc_call(pager, L4_IPC_SHORT_MSG, (l4_umword_t)&r, REQUEST_MAGIC,
-			    L4_IPC_SHORT_MSG, &a, &b, L4_IPC_NEVER, &dope);
+		pending = &r;
+		l4_ipc_call(pager, L4_IPC_SHORT_MSG, 0, REQUEST_MAGIC, L4_IPC_SHORT_MSG, &a, &b,
+			    L4_IPC_NEVER, &dope);
 		arm(&m);
 		if (!r.reply) {
 			err = l4_ipc_wait(&src, &m, &w0, &w1, L4_IPC_NEVER, &dope);

@@ -179,8 +179,7 @@ int task_start(const struct module *m, const struct start_opts *o, l4_taskid_t *
 		t->id = nid;
 		t->order = ++started;
 		running++;
-		if (o->priority >= 0)
-			task_set_priority(nid, (unsigned)o->priority);
+		task_set_priority(nid, o->priority >= 0 ? (unsigned)o->priority : PROGRAM_PRIORITY);
 		*id = nid;
 		return 0;
 	}
@@ -217,8 +216,9 @@ static int page_rights(const struct task *t, l4_addr_t va, int *writable)
 	return va >= t->img.high && va - t->img.high < HEAP_SPAN;
 }
 
-/* Reports a refused fault once, not for each of the kernel's retries. */
-static int refuse(unsigned nr, l4_umword_t w0, l4_umword_t ip, const char *why)
+/* Reports a refused fault once, not for each of the kernel's retries. Without the ip: the
+ * kernel's report names it, and the line stays the same on every ISA. */
+static int refuse(unsigned nr, l4_umword_t w0, const char *why)
 {
 	static l4_umword_t last_task, last_w0;
 	if (last_task == nr && last_w0 == w0)
@@ -226,33 +226,32 @@ static int refuse(unsigned nr, l4_umword_t w0, l4_umword_t ip, const char *why)
 	last_task = nr;
 	last_w0 = w0;
 	const struct task *t = &tasks[nr];
-	printf("loader: task %x (%s): page fault at 0x%08lx (%s), ip 0x%08lx: %s\n", nr,
+	printf("loader: task %x (%s): page fault at 0x%08lx (%s): %s\n", nr,
 	       t->mod ? t->mod->name : "not started by the loader", (unsigned long)(w0 & ~3UL),
-	       w0 & 2 ? "write" : "read", (unsigned long)ip, why);
+	       w0 & 2 ? "write" : "read", why);
 	return 0;
 }
 
-int task_fault(l4_threadid_t src, l4_umword_t w0, l4_umword_t w1, l4_umword_t *snd_base,
-	       l4_umword_t *fpage)
+int task_fault(l4_threadid_t src, l4_umword_t w0, l4_umword_t *snd_base, l4_umword_t *fpage)
 {
 	unsigned nr = src.id.task;
 	struct task *t = &tasks[nr];
 	l4_addr_t va = w0 & ~(PAGE_SIZE - 1);
 	int write = (w0 & 2) != 0, writable;
 	if (t->state != TS_PROGRAM)
-		return refuse(nr, w0, w1, "the loader is not its pager");
+		return refuse(nr, w0, "the loader is not its pager");
 	l4_addr_t e = pages_find(nr, va);
 	if (!e) {
 		if (!page_rights(t, va, &writable))
-			return refuse(nr, w0, w1, "outside the program's memory");
+			return refuse(nr, w0, "outside the program's memory");
 		if (!page_for(t, nr, va, writable, t->direct))
-			return refuse(nr, w0, w1,
+			return refuse(nr, w0,
 				      t->quota && t->pages >= t->quota ? "memory limit reached"
 								       : "out of memory");
 		e = pages_find(nr, va);
 	}
 	if (write && !(e & PAGE_WRITABLE))
-		return refuse(nr, w0, w1, "write to a read-only page");
+		return refuse(nr, w0, "write to a read-only page");
 	*snd_base = va;
 	*fpage = l4_fpage(e & ~(PAGE_SIZE - 1), L4_LOG2_PAGESIZE,
 			  e & PAGE_WRITABLE ? L4_FPAGE_RW : L4_FPAGE_RO, L4_FPAGE_MAP)
