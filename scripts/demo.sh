@@ -14,8 +14,7 @@ for isa in x86 arm mips mipsel; do
   echo "=== $isa ($how) ==="
   "$build/bin/umol4" "$lib/examples/demo.elf" || status=$?
   echo "--- a three-task system: client, server and a chief filtering their messages"
-  "$build/bin/umol4" --root=loader --module="$lib/examples/chief.elf" \
-    --module="$lib/examples/server.elf" "$lib/examples/system.cfg" || status=$?
+  "$build/bin/umol4" "$lib/examples/system.cfg" || status=$?
   echo
 done
 exit $status

@@ -31,8 +31,19 @@ cp "$hello" "$tmp/ppc.elf"
 printf '\024\000' | dd of="$tmp/ppc.elf" bs=1 seek=18 conv=notrunc 2>/dev/null
 expect2 "wrong machine" "$tmp/ppc.elf"
 grep -q "unsupported machine PowerPC" "$tmp/err" || { echo "FAIL: machine not named"; fail=1; }
+# what to boot: programs of two ISAs, configurations that are not one, arguments that a
+# generated configuration cannot carry
+expect2 "programs of two ISAs" "$hello" "$lib/arm/tests/hello.elf"
+expect2 "--config not a .cfg" --config="$tmp/text" "$hello"
+expect2 "--config missing" --config="$tmp/missing.cfg"
+printf 'task "nothere"\n' > "$tmp/lonely.cfg"
+expect2 "config names an unknown program" "$tmp/lonely.cfg"
+expect2 "quote in arguments of several programs" "$hello" 'a"b' "$hello"
+expect2 "--no-loader without a program" --no-loader
+expect2 "--no-loader with a text file" --no-loader "$tmp/text"
 "$umol4" --help > "$tmp/help" 2>&1 || { echo "FAIL: --help status"; fail=1; }
-for opt in --mem --emulate --sigma0 --cpu --no-pin --help; do
+for opt in --mem --emulate --sigma0 --cpu --no-pin --help --config --no-loader --root --module \
+    --trace --deterministic --check-mappings; do
   grep -q -- "$opt" "$tmp/help" || { echo "FAIL: --help lacks $opt"; fail=1; }
 done
 [ $fail = 0 ] && echo "PASS"

@@ -134,6 +134,13 @@ static bool add_config(struct boot_plan *p, const char *path, char *err, size_t 
 					return false;
 			}
 		}
+		if (!known) {
+			snprintf(err, errsize,
+				 "%.300s: no program '%s' among the given ones or next to the "
+				 "configuration",
+				 path, names[i]);
+			return false;
+		}
 	}
 	return true;
 }

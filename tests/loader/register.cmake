@@ -42,9 +42,17 @@ loader_test(system 5 CFG ${LOADER_TESTS}/system.cfg MODULES ${LOADER_SYSTEM}
   REF ${LOADER_TESTS}/system.ref)
 # The RMGR client library.
 loader_test(rmgr 0 PROGRAM loader/rmgr.elf REF ${LOADER_TESTS}/rmgr.ref)
-# The demo of user/examples: a chief filtering between its client and a server.
-loader_test(demo 0 CFG ${CMAKE_SOURCE_DIR}/user/examples/system.cfg
-  MODULES examples/chief.elf examples/server.elf REF ${LOADER_TESTS}/demo.ref)
+# The demo of user/examples: a chief filtering between its client and a server; `umol4
+# system.cfg` finds the programs the configuration names next to it.
+loader_test(demo 0 PROGRAM examples/system.cfg REF ${LOADER_TESTS}/demo.ref)
+# The same with --config, one program given and the other found next to the configuration.
+umol4_test(loader_democonfig examples/chief.elf 0 OPTS --config=@LIB@/examples/system.cfg
+  REF ${LOADER_TESTS}/demo.ref LABELS loader)
+# LDR0007: several programs on the command line, each with its arguments: they start in order
+# (a generated configuration), and the instance ends with the first one's status once both
+# have ended. --deterministic: no timeslice preemption, so the order of their output is fixed.
+umol4_test(loader_cmdline tests/exitcode.elf 42 OPTS --deterministic
+  ARGS @LIB@/tests/hello.elf one two REF ${LOADER_TESTS}/cmdline.ref LABELS loader)
 # Without a configuration the loader starts boot module 0; programs behave as under sigma0.
 loader_test(pagefault 0 PROGRAM tests/pagefault.elf REF ${PROGS}/pagefault.ref EXPLICIT_ROOT)
 loader_test(exitcode 42 PROGRAM tests/exitcode.elf REF ${PROGS}/exitcode.ref)
@@ -59,3 +67,5 @@ loader_test(direct 0 CFG ${LOADER_TESTS}/direct.cfg MODULES tests/pagefault.elf
 loader_test(badcfg 2 CFG ${LOADER_TESTS}/bad.cfg MODULES loader/pong.elf
   REF ${LOADER_TESTS}/bad.ref)
 loader_test(foreign 2 PROGRAM @OTHER@/tests/hello.elf EXPLICIT_ROOT)
+# A program talking to sigma0 across its clan's boundary, through the loader as its chief.
+loader_test(outside 0 PROGRAM loader/outside.elf REF ${LOADER_TESTS}/outside.ref)
