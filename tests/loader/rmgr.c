@@ -1,10 +1,11 @@
 /* LDR0002: the RMGR client library against the loader: ping, rmgr_id, task ids by module name,
  * an inactive task number moved to us and created in our clan (and given back), a task the
- * loader creates for us (its chief is the loader), interrupts, priorities, a page given back,
- * unsupported calls. */
+ * loader creates for us (its chief is the loader), interrupts, priorities, reserved physical
+ * memory, the sigma0 protocol spoken to rmgr_pager_id, a page given back. */
 #include <l4/loader/loader.h>
 #include <l4/rmgr/librmgr.h>
 #include <l4/sys/ipc.h>
+#include <l4/sys/kernel.h>
 #include <l4/sys/syscalls.h>
 #include <stdio.h>
 
@@ -90,6 +91,48 @@ static void irqs(void)
 	printf("get irq 16: %d\n", rmgr_get_irq(16));
 }
 
+/* Asks rmgr_pager_id as one would ask sigma0, with a one-page receive window at win. */
+static int sigma0_call(l4_umword_t w0, l4_umword_t w1, l4_addr_t win, const char *what)
+{
+	l4_umword_t a, b;
+	l4_msgdope_t d;
+	int err = l4_ipc_call(rmgr_pager_id, L4_IPC_SHORT_MSG, w0, w1,
+			      L4_IPC_MAPMSG(win, L4_LOG2_PAGESIZE), &a, &b, L4_IPC_NEVER, &d);
+	printf("%s: error 0x%x, %s\n", what, err,
+	       l4_ipc_fpage_received(d) ? "a page"
+	       : a || b			? "no page, not a 0-reply"
+					: "0-reply");
+	return !err && l4_ipc_fpage_received(d);
+}
+
+static void memory(void)
+{
+	/* RMGR's memory is physical and 1:1: a reservation appears at its address */
+	l4_addr_t a = rmgr_reserve_mem(0x4000, 14, 0, 0x04000000, 0x05000000);
+	int in = a != ~0UL && a >= 0x04000000 && !(a & 0x3fff) && a + 0x4000 <= 0x05000000;
+	printf("reserve 16 KiB, 16 KiB aligned, in [0x04000000, 0x05000000]: %s\n",
+	       in ? "ok" : "failed");
+	if (in) {
+		volatile l4_umword_t *p = (l4_umword_t *)a;
+		p[0] = 7;
+		p[0xffc] = 9;
+		printf("it holds what we write: %lu %lu\n", (unsigned long)p[0],
+		       (unsigned long)p[0xffc]);
+		printf("free_page of a reserved page: %d\n", rmgr_free_page(a + 0x1000));
+	}
+	printf("reserve beyond memory: %s\n",
+	       rmgr_reserve_mem(0x4000, 12, 0, 0xa0000000, 0xa0100000) == ~0UL ? "refused"
+									       : "granted");
+	if (sigma0_call(0xfffffffc, 0, 0x06000000, "any page")) {
+		*(volatile l4_umword_t *)0x06000000 = 5;
+		printf("  usable: %lu\n", (unsigned long)*(volatile l4_umword_t *)0x06000000);
+	}
+	if (sigma0_call(1, 1, 0x06001000, "the KIP"))
+		printf("  magic ok: %d\n",
+		       ((l4_kernel_info_t *)0x06001000)->magic == L4_KERNEL_INFO_MAGIC);
+	sigma0_call(1, 0, 0x06002000, "kernel memory");
+}
+
 int main(void)
 {
 	l4_threadid_t me = l4_myself(), id;
@@ -110,8 +153,7 @@ int main(void)
 	printf("set my priority 0x%x: %d\n", prio + 1, rmgr_set_prio(me, prio + 1));
 	rmgr_get_prio(me, &prio);
 	printf("my priority: 0x%x\n", prio);
-	printf("reserve_mem: 0x%lx\n",
-	       (unsigned long)rmgr_reserve_mem(0x10000, 12, 0, 0, 0x1000000));
+	memory();
 	scratch[0] = 42;
 	printf("free_page of a page of mine: %d\n", rmgr_free_page((l4_umword_t)scratch));
 	printf("it comes back fresh: %d\n", scratch[0]);

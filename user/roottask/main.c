@@ -83,7 +83,7 @@ static const void *pager(l4_threadid_t src, l4_umword_t *w0, l4_umword_t *w1)
 	}
 	l4_umword_t base = 0, fpage = 0;
 	const void *desc =
-	    task_fault(src, *w0, &base, &fpage) ? L4_IPC_SHORT_FPAGE : L4_IPC_SHORT_MSG;
+	    task_fault(src, *w0, *w1, &base, &fpage) ? L4_IPC_SHORT_FPAGE : L4_IPC_SHORT_MSG;
 	*w0 = base;
 	*w1 = fpage;
 	return desc;

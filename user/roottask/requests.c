@@ -164,8 +164,17 @@ static void irq_request(struct request *r, unsigned action, unsigned irq)
 static void mem_request(struct request *r, unsigned action)
 {
 	struct task *t = &tasks[r->owner < NTASKS ? r->owner : 0];
+	if (action == RMGR_MEM_RESERVE && r->str && r->len >= 2 * sizeof(l4_umword_t)) {
+		l4_umword_t range[2];
+		memcpy(range, r->str, sizeof range);
+		l4_addr_t a =
+		    memory_reserve(r->owner, r->w1 & ~0xfffUL, r->w1 & 0x3f, range[0], range[1]);
+		if (a != ~0UL)
+			ok(r, a, 0);
+		return;
+	}
 	if (action != RMGR_MEM_FREE || t->state != TS_PROGRAM)
-		return; /* RESERVE, FREE_FP, DUMP, GET_PAGE0: not supported, -1 */
+		return; /* FREE_FP, DUMP, GET_PAGE0: not supported, -1 */
 	l4_addr_t va = r->w1 & ~(L4_PAGESIZE - 1);
 	l4_addr_t frame = pages_remove(r->owner, va);
 	if (!frame)

@@ -60,7 +60,8 @@ int task_start(const struct module *m, const struct start_opts *o, l4_taskid_t *
  * status counts if it was a program, and the last program's end ends the instance. */
 void task_end(unsigned nr, int status);
 /* A page fault of a program: 1 with the mapping to answer, or 0 (refused, reported). */
-int task_fault(l4_threadid_t src, l4_umword_t w0, l4_umword_t *snd_base, l4_umword_t *fpage);
+int task_fault(l4_threadid_t src, l4_umword_t w0, l4_umword_t w1, l4_umword_t *snd_base,
+	       l4_umword_t *fpage);
 void task_set_priority(l4_threadid_t id, unsigned prio);
 /* Tasks inherit their creator's priority, and the loader's threads run high (main.c): a task the
  * loader creates gets the kernel's default instead, unless its configuration says otherwise. */
@@ -81,6 +82,16 @@ struct request {
 void request_handle(struct request *r);
 /* Task nr is gone: take back what it held (task numbers, tasks created for it, interrupts). */
 void requests_client_gone(unsigned nr);
+
+/* memory.c */
+/* A sigma0-protocol request of program nr to the loader's pager: 1 with the mapping to answer,
+ * 0 for a 0-reply, -1 if w0, w1 are no such request (a page fault). */
+int memory_sigma0_request(unsigned nr, l4_umword_t w0, l4_umword_t w1, l4_umword_t *base,
+			  l4_umword_t *fpage);
+/* RMGR's reserve_mem for program nr: the physical address of size bytes aligned to 2^log2_align
+ * within [low, high] (high 0: anywhere), now the program's 1:1; ~0 if there is no such range. */
+l4_addr_t memory_reserve(unsigned nr, l4_size_t size, unsigned log2_align, l4_addr_t low,
+			 l4_addr_t high);
 
 /* service.c */
 void service_start(void);

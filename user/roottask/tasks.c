@@ -232,7 +232,8 @@ static int refuse(unsigned nr, l4_umword_t w0, const char *why)
 	return 0;
 }
 
-int task_fault(l4_threadid_t src, l4_umword_t w0, l4_umword_t *snd_base, l4_umword_t *fpage)
+int task_fault(l4_threadid_t src, l4_umword_t w0, l4_umword_t w1, l4_umword_t *snd_base,
+	       l4_umword_t *fpage)
 {
 	unsigned nr = src.id.task;
 	struct task *t = &tasks[nr];
@@ -240,6 +241,9 @@ int task_fault(l4_threadid_t src, l4_umword_t w0, l4_umword_t *snd_base, l4_umwo
 	int write = (w0 & 2) != 0, writable;
 	if (t->state != TS_PROGRAM)
 		return refuse(nr, w0, "the loader is not its pager");
+	int asked = memory_sigma0_request(nr, w0, w1, snd_base, fpage);
+	if (asked >= 0)
+		return asked;
 	l4_addr_t e = pages_find(nr, va);
 	if (!e) {
 		if (!page_rights(t, va, &writable))
