@@ -411,7 +411,9 @@ static void run_figure(const struct report *r, struct isa_run *i, const struct f
 		set_note(res, OUT_NA, "benchmark program not built");
 		return;
 	}
-	char *argv[8] = {umol4, cpu}, **a = argv + 2;
+	/* the program is the root task itself: the figures are the kernel's, and task_new needs
+	 * the task numbers the root owns */
+	char *argv[9] = {umol4, cpu, "--no-loader"}, **a = argv + 3;
 	if (i->emulate)
 		*a++ = "--emulate";
 	*a++ = elf;
