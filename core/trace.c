@@ -11,6 +11,16 @@ static word_t desc_kind(word_t d)
 	return d == IPC_NIL_DESC ? d : (d & ~3u) ? 0x10u | (d & 3u) : d;
 }
 
+/* Messages to and from sigma0 (an idempotent space) hand out physical memory: how many of them
+ * a task sends follows the sizes and layouts of programs, so the ISA (the loader asks for one
+ * frame per page of a program's image). They count as paging traffic. */
+static bool with_sigma0(const struct kernel *k, l4id_t id)
+{
+	unsigned nr = id_task(id);
+	const struct task *p = nr < L4_TASKS ? k->tasks[nr] : 0;
+	return p && p->idempotent;
+}
+
 void trace_syscall(struct kernel *k, const struct thread *t, enum syscall_nr nr)
 {
 	if (!k->tracing)
@@ -64,7 +74,8 @@ void trace_syscall(struct kernel *k, const struct thread *t, enum syscall_nr nr)
 	default:
 		break;
 	}
-	e.mem = t->is_pager || t->task->idempotent; /* a pager's work follows others' layouts */
+	/* a pager's work follows others' layouts */
+	e.mem = t->is_pager || t->task->idempotent || (nr == SYS_IPC && with_sigma0(k, e.peer));
 	if (nr == SYS_EXC_TABLE) { /* the same event as ia32's lidt: the table address is ISA's */
 		e.addr = s[S0];
 		e.has_addr = true;
@@ -87,6 +98,7 @@ void trace_ipc_done(struct kernel *k, const struct thread *t, word_t dope)
 		e.peer = (l4id_t){a->get_slot(t->regs, S5), a->get_slot(t->regs, S6)};
 		e.has_peer = true;
 		e.src_seq = t->trace_src_seq;
+		e.mem = e.mem || with_sigma0(k, e.peer);
 	}
 	plat_trace(&e);
 }

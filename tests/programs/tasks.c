@@ -112,11 +112,26 @@ static void task5_simple(void)
 	sleep_forever();
 }
 
+/* The longest timeslice: the root runs on until it blocks, so the tasks it creates (at its
+ * priority) start only then, whatever the host's load; the order of everything printed and the
+ * hand-over of task number 6 before task 5 asks for it rely on that. */
+static void run_until_blocked(void)
+{
+	l4_threadid_t ext = L4_INVALID_ID, partner;
+	l4_sched_param_t old, p = {.sched_param = 0};
+	l4_thread_schedule(l4_myself(), L4_INVALID_SCHED_PARAM, &ext, &partner, &old);
+	p.sp.prio = old.sp.prio;
+	p.sp.time_man = 255;
+	p.sp.time_exp = 1;
+	l4_thread_schedule(l4_myself(), p, &ext, &partner, &old);
+}
+
 int main(void)
 {
 	l4_threadid_t src;
 	l4_umword_t w0, w1, r;
 	l4_msgdope_t d;
+	run_until_blocked();
 	start_pager();
 
 	l4_taskid_t t = new_task(5, task5_simple);

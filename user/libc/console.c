@@ -1,6 +1,7 @@
 /* The console: one line buffer for stdout and stderr, emptied through kdebug outstring. */
 #include <l4/sys/kdebug.h>
 #include <stdio.h>
+#include <string.h>
 
 #include "internal.h"
 
@@ -38,6 +39,17 @@ void __umol4_console_putc(char c)
 	buf[len++] = c;
 	if (c == '\n' || len == sizeof(buf) - 1)
 		__umol4_console_flush();
+}
+
+void __umol4_console_write_n(char *s, size_t n)
+{
+	if (len == 0 && n && s[n - 1] == '\n' && !memchr(s, '\0', n)) {
+		s[n] = '\0';
+		outstring(s);
+		return;
+	}
+	for (size_t i = 0; i < n; i++)
+		__umol4_console_putc(s[i]);
 }
 
 void __umol4_console_write(const char *s)

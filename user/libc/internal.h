@@ -9,6 +9,9 @@
 void __umol4_console_putc(char c);
 void __umol4_console_write(const char *s);
 void __umol4_console_flush(void);
+/* n bytes of s (which has room for a NUL at s[n]): one outstring when they are a whole line and
+ * nothing is buffered, else through the line buffer. */
+void __umol4_console_write_n(char *s, size_t n);
 
 /* The printf engine (format.c): calls put(ctx, c) for every character produced and returns how
  * many characters that was. */
