@@ -31,6 +31,10 @@
 #include <time.h>
 #include <unistd.h>
 
+/* --spin: how often a stub yields the CPU waiting for the kernel before it sleeps; at ~0.3 µs a
+ * yield, some 300 µs. */
+#define STUB_SPIN_YIELDS 1000
+
 enum {
 	EXIT_USAGE = 2,	      /* bad option, missing or malformed program */
 	EXIT_L4_FAULT = 120,  /* an L4 thread died of an unhandled fault or exception */
@@ -76,9 +80,12 @@ static void usage(FILE *f)
 	    "                      memory its L4 page table does not grant (slow; for tests)\n"
 	    "      --trace=FILE    write every kernel event as JSON lines to FILE (see\n"
 	    "                      docs/tracing.md and umol4-trace)\n"
-	    "      --cpu=N         run the instance on host CPU N (default: one CPU chosen\n"
-	    "                      by process id; kernel and tasks hand over fastest on one CPU)\n"
-	    "      --no-pin        do not restrict the instance to one CPU\n"
+	    "      --cpu=N         run the kernel on host CPU N (default: one CPU chosen by\n"
+	    "                      process id), the tasks on the others (with --no-spin: on N)\n"
+	    "      --no-pin        do not restrict the instance to CPUs (implies --no-spin)\n"
+	    "      --no-spin       hand over between kernel and tasks by sleeping on one CPU\n"
+	    "                      instead of busy waiting with the kernel on its own CPU and\n"
+	    "                      the tasks on the others (the default with 2+ CPUs)\n"
 	    "  -h, --help          show this help\n"
 	    "\n"
 	    "exit status: the first program's exit status (exit(n) or return from main) once\n"
@@ -111,7 +118,8 @@ static bool find_libdir(char *out, size_t n)
 	return true;
 }
 
-static void pin_cpu(int cpu)
+/* Returns the CPU the instance now runs on, or -1. */
+static int pin_cpu(int cpu)
 {
 	cpu_set_t set;
 	CPU_ZERO(&set);
@@ -120,9 +128,11 @@ static void pin_cpu(int cpu)
 		cpu = (int)(getpid() % (ncpu > 0 ? ncpu : 1));
 	}
 	CPU_SET(cpu, &set);
-	if (sched_setaffinity(0, sizeof set, &set) != 0)
-		fprintf(stderr, "umol4: cannot pin to CPU %d: %s (running unpinned)\n", cpu,
-			strerror(errno));
+	if (sched_setaffinity(0, sizeof set, &set) == 0)
+		return cpu;
+	fprintf(stderr, "umol4: cannot pin to CPU %d: %s (running unpinned)\n", cpu,
+		strerror(errno));
+	return -1;
 }
 
 /* Console input becomes interrupt IRQ_CONSOLE for its associated thread. */
@@ -205,19 +215,26 @@ static int run(struct kernel *k)
 
 int main(int argc, char **argv)
 {
-	static const struct option opts[] = {
-	    {"mem", required_argument, 0, 'm'},	     {"emulate", no_argument, 0, 'E'},
-	    {"sigma0", required_argument, 0, 'S'},   {"cpu", required_argument, 0, 'C'},
-	    {"no-pin", no_argument, 0, 'P'},	     {"help", no_argument, 0, 'h'},
-	    {"root", required_argument, 0, 'R'},     {"module", required_argument, 0, 'M'},
-	    {"trace", required_argument, 0, 'T'},    {"deterministic", no_argument, 0, 'D'},
-	    {"check-mappings", no_argument, 0, 'K'}, {"config", required_argument, 0, 'G'},
-	    {"no-loader", no_argument, 0, 'N'},	     {0, 0, 0, 0}};
+	static const struct option opts[] = {{"mem", required_argument, 0, 'm'},
+					     {"emulate", no_argument, 0, 'E'},
+					     {"sigma0", required_argument, 0, 'S'},
+					     {"cpu", required_argument, 0, 'C'},
+					     {"no-pin", no_argument, 0, 'P'},
+					     {"help", no_argument, 0, 'h'},
+					     {"root", required_argument, 0, 'R'},
+					     {"module", required_argument, 0, 'M'},
+					     {"trace", required_argument, 0, 'T'},
+					     {"deterministic", no_argument, 0, 'D'},
+					     {"check-mappings", no_argument, 0, 'K'},
+					     {"config", required_argument, 0, 'G'},
+					     {"no-loader", no_argument, 0, 'N'},
+					     {"no-spin", no_argument, 0, 'W'},
+					     {0, 0, 0, 0}};
 	const char *module_spec[MAX_BOOT_MODULES], *trace_path = 0;
 	struct boot_request req = {.mode = ROOT_LOADER, .modules = module_spec};
 	unsigned nmod_spec = 0;
 	unsigned long mem_mib = 256;
-	bool emulate = false, pin = true, check_mappings = false;
+	bool emulate = false, pin = true, check_mappings = false, spin = true;
 	int cpu = -1;
 	const char *sigma0_path = 0;
 	int c;
@@ -254,6 +271,9 @@ int main(int argc, char **argv)
 			break;
 		case 'N':
 			req.mode = ROOT_PROGRAM;
+			break;
+		case 'W':
+			spin = false;
 			break;
 		case 'G':
 			req.config = optarg;
@@ -346,8 +366,10 @@ int main(int argc, char **argv)
 			strerror(errno));
 		return EXIT_USAGE;
 	}
-	if (pin)
-		pin_cpu(cpu);
+	int kernel_cpu = pin ? pin_cpu(cpu) : -1;
+	/* spinning needs a CPU for the kernel and another for the tasks */
+	if (kernel_cpu < 0 || sysconf(_SC_NPROCESSORS_ONLN) < 2)
+		spin = false;
 	plat_clock_start();
 	static struct kernel k;
 	kernel_init(&k, phys, phys_size);
@@ -368,8 +390,10 @@ int main(int argc, char **argv)
 		fprintf(stderr, "umol4: cannot start the clock thread\n");
 		return EXIT_INTERNAL;
 	}
-	struct instance_cfg cfg = {&k,	  libdir,   phys_fd, emulate, check_mappings,
-				   false, getpid(), name};
+	struct instance_cfg cfg = {&k,	      libdir,	      phys_fd,
+				   emulate,   check_mappings, false,
+				   getpid(),  name,	      spin ? STUB_SPIN_YIELDS : 0,
+				   kernel_cpu};
 	cfg.inject_stale = getenv("UMOL4_INJECT_STALE_MAPPINGS") != 0;
 	tp_setup(&cfg);
 	int status = run(&k);

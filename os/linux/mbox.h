@@ -11,21 +11,21 @@
 #include <stdint.h>
 
 #define MBOX_SIZE 0x4000u /* bytes; mapped from fd MBOX_FD at arch stub area */
-#define MBOX_FD 3         /* the mailbox memfd (this task's slice of it, offset 0) */
-#define PHYS_FD 4         /* the physical-memory memfd */
+#define MBOX_FD	  3	  /* the mailbox memfd (this task's slice of it, offset 0) */
+#define PHYS_FD	  4	  /* the physical-memory memfd */
 
 /* ctl: the futex word. Only the side that does not own the task writes it. */
-#define MBOX_IN_TASK 0u   /* the task process runs L4 code (kernel sleeps) */
+#define MBOX_IN_TASK   0u /* the task process runs L4 code (kernel sleeps) */
 #define MBOX_IN_KERNEL 1u /* the stub sits in its handler waiting for the kernel */
 
 /* cmd: what the stub does after it is woken. */
-#define MBOX_CMD_RESUME 0u   /* apply ops, load regs into the signal frame, return to L4 code */
+#define MBOX_CMD_RESUME	  0u /* apply ops, load regs into the signal frame, return to L4 code */
 #define MBOX_CMD_OPS_ONLY 1u /* apply ops, then hand control straight back (ops queue overflow) */
-#define MBOX_CMD_EXIT 2u     /* exit_group(0) at once */
+#define MBOX_CMD_EXIT	  2u /* exit_group(0) at once */
 
 /* ops[].kind */
-#define MBOX_OP_MAP 1u     /* mmap(vaddr, npages, prot, MAP_SHARED|MAP_FIXED, PHYS_FD, pfn) */
-#define MBOX_OP_UNMAP 2u   /* munmap(vaddr, npages) */
+#define MBOX_OP_MAP	1u /* mmap(vaddr, npages, prot, MAP_SHARED|MAP_FIXED, PHYS_FD, pfn) */
+#define MBOX_OP_UNMAP	2u /* munmap(vaddr, npages) */
 #define MBOX_OP_PROTECT 3u /* mprotect(vaddr, npages, prot) */
 
 /* ops[].prot: L4 rights; the stub turns them into host PROT_* bits. */
@@ -35,15 +35,15 @@
 
 /* event: why the stub entered the kernel. Host signal numbers differ per ISA (MIPS!), so the
  * stub translates them into these neutral values. */
-#define MBOX_EV_START 1u   /* first entry after exec: no L4 context yet */
-#define MBOX_EV_SEGV 2u    /* SIGSEGV: L4 syscall, page fault, or protection fault */
-#define MBOX_EV_ILL 3u     /* SIGILL */
-#define MBOX_EV_TRAP 4u    /* SIGTRAP: breakpoint instruction (kdebug) */
-#define MBOX_EV_FPE 5u     /* SIGFPE */
-#define MBOX_EV_BUS 6u     /* SIGBUS */
+#define MBOX_EV_START	1u /* first entry after exec: no L4 context yet */
+#define MBOX_EV_SEGV	2u /* SIGSEGV: L4 syscall, page fault, or protection fault */
+#define MBOX_EV_ILL	3u /* SIGILL */
+#define MBOX_EV_TRAP	4u /* SIGTRAP: breakpoint instruction (kdebug) */
+#define MBOX_EV_FPE	5u /* SIGFPE */
+#define MBOX_EV_BUS	6u /* SIGBUS */
 #define MBOX_EV_PREEMPT 7u /* the kernel's preemption signal (SIGALRM in the task) */
 
-#define MBOX_NREGS 48
+#define MBOX_NREGS   48
 #define MBOX_MAX_OPS 480
 
 struct mbox_op {
@@ -58,7 +58,7 @@ struct mbox {
 	uint32_t fault_addr;
 	uint32_t trapno; /* x86 sigcontext trapno/err; 0 on other ISAs */
 	uint32_t err;
-	uint32_t nregs;  /* filled by the stub: how many regs[] are valid */
+	uint32_t nregs;		   /* filled by the stub: how many regs[] are valid */
 	uint32_t regs[MBOX_NREGS]; /* trap record, order in arch/<isa>/trapregs.h */
 	uint32_t nops;
 	uint32_t op_errors; /* stub counts failed host mapping calls (kernel reports them) */
@@ -68,7 +68,9 @@ struct mbox {
 	uint32_t fast_myself;
 	uint32_t cur_lo, cur_hi;
 	uint32_t mbox_va; /* stub -> kernel at start: where the mailbox lies in the task */
-	uint32_t reserved[1];
+	/* How often the stub yields the CPU waiting for the kernel's answer before it sleeps on
+	 * ctl (umol4 --spin); 0: it sleeps at once. */
+	uint32_t spin;
 	char name[16]; /* process name the stub sets with PR_SET_NAME */
 	struct mbox_op ops[MBOX_MAX_OPS];
 };

@@ -3,14 +3,15 @@
 #include "core/pagetable.h"
 #include "core/plat.h"
 #include "core/sched.h"
+#include "core/schedule.h"
 #include "os/linux/clock.h"
 #include "os/linux/mapcheck.h"
-#include "core/schedule.h"
 
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
 #include <linux/futex.h>
+#include <sched.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -22,7 +23,20 @@
 #include <time.h>
 #include <unistd.h>
 
+/* --spin: how long the kernel busy-waits for a task's next entry before it sleeps. Long enough
+ * for a system call's round trip in the task, short enough not to burn a CPU for a task that
+ * computes. */
+#define KERNEL_SPIN_US 50
+
 static const struct instance_cfg *cfg;
+
+/* The host's clock, also under --deterministic (whose virtual clock stands still meanwhile). */
+static uint64_t host_now_us(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (uint64_t)ts.tv_sec * 1000000u + (uint64_t)ts.tv_nsec / 1000u;
+}
 static struct taskproc *procs;
 static pid_t task_pgid;
 volatile int tp_stop_signal;
@@ -81,7 +95,10 @@ void tp_setup(const struct instance_cfg *c)
 	signal(SIGPIPE, SIG_IGN);
 }
 
-static struct taskproc *proc_of(struct task *t) { return t->host; }
+static struct taskproc *proc_of(struct task *t)
+{
+	return t->host;
+}
 
 static const char *describe_status(int st, char *buf, size_t n)
 {
@@ -106,8 +123,9 @@ static bool reap(void)
 			if (p->pid != pid)
 				continue;
 			char why[96];
-			klog("task %x (%s, %s): host process %d %s", p->task->nr, p->task->arch->name,
-			     p->task->name, (int)pid, describe_status(st, why, sizeof why));
+			klog("task %x (%s, %s): host process %d %s", p->task->nr,
+			     p->task->arch->name, p->task->name, (int)pid,
+			     describe_status(st, why, sizeof why));
 			p->pid = 0;
 			died = true;
 		}
@@ -124,6 +142,14 @@ static enum tp_result wait_kernel(struct taskproc *p, uint64_t deadline)
 	waiting_ctl = &p->mb->ctl;
 	enum tp_result res = TP_OK;
 	bool preempted = false;
+	/* --spin: the task runs on another CPU; most kernel entries come within µs */
+	uint64_t until = cfg->spin ? host_now_us() + KERNEL_SPIN_US : 0;
+	for (unsigned i = 1; until && __atomic_load_n(&p->mb->ctl, __ATOMIC_ACQUIRE) == in_task_raw;
+	     i++) {
+		__asm__ __volatile__("" ::: "memory"); /* no pause: in a VM a pause loop exits to the hypervisor */
+		if (!(i % 64) && (host_now_us() > until || child_died || tp_stop_signal))
+			break;
+	}
 	while (__atomic_load_n(&p->mb->ctl, __ATOMIC_ACQUIRE) == in_task_raw) {
 		struct timespec ts, *tsp = 0;
 		uint64_t next = deadline;
@@ -187,7 +213,8 @@ enum tp_result tp_spawn(struct task *t)
 	}
 	int mfd = memfd_create("umol4-mailbox", MFD_CLOEXEC);
 	if (mfd < 0 || ftruncate(mfd, MBOX_SIZE) < 0 ||
-	    (p->mb = mmap(0, MBOX_SIZE, PROT_READ | PROT_WRITE, MAP_SHARED, mfd, 0)) == MAP_FAILED) {
+	    (p->mb = mmap(0, MBOX_SIZE, PROT_READ | PROT_WRITE, MAP_SHARED, mfd, 0)) ==
+		MAP_FAILED) {
 		klog("cannot create a mailbox: %s", strerror(errno));
 		if (mfd >= 0)
 			close(mfd);
@@ -207,6 +234,16 @@ enum tp_result tp_spawn(struct task *t)
 		if (getppid() != cfg->kernel_pid)
 			_exit(127);
 		setpgid(0, task_pgid);
+		if (cfg->spin && cfg->kernel_cpu >= 0) {
+			cpu_set_t others;
+			sched_getaffinity(0, sizeof others, &others);
+			CPU_ZERO(&others);
+			for (long c = 0; c < sysconf(_SC_NPROCESSORS_ONLN) && c < CPU_SETSIZE; c++)
+				if (c != cfg->kernel_cpu)
+					CPU_SET(c, &others);
+			if (CPU_COUNT(&others))
+				sched_setaffinity(0, sizeof others, &others);
+		}
 		sigset_t none;
 		sigemptyset(&none);
 		sigprocmask(SIG_SETMASK, &none, 0);
@@ -358,6 +395,7 @@ enum tp_result tp_run(struct thread *th, struct hw_event *ev)
 	mb_put(p, &p->mb->cur_hi, th->id.hi);
 	/* traces and the virtual clock count every system call: no shortcut then */
 	mb_put(p, &p->mb->fast_myself, !cfg->kernel->tracing && !clock_is_virtual());
+	mb_put(p, &p->mb->spin, cfg->spin);
 	sync_mappings(p);
 	/* preempt at the next kernel timeout or at the end of the thread's timeslice */
 	uint64_t deadline = timeout_next(cfg->kernel), left = sched_slice_left(th);
@@ -375,9 +413,9 @@ enum tp_result tp_run(struct thread *th, struct hw_event *ev)
 		return r;
 	if (mb_get(p, &p->mb->op_errors)) {
 		if (mb_get(p, &p->mb->first_err) == ENOMEM) {
-			/* vm.max_map_count reached: drop every host mapping of the task; the L4 page
-			 * table stays, and each page comes back on its next access (a host fault on
-			 * an L4-mapped page only re-mirrors it) */
+			/* vm.max_map_count reached: drop every host mapping of the task; the L4
+			 * page table stays, and each page comes back on its next access (a host
+			 * fault on an L4-mapped page only re-mirrors it) */
 			drop_host_mappings(p);
 		} else {
 			klog("task %x: the host refused %u mapping operation(s) (errno %u)", t->nr,

@@ -13,12 +13,12 @@ struct taskproc {
 	struct task *task;
 	pid_t pid;
 	struct mbox *mb;
-	bool be; /* mailbox words are big-endian */
+	bool be;		     /* mailbox words are big-endian */
 	const struct thread *loaded; /* whose registers the mailbox holds */
-	unsigned drops;              /* times its host mappings were dropped (mapping limit) */
+	unsigned drops;		     /* times its host mappings were dropped (mapping limit) */
 	unsigned maps_since_drop;
-	char stub[4096];             /* stub executable */
-	const char *qemu;            /* "" = native */
+	char stub[4096];  /* stub executable */
+	const char *qemu; /* "" = native */
 	struct taskproc *next;
 };
 
@@ -26,18 +26,22 @@ struct instance_cfg {
 	struct kernel *kernel;
 	const char *libdir; /* build/lib/umol4 */
 	int phys_fd;
-	bool emulate_x86;   /* run ia32 tasks under qemu-i386 */
+	bool emulate_x86;    /* run ia32 tasks under qemu-i386 */
 	bool check_mappings; /* verify host mappings against the L4 page tables (mapcheck.h) */
 	bool inject_stale;   /* test of the check: never unmap (UMOL4_INJECT_STALE_MAPPINGS=1) */
 	pid_t kernel_pid;
 	const char *progname;
+	/* --spin: hand-off by busy waiting, the kernel on kernel_cpu and the task processes on the
+	 * other CPUs; spin is how often a stub yields before it sleeps (0: sleep at once) */
+	unsigned spin;
+	int kernel_cpu;
 };
 
 enum tp_result {
 	TP_OK,
-	TP_DIED,        /* the task process is gone (reported) */
+	TP_DIED,	/* the task process is gone (reported) */
 	TP_INTERRUPTED, /* the kernel was asked to stop (SIGINT/SIGTERM) */
-	TP_FAILED,      /* host failure (reported) */
+	TP_FAILED,	/* host failure (reported) */
 };
 
 void tp_setup(const struct instance_cfg *cfg);

@@ -13,22 +13,23 @@
  */
 #include "stub_arch.h"
 
-#define STUB_EXIT_MBOX 120    /* mmap of the mailbox (fd 3) failed */
-#define STUB_EXIT_ALTSTACK 121
+#define STUB_EXIT_MBOX	    120 /* mmap of the mailbox (fd 3) failed */
+#define STUB_EXIT_ALTSTACK  121
 #define STUB_EXIT_SIGACTION 122
-#define STUB_EXIT_SIGMASK 123
-#define STUB_EXIT_UNMAP 124   /* unmapping the L4 user range failed */
-#define STUB_EXIT_BADCMD 125  /* the kernel wrote an unknown mbox.cmd */
+#define STUB_EXIT_SIGMASK   123
+#define STUB_EXIT_UNMAP	    124 /* unmapping the L4 user range failed */
+#define STUB_EXIT_BADCMD    125 /* the kernel wrote an unknown mbox.cmd */
 
 /* Linux ABI values that are the same on every umol4 ISA (checked below where possible). */
-#define STUB_PROT_RW 3
-#define STUB_MAP_SHARED 0x01
-#define STUB_MAP_FIXED 0x10
+#define STUB_PROT_RW	 3
+#define STUB_MAP_SHARED	 0x01
+#define STUB_MAP_FIXED	 0x10
 #define STUB_PR_SET_NAME 15
-#define STUB_FUTEX_WAIT 0 /* NOT the _PRIVATE variants: the word is shared with the kernel process */
+#define STUB_FUTEX_WAIT                                                                            \
+	0 /* NOT the _PRIVATE variants: the word is shared with the kernel process */
 #define STUB_FUTEX_WAKE 1
-#define STUB_EINVAL 22
-#define STUB_PAGE 4096u
+#define STUB_EINVAL	22
+#define STUB_PAGE	4096u
 
 /* The mailbox. It lives inside the stub image, page aligned, so mapping fd 3 over it with
  * MAP_FIXED can never hit something qemu allocated for itself in the guest address space. */
@@ -51,12 +52,12 @@ static unsigned nkeep;
 _Static_assert(MBOX_PROT_R == 1 && MBOX_PROT_W == 2 && MBOX_PROT_X == 4,
 	       "MBOX_PROT_* must equal PROT_READ/PROT_WRITE/PROT_EXEC");
 
-#define SYS0(n) stub_syscall((n), 0, 0, 0, 0, 0, 0)
-#define SYS1(n, a) stub_syscall((n), (long)(a), 0, 0, 0, 0, 0)
-#define SYS2(n, a, b) stub_syscall((n), (long)(a), (long)(b), 0, 0, 0, 0)
-#define SYS3(n, a, b, c) stub_syscall((n), (long)(a), (long)(b), (long)(c), 0, 0, 0)
+#define SYS0(n)		    stub_syscall((n), 0, 0, 0, 0, 0, 0)
+#define SYS1(n, a)	    stub_syscall((n), (long)(a), 0, 0, 0, 0, 0)
+#define SYS2(n, a, b)	    stub_syscall((n), (long)(a), (long)(b), 0, 0, 0, 0)
+#define SYS3(n, a, b, c)    stub_syscall((n), (long)(a), (long)(b), (long)(c), 0, 0, 0)
 #define SYS4(n, a, b, c, d) stub_syscall((n), (long)(a), (long)(b), (long)(c), (long)(d), 0, 0)
-#define SYS6(n, a, b, c, d, e, f)                                                               \
+#define SYS6(n, a, b, c, d, e, f)                                                                  \
 	stub_syscall((n), (long)(a), (long)(b), (long)(c), (long)(d), (long)(e), (long)(f))
 
 static __attribute__((noreturn)) void stub_exit(int status)
@@ -68,13 +69,20 @@ static __attribute__((noreturn)) void stub_exit(int status)
 static uint32_t event_of(int sig)
 {
 	switch (sig) {
-	case STUB_SIGSEGV: return MBOX_EV_SEGV;
-	case STUB_SIGILL: return MBOX_EV_ILL;
-	case STUB_SIGTRAP: return MBOX_EV_TRAP;
-	case STUB_SIGFPE: return MBOX_EV_FPE;
-	case STUB_SIGBUS: return MBOX_EV_BUS;
-	case STUB_SIGALRM: return MBOX_EV_PREEMPT;
-	default: return MBOX_EV_START; /* STUB_SIGUSR2: the only other signal we catch */
+	case STUB_SIGSEGV:
+		return MBOX_EV_SEGV;
+	case STUB_SIGILL:
+		return MBOX_EV_ILL;
+	case STUB_SIGTRAP:
+		return MBOX_EV_TRAP;
+	case STUB_SIGFPE:
+		return MBOX_EV_FPE;
+	case STUB_SIGBUS:
+		return MBOX_EV_BUS;
+	case STUB_SIGALRM:
+		return MBOX_EV_PREEMPT;
+	default:
+		return MBOX_EV_START; /* STUB_SIGUSR2: the only other signal we catch */
 	}
 }
 
@@ -160,8 +168,8 @@ static void apply_ops(struct mbox *m)
 		const struct mbox_op *op = &m->ops[i];
 		uint32_t va = op->vaddr, np = op->npages, prot = op->prot & 7u;
 		long r;
-		/* Never let an op reach the stub area or host-owned pages: that would cut the ground
-		 * from under us. */
+		/* Never let an op reach the stub area or host-owned pages: that would cut the
+		 * ground from under us. */
 		if (np == 0 || va >= STUB_USER_END || np > (STUB_USER_END - va) / STUB_PAGE) {
 			r = -STUB_EINVAL;
 		} else if (op->kind == MBOX_OP_UNMAP) {
@@ -169,18 +177,20 @@ static void apply_ops(struct mbox *m)
 		} else if (hits_keep(va, va + np * STUB_PAGE)) {
 			r = -STUB_EINVAL;
 		} else if (op->kind == MBOX_OP_MAP) {
-			/* mmap2: the offset is in 4096-byte units on i386, ARM EABI and MIPS o32. */
-			r = SYS6(STUB_NR_mmap2, va, np * STUB_PAGE, prot, STUB_MAP_SHARED | STUB_MAP_FIXED,
-				 PHYS_FD, op->pfn);
+			/* mmap2: the offset is in 4096-byte units on i386, ARM EABI and MIPS o32.
+			 */
+			r = SYS6(STUB_NR_mmap2, va, np * STUB_PAGE, prot,
+				 STUB_MAP_SHARED | STUB_MAP_FIXED, PHYS_FD, op->pfn);
 			if (r >= 0 && (uint32_t)r != va)
-				r = -STUB_EINVAL; /* cannot happen with MAP_FIXED; never mistake it for success */
+				r = -STUB_EINVAL; /* cannot happen with MAP_FIXED; never mistake it
+						     for success */
 		} else if (op->kind == MBOX_OP_PROTECT) {
 			r = SYS3(STUB_NR_mprotect, va, np * STUB_PAGE, prot);
 		} else {
 			r = -STUB_EINVAL;
 		}
-		/* mmap2 may return addresses >= 2 GiB, which are negative as long: only -4095..-1 are
-		 * errors (with MAP_FIXED the result is va < STUB_USER_END anyway). */
+		/* mmap2 may return addresses >= 2 GiB, which are negative as long: only -4095..-1
+		 * are errors (with MAP_FIXED the result is va < STUB_USER_END anyway). */
 		if (r < 0 && r >= -4095) {
 			if (m->op_errors++ == 0)
 				m->first_err = (uint32_t)-r;
@@ -197,7 +207,8 @@ void stub_handler(int sig, void *info, void *uc)
 
 	m->event = event_of(sig);
 	m->sig_code = *(const uint32_t *)((const char *)info + STUB_SI_CODE_OFF);
-	m->fault_addr = *(const uint32_t *)((const char *)info + STUB_SI_ADDR_OFF); /* kill(): si_pid */
+	m->fault_addr =
+	    *(const uint32_t *)((const char *)info + STUB_SI_ADDR_OFF); /* kill(): si_pid */
 	stub_save_regs(m, uc);
 	if (m->fast_myself && stub_is_myself(m)) {
 		/* l4_myself: the answer only concerns the caller; the kernel published it */
@@ -207,14 +218,22 @@ void stub_handler(int sig, void *info, void *uc)
 	}
 
 	for (;;) {
-		/* Publish everything written above, then hand over (full barrier: the kernel reads the
-		 * registers as soon as it sees IN_KERNEL). */
+		/* Publish everything written above, then hand over (full barrier: the kernel reads
+		 * the registers as soon as it sees IN_KERNEL). */
 		__atomic_store_n(&m->ctl, MBOX_IN_KERNEL, __ATOMIC_SEQ_CST);
 		SYS3(STUB_NR_futex, &m->ctl, STUB_FUTEX_WAKE, 1);
-		/* Native values throughout: qemu byte-swaps the compare value for cross-endian guests,
-		 * so the in-memory word and the value always agree. EINTR/EAGAIN just loop. */
-		while (__atomic_load_n(&m->ctl, __ATOMIC_ACQUIRE) == MBOX_IN_KERNEL)
+		/* Native values throughout: qemu byte-swaps the compare value for cross-endian
+		 * guests, so the in-memory word and the value always agree. EINTR/EAGAIN just loop.
+		 */
+		uint32_t spins = __atomic_load_n(&m->spin, __ATOMIC_RELAXED);
+		while (__atomic_load_n(&m->ctl, __ATOMIC_ACQUIRE) == MBOX_IN_KERNEL) {
+			if (spins) { /* the kernel, on another CPU, usually answers within µs */
+				spins--;
+				SYS0(STUB_NR_sched_yield);
+				continue;
+			}
 			SYS4(STUB_NR_futex, &m->ctl, STUB_FUTEX_WAIT, MBOX_IN_KERNEL, 0);
+		}
 
 		if (m->nops)
 			apply_ops(m);
@@ -232,7 +251,7 @@ void stub_handler(int sig, void *info, void *uc)
 	}
 }
 
-static const int caught[] = {STUB_SIGSEGV, STUB_SIGILL,  STUB_SIGTRAP, STUB_SIGFPE,
+static const int caught[] = {STUB_SIGSEGV, STUB_SIGILL,	 STUB_SIGTRAP, STUB_SIGFPE,
 			     STUB_SIGBUS,  STUB_SIGALRM, STUB_SIGUSR2};
 
 /* Called from _start on the boot stack in .bss; argv/envp/auxv are never looked at because qemu
@@ -262,8 +281,8 @@ void stub_main(void)
 		if (SYS4(STUB_NR_rt_sigaction, caught[i], &sa, 0, STUB_SIGSET_BYTES) < 0)
 			stub_exit(STUB_EXIT_SIGACTION);
 
-	/* The signal mask survives exec: make sure nothing we need is blocked. This mask is also what
-	 * every rt_sigreturn restores, i.e. the mask L4 code runs with. */
+	/* The signal mask survives exec: make sure nothing we need is blocked. This mask is also
+	 * what every rt_sigreturn restores, i.e. the mask L4 code runs with. */
 	if (SYS4(STUB_NR_rt_sigprocmask, STUB_SIG_SETMASK, sigset, 0, STUB_SIGSET_BYTES) < 0)
 		stub_exit(STUB_EXIT_SIGMASK);
 
@@ -284,10 +303,10 @@ void stub_main(void)
  * linux-libc-dev package is installed (Debian: linux-libc-dev-<arch>-cross). */
 #if defined(__has_include)
 #if __has_include(<asm/unistd.h>) && __has_include(<asm/signal.h>) && __has_include(<linux/futex.h>)
-#include <linux/mman.h>
 #include <asm/signal.h>
 #include <asm/unistd.h>
 #include <linux/futex.h>
+#include <linux/mman.h>
 #include <linux/prctl.h>
 #define STUB_SAME(a, b) _Static_assert((a) == (b), #a " != " #b)
 STUB_SAME(STUB_SIGILL, SIGILL);
@@ -304,6 +323,7 @@ STUB_SAME(STUB_SA_RESTORER, SA_RESTORER);
 #endif
 STUB_SAME(STUB_SIG_SETMASK, SIG_SETMASK);
 STUB_SAME(STUB_NR_read, __NR_read);
+STUB_SAME(STUB_NR_sched_yield, __NR_sched_yield);
 STUB_SAME(STUB_NR_open, __NR_open);
 STUB_SAME(STUB_NR_close, __NR_close);
 STUB_SAME(STUB_NR_getpid, __NR_getpid);
