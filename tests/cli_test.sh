@@ -42,7 +42,7 @@ expect2 "quote in arguments of several programs" "$hello" 'a"b' "$hello"
 expect2 "--no-loader without a program" --no-loader
 expect2 "--no-loader with a text file" --no-loader "$tmp/text"
 "$umol4" --help > "$tmp/help" 2>&1 || { echo "FAIL: --help status"; fail=1; }
-for opt in --mem --emulate --sigma0 --cpu --no-pin --help --config --no-loader --root --module \
+for opt in --mem --emulate --sigma0 --cpu --no-pin --no-spin --help --config --no-loader --root --module \
     --trace --deterministic --check-mappings; do
   grep -q -- "$opt" "$tmp/help" || { echo "FAIL: --help lacks $opt"; fail=1; }
 done
