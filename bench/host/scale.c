@@ -295,6 +295,21 @@ static void stop_all(struct instance *ins, int n, struct scale_result *res)
 			close(ins[i].fd);
 }
 
+/* Whether there is memory for another batch. Rather than let the kernel's OOM killer choose a
+ * victim, maybe outside the benchmark, stop while a reserve is free: 1/16 of the memory, at least
+ * 512 MiB. */
+static bool memory_left(char *why, size_t n)
+{
+	long avail = meminfo_kb("MemAvailable:"), total = meminfo_kb("MemTotal:");
+	long reserve = total / 16 > 524288 ? total / 16 : 524288;
+	if (avail < 0 || avail >= reserve)
+		return true;
+	snprintf(why, n,
+		 "host limit: MemAvailable is down to %ld MiB, the reserve kept free is %ld MiB",
+		 avail / 1024, reserve / 1024);
+	return false;
+}
+
 bool scale_run(const char *bindir, const char *libisa, bool emulate, int n, int batch, bool quick,
 	       struct scale_result *res)
 {
@@ -327,6 +342,7 @@ bool scale_run(const char *bindir, const char *libisa, bool emulate, int n, int 
 	int launched = 0;
 	for (int from = 0; ok && from < n; from += batch) {
 		int to = from + batch < n ? from + batch : n;
+		ok = memory_left(why, sizeof why);
 		for (int i = from; ok && i < to; i++)
 			if ((ok = start_one(&ins[i], argv, why, sizeof why)))
 				launched = i + 1;
@@ -341,8 +357,14 @@ bool scale_run(const char *bindir, const char *libisa, bool emulate, int n, int 
 	for (int i = 0; i < launched; i++)
 		if (ins[i].up)
 			res->startup_ms[res->started++] = (ins[i].t_ready - ins[i].t0) * 1000;
-	if (ok && launched) {
-		ok = measure_idle(ins, launched, quick, res, why, sizeof why);
+	/* Stopped early by a host limit, the instances that are up are still measured: that is
+	 * the point of finding the limit. Not if one of them failed or we were interrupted. */
+	if (launched && res->started == launched && !stop_sig) {
+		char idle_why[sizeof why] = "";
+		if (!measure_idle(ins, launched, quick, res, idle_why, sizeof idle_why)) {
+			snprintf(why, sizeof why, "%s", idle_why);
+			ok = false;
+		}
 		long avail1 = meminfo_kb("MemAvailable:");
 		if (avail0 > 0 && avail1 > 0)
 			res->avail_drop_per_inst = (double)(avail0 - avail1) / launched;
