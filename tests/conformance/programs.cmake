@@ -28,6 +28,7 @@ set(CONF_PROGRAMS
   thr0004_ids
   thr0005_schedule
   thr0006_preempt
+  thr0007_fpu
   kdb0001_output
   kdb0002_unmapped
   mem0001_mapgrant
@@ -40,6 +41,12 @@ set(CONF_PROGRAMS
   mem0008_mapmsg
   mem0009_upgrade
   mem0010_grantsame
+)
+# Not run on x86-emu: qemu-i386 7.2 itself loses the x87 registers across the first signal that a
+# faulting instruction raises (bench/probes/qemu_i386_x87_signal.c shows it without umol4), and
+# every ia32 system call is such a fault under qemu.
+set(CONF_NOT_UNDER_QEMU_I386
+  thr0007_fpu
 )
 # Prepared for kernel features that do not exist yet, or repros of open kernel bugs: built from
 # pending/, never registered (docs/conformance.md says why each is pending).

@@ -5,46 +5,46 @@
 #ifndef UMOL4_ARM_STUB_ARCH_H
 #define UMOL4_ARM_STUB_ARCH_H
 
-#include <stdint.h>
 #include "arch/arm/trapregs.h"
 #include "os/linux/mbox.h"
 #include "os/linux/stub/stub.h"
+#include <stdint.h>
 
 #define STUB_USER_END 0xC0000000u /* docs/abi/arm.md */
 
-#define STUB_SIGILL 4
+#define STUB_SIGILL  4
 #define STUB_SIGTRAP 5
-#define STUB_SIGBUS 7
-#define STUB_SIGFPE 8
+#define STUB_SIGBUS  7
+#define STUB_SIGFPE  8
 #define STUB_SIGSEGV 11
 #define STUB_SIGUSR2 12
 #define STUB_SIGALRM 14
 
-#define STUB_SA_SIGINFO 0x00000004u
-#define STUB_SA_ONSTACK 0x08000000u
-#define STUB_SA_RESTORER 0x04000000u
-#define STUB_SIG_SETMASK 2
+#define STUB_SA_SIGINFO	  0x00000004u
+#define STUB_SA_ONSTACK	  0x08000000u
+#define STUB_SA_RESTORER  0x04000000u
+#define STUB_SIG_SETMASK  2
 #define STUB_SIGSET_BYTES 8 /* _NSIG 64 */
-#define STUB_SI_CODE_OFF 8  /* si_signo, si_errno, si_code */
-#define STUB_SI_ADDR_OFF 12
+#define STUB_SI_CODE_OFF  8 /* si_signo, si_errno, si_code */
+#define STUB_SI_ADDR_OFF  12
 
-#define STUB_NR_read 3
-#define STUB_NR_open 5
-#define STUB_NR_close 6
-#define STUB_NR_getpid 20
-#define STUB_NR_sched_yield 158
-#define STUB_NR_kill 37
-#define STUB_NR_munmap 91
-#define STUB_NR_mprotect 125
-#define STUB_NR_prctl 172
-#define STUB_NR_rt_sigreturn 173
-#define STUB_NR_rt_sigaction 174
+#define STUB_NR_read	       3
+#define STUB_NR_open	       5
+#define STUB_NR_close	       6
+#define STUB_NR_getpid	       20
+#define STUB_NR_sched_yield    158
+#define STUB_NR_kill	       37
+#define STUB_NR_munmap	       91
+#define STUB_NR_mprotect       125
+#define STUB_NR_prctl	       172
+#define STUB_NR_rt_sigreturn   173
+#define STUB_NR_rt_sigaction   174
 #define STUB_NR_rt_sigprocmask 175
-#define STUB_NR_rt_sigsuspend 179
-#define STUB_NR_sigaltstack 186
-#define STUB_NR_mmap2 192
-#define STUB_NR_futex 240
-#define STUB_NR_exit_group 248
+#define STUB_NR_rt_sigsuspend  179
+#define STUB_NR_sigaltstack    186
+#define STUB_NR_mmap2	       192
+#define STUB_NR_futex	       240
+#define STUB_NR_exit_group     248
 
 struct stub_sigaction { /* struct sigaction as rt_sigaction reads it on ARM */
 	void *handler;
@@ -67,13 +67,16 @@ struct stub_ucontext {
 	uint32_t trap_no, error_code, oldmask;
 	uint32_t r[ARM_NREGS]; /* r0 .. cpsr */
 	uint32_t fault_address;
+	uint32_t sigmask[2], unused[30];
+	uint32_t regspace[128]; /* blocks {magic, size, ...}: iWMMXt, VFP; ends with magic 0 */
 };
+_Static_assert(__builtin_offsetof(struct stub_ucontext, regspace) == 232, "ARM uc_regspace");
 _Static_assert(__builtin_offsetof(struct stub_ucontext, r) == 32, "ARM ucontext layout");
 _Static_assert(ARM_CPSR == 16 && ARM_NREGS == 17, "ARM trapregs order = sigcontext order");
 
 #define STUB_ARM_CPSR_MODE 0x1fu  /* M[4:0] */
-#define STUB_ARM_CPSR_AIF 0x1c0u  /* A, I, F: not the user's to change */
-#define STUB_ARM_CPSR_USR 0x10u
+#define STUB_ARM_CPSR_AIF  0x1c0u /* A, I, F: not the user's to change */
+#define STUB_ARM_CPSR_USR  0x10u
 
 /* Pages inside the L4 user range the host needs kept: none (qemu-arm/qemu-mips keep nothing
  * there that they use after startup; their sigtramp page is bypassed, see stub_fill_sigaction). */
@@ -116,15 +119,30 @@ static inline void stub_answer_myself(struct mbox *m)
 	m->regs[ARM_PC] = m->regs[ARM_LR];
 }
 
+/* The VFP registers and FPSCR: the VFP block (magic 0x56465001) of uc_regspace. */
+static inline void *stub_fp_area(void *ucp, uint32_t *size)
+{
+	uint32_t *b = ((struct stub_ucontext *)ucp)->regspace, *end = b + 128;
+	while (b + 2 <= end && b[0] && b[1] >= 8 && !(b[1] & 3)) {
+		if (b[0] == 0x56465001u) {
+			*size = b[1];
+			return b;
+		}
+		b += b[1] / 4;
+	}
+	return 0;
+}
+
 static inline void stub_load_regs(const struct mbox *m, void *ucp)
 {
 	struct stub_ucontext *uc = ucp;
 	for (int i = 0; i < ARM_CPSR; i++)
 		uc->r[i] = m->regs[i];
 	/* Flags, GE, E and the Thumb/IT state come from the kernel; the mode stays user and A/I/F
-	 * clear, whatever the kernel wrote (Linux would reject the frame, qemu ignores those bits). */
-	uc->r[ARM_CPSR] = (m->regs[ARM_CPSR] & ~(STUB_ARM_CPSR_MODE | STUB_ARM_CPSR_AIF)) |
-			  STUB_ARM_CPSR_USR;
+	 * clear, whatever the kernel wrote (Linux would reject the frame, qemu ignores those bits).
+	 */
+	uc->r[ARM_CPSR] =
+	    (m->regs[ARM_CPSR] & ~(STUB_ARM_CPSR_MODE | STUB_ARM_CPSR_AIF)) | STUB_ARM_CPSR_USR;
 }
 
 #endif

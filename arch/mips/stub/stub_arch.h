@@ -7,47 +7,47 @@
 #ifndef UMOL4_MIPS_STUB_ARCH_H
 #define UMOL4_MIPS_STUB_ARCH_H
 
-#include <stdint.h>
 #include "arch/mips/trapregs.h"
 #include "os/linux/mbox.h"
 #include "os/linux/stub/stub.h"
+#include <stdint.h>
 
 #define STUB_USER_END 0x70000000u /* docs/abi/mips.md */
 
-#define STUB_SIGILL 4
+#define STUB_SIGILL  4
 #define STUB_SIGTRAP 5
-#define STUB_SIGFPE 8
-#define STUB_SIGBUS 10
+#define STUB_SIGFPE  8
+#define STUB_SIGBUS  10
 #define STUB_SIGSEGV 11
 #define STUB_SIGALRM 14
 #define STUB_SIGUSR2 17
 
-#define STUB_SA_SIGINFO 0x00000008u
-#define STUB_SA_ONSTACK 0x08000000u
-#define STUB_SA_RESTORER 0u /* none on MIPS */
-#define STUB_SIG_SETMASK 3
+#define STUB_SA_SIGINFO	  0x00000008u
+#define STUB_SA_ONSTACK	  0x08000000u
+#define STUB_SA_RESTORER  0u /* none on MIPS */
+#define STUB_SIG_SETMASK  3
 #define STUB_SIGSET_BYTES 16 /* _NSIG 128 */
-#define STUB_SI_CODE_OFF 4   /* si_signo, si_code, si_errno */
-#define STUB_SI_ADDR_OFF 12
+#define STUB_SI_CODE_OFF  4  /* si_signo, si_code, si_errno */
+#define STUB_SI_ADDR_OFF  12
 
-#define STUB_NR_BASE 4000
-#define STUB_NR_read (STUB_NR_BASE + 3)
-#define STUB_NR_open (STUB_NR_BASE + 5)
-#define STUB_NR_close (STUB_NR_BASE + 6)
-#define STUB_NR_getpid (STUB_NR_BASE + 20)
-#define STUB_NR_sched_yield (STUB_NR_BASE + 162)
-#define STUB_NR_kill (STUB_NR_BASE + 37)
-#define STUB_NR_munmap (STUB_NR_BASE + 91)
-#define STUB_NR_mprotect (STUB_NR_BASE + 125)
-#define STUB_NR_prctl (STUB_NR_BASE + 192)
-#define STUB_NR_rt_sigreturn (STUB_NR_BASE + 193)
-#define STUB_NR_rt_sigaction (STUB_NR_BASE + 194)
+#define STUB_NR_BASE	       4000
+#define STUB_NR_read	       (STUB_NR_BASE + 3)
+#define STUB_NR_open	       (STUB_NR_BASE + 5)
+#define STUB_NR_close	       (STUB_NR_BASE + 6)
+#define STUB_NR_getpid	       (STUB_NR_BASE + 20)
+#define STUB_NR_sched_yield    (STUB_NR_BASE + 162)
+#define STUB_NR_kill	       (STUB_NR_BASE + 37)
+#define STUB_NR_munmap	       (STUB_NR_BASE + 91)
+#define STUB_NR_mprotect       (STUB_NR_BASE + 125)
+#define STUB_NR_prctl	       (STUB_NR_BASE + 192)
+#define STUB_NR_rt_sigreturn   (STUB_NR_BASE + 193)
+#define STUB_NR_rt_sigaction   (STUB_NR_BASE + 194)
 #define STUB_NR_rt_sigprocmask (STUB_NR_BASE + 195)
-#define STUB_NR_rt_sigsuspend (STUB_NR_BASE + 199)
-#define STUB_NR_sigaltstack (STUB_NR_BASE + 206)
-#define STUB_NR_mmap2 (STUB_NR_BASE + 210)
-#define STUB_NR_futex (STUB_NR_BASE + 238)
-#define STUB_NR_exit_group (STUB_NR_BASE + 246)
+#define STUB_NR_rt_sigsuspend  (STUB_NR_BASE + 199)
+#define STUB_NR_sigaltstack    (STUB_NR_BASE + 206)
+#define STUB_NR_mmap2	       (STUB_NR_BASE + 210)
+#define STUB_NR_futex	       (STUB_NR_BASE + 238)
+#define STUB_NR_exit_group     (STUB_NR_BASE + 246)
 
 struct stub_sigaction { /* struct sigaction as rt_sigaction reads it on o32 */
 	uint32_t flags;
@@ -102,12 +102,22 @@ static inline void stub_save_regs(struct mbox *m, void *ucp)
 	const struct stub_sigcontext *sc = &((struct stub_ucontext *)ucp)->mc;
 	for (int i = 0; i < 32; i++)
 		m->regs[i] = (uint32_t)sc->regs[i];
-	m->regs[MIPS_PC] = (uint32_t)sc->pc; /* the branch itself if the fault was in a delay slot */
+	m->regs[MIPS_PC] =
+	    (uint32_t)sc->pc; /* the branch itself if the fault was in a delay slot */
 	m->regs[MIPS_HI] = (uint32_t)sc->mdhi;
 	m->regs[MIPS_LO] = (uint32_t)sc->mdlo;
 	m->nregs = MIPS_NREGS;
 	m->trapno = 0;
 	m->err = 0;
+}
+
+/* The floating-point registers and the FPU control/status word (fpregs, ownedfp, fpc_csr lie
+ * together in the o32 sigcontext). */
+static inline void *stub_fp_area(void *ucp, uint32_t *size)
+{
+	struct stub_sigcontext *sc = &((struct stub_ucontext *)ucp)->mc;
+	*size = (uint32_t)((uint8_t *)(&sc->fpc_csr + 1) - (uint8_t *)sc->fpregs);
+	return sc->fpregs;
 }
 
 /* 32-bit values live sign-extended in the 64-bit slots, as a MIPS64 kernel would write them. */

@@ -5,46 +5,46 @@
 #ifndef UMOL4_X86_STUB_ARCH_H
 #define UMOL4_X86_STUB_ARCH_H
 
-#include <stdint.h>
 #include "arch/x86/trapregs.h"
 #include "os/linux/mbox.h"
 #include "os/linux/stub/stub.h"
+#include <stdint.h>
 
 #define STUB_USER_END 0xC0000000u /* docs/abi/x86.md */
 
-#define STUB_SIGILL 4
+#define STUB_SIGILL  4
 #define STUB_SIGTRAP 5
-#define STUB_SIGBUS 7
-#define STUB_SIGFPE 8
+#define STUB_SIGBUS  7
+#define STUB_SIGFPE  8
 #define STUB_SIGSEGV 11
 #define STUB_SIGUSR2 12
 #define STUB_SIGALRM 14
 
-#define STUB_SA_SIGINFO 0x00000004u
-#define STUB_SA_ONSTACK 0x08000000u
-#define STUB_SA_RESTORER 0x04000000u
-#define STUB_SIG_SETMASK 2
+#define STUB_SA_SIGINFO	  0x00000004u
+#define STUB_SA_ONSTACK	  0x08000000u
+#define STUB_SA_RESTORER  0x04000000u
+#define STUB_SIG_SETMASK  2
 #define STUB_SIGSET_BYTES 8 /* _NSIG 64 */
-#define STUB_SI_CODE_OFF 8  /* si_signo, si_errno, si_code */
-#define STUB_SI_ADDR_OFF 12
+#define STUB_SI_CODE_OFF  8 /* si_signo, si_errno, si_code */
+#define STUB_SI_ADDR_OFF  12
 
-#define STUB_NR_read 3
-#define STUB_NR_open 5
-#define STUB_NR_close 6
-#define STUB_NR_getpid 20
-#define STUB_NR_sched_yield 158
-#define STUB_NR_kill 37
-#define STUB_NR_munmap 91
-#define STUB_NR_mprotect 125
-#define STUB_NR_prctl 172
-#define STUB_NR_rt_sigreturn 173
-#define STUB_NR_rt_sigaction 174
+#define STUB_NR_read	       3
+#define STUB_NR_open	       5
+#define STUB_NR_close	       6
+#define STUB_NR_getpid	       20
+#define STUB_NR_sched_yield    158
+#define STUB_NR_kill	       37
+#define STUB_NR_munmap	       91
+#define STUB_NR_mprotect       125
+#define STUB_NR_prctl	       172
+#define STUB_NR_rt_sigreturn   173
+#define STUB_NR_rt_sigaction   174
 #define STUB_NR_rt_sigprocmask 175
-#define STUB_NR_rt_sigsuspend 179
-#define STUB_NR_sigaltstack 186
-#define STUB_NR_mmap2 192
-#define STUB_NR_futex 240
-#define STUB_NR_exit_group 252
+#define STUB_NR_rt_sigsuspend  179
+#define STUB_NR_sigaltstack    186
+#define STUB_NR_mmap2	       192
+#define STUB_NR_futex	       240
+#define STUB_NR_exit_group     252
 
 struct stub_sigaction { /* struct sigaction as rt_sigaction reads it on i386 */
 	void *handler;
@@ -127,7 +127,8 @@ static inline void stub_fill_sigaction(struct stub_sigaction *sa, void *handler,
 {
 	sa->handler = handler;
 	sa->flags = flags | STUB_SA_RESTORER;
-	sa->restorer = (void *)stub_restorer; /* rt_sigreturn inside the stub: nothing below 3 GiB */
+	sa->restorer =
+	    (void *)stub_restorer; /* rt_sigreturn inside the stub: nothing below 3 GiB */
 	sa->mask[0] = sa->mask[1] = ~0u;
 }
 
@@ -139,11 +140,16 @@ static inline void stub_fill_sigaction(struct stub_sigaction *sa, void *handler,
 static inline uint32_t stub_qemu_trapno(const struct mbox *m)
 {
 	switch (m->event) {
-	case MBOX_EV_SEGV: return m->sig_code == STUB_SI_KERNEL ? 13 : 14;
-	case MBOX_EV_TRAP: return 3;  /* int3 */
-	case MBOX_EV_ILL: return 6;   /* #UD */
-	case MBOX_EV_FPE: return 0;   /* #DE */
-	default: return ~0u;
+	case MBOX_EV_SEGV:
+		return m->sig_code == STUB_SI_KERNEL ? 13 : 14;
+	case MBOX_EV_TRAP:
+		return 3; /* int3 */
+	case MBOX_EV_ILL:
+		return 6; /* #UD */
+	case MBOX_EV_FPE:
+		return 0; /* #DE */
+	default:
+		return ~0u;
 	}
 }
 
@@ -183,6 +189,29 @@ static inline void stub_answer_myself(struct mbox *m)
 	m->regs[X86_ESI] = m->cur_lo;
 	m->regs[X86_EDI] = m->cur_hi;
 	m->regs[X86_EIP] += 2;
+}
+
+/* The FPU/SSE/AVX state in the frame: fpstate points to the legacy FSAVE header (112 bytes); its
+ * magic 0xffff means nothing follows, else the FXSAVE image follows, and when the software bytes
+ * at FXSAVE + 464 carry FP_XSTATE_MAGIC1 the XSAVE header and image with their end given as
+ * extended_size from fpstate (native Linux and qemu-i386 alike). Components whose XSTATE_BV bit
+ * is clear are restored to their initial state whatever the image holds, so when only x87 and
+ * SSE are in use (bits 0, 1: 32-bit L4 code never touches AVX) the part up to the XSAVE header
+ * is all that matters. */
+static inline void *stub_fp_area(void *ucp, uint32_t *size)
+{
+	uint8_t *fp = (uint8_t *)(uintptr_t)((struct stub_ucontext *)ucp)->mc.fpstate;
+	if (!fp)
+		return 0;
+	uint16_t magic = *(uint16_t *)(fp + 110);
+	const uint32_t *sw = (const uint32_t *)(fp + 112 + 464), *bv = (const uint32_t *)(fp + 624);
+	if (magic == 0xffff)
+		*size = 112;
+	else if (sw[0] != 0x46505853u)
+		*size = 112 + 512;
+	else
+		*size = (bv[0] & ~3u) || bv[1] ? sw[1] : 112 + 512 + 64;
+	return fp;
 }
 
 static inline void stub_load_regs(const struct mbox *m, void *ucp)

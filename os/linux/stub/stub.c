@@ -199,6 +199,51 @@ static void apply_ops(struct mbox *m)
 	m->nops = 0;
 }
 
+/*
+ * Floating-point state per L4 thread. The host (or qemu) saves the interrupted thread's FPU
+ * registers into the signal frame and restores them from there on return, but the kernel may
+ * resume another thread of the task from the same frame: on such a switch the frame's state is
+ * kept for the thread that trapped and the resumed thread's own is put in its place. A thread
+ * that never ran gets the state the process started with.
+ */
+#define FP_SLOT	  4096 /* bytes; ia32 with AVX-512 needs ~2.8 KiB */
+#define LTHREADS  128
+#define NO_THREAD LTHREADS
+
+static uint32_t fp_slot[LTHREADS][FP_SLOT / 4] __attribute__((aligned(64)));
+static uint32_t fp_first[FP_SLOT / 4] __attribute__((aligned(64)));
+static uint32_t fp_size[LTHREADS], fp_first_size; /* bytes kept; 0: none */
+
+static void words_copy(uint32_t *to, const uint32_t *from, uint32_t bytes)
+{
+	for (uint32_t i = 0; i < bytes / 4; i++)
+		to[i] = from[i];
+}
+
+static unsigned lthread_of(uint32_t id_lo)
+{
+	return (id_lo >> 10) & (LTHREADS - 1); /* docs/abi: version 0-9, lthread 10-16 */
+}
+
+static void fp_switch(void *uc, unsigned from, unsigned to)
+{
+	uint32_t size = 0;
+	uint32_t *area = stub_fp_area(uc, &size);
+	if (!area || size > FP_SLOT || from == to)
+		return;
+	if (from == NO_THREAD) {
+		words_copy(fp_first, area, size);
+		fp_first_size = size;
+	} else {
+		words_copy(fp_slot[from], area, size);
+		fp_size[from] = size;
+	}
+	if (fp_size[to])
+		words_copy(area, fp_slot[to], fp_size[to]);
+	else if (fp_first_size)
+		words_copy(area, fp_first, fp_first_size);
+}
+
 /* The only place the stub lives after startup. Runs on the signal stack with every signal blocked
  * (so it never nests; a fault in here kills the process, which the kernel detects). */
 void stub_handler(int sig, void *info, void *uc)
@@ -206,6 +251,7 @@ void stub_handler(int sig, void *info, void *uc)
 	struct mbox *m = &mbox_area.m;
 
 	m->event = event_of(sig);
+	unsigned trapped = m->event == MBOX_EV_START ? NO_THREAD : lthread_of(m->cur_lo);
 	m->sig_code = *(const uint32_t *)((const char *)info + STUB_SI_CODE_OFF);
 	m->fault_addr =
 	    *(const uint32_t *)((const char *)info + STUB_SI_ADDR_OFF); /* kill(): si_pid */
@@ -240,6 +286,7 @@ void stub_handler(int sig, void *info, void *uc)
 		switch (__atomic_load_n(&m->cmd, __ATOMIC_RELAXED)) {
 		case MBOX_CMD_RESUME:
 			stub_load_regs(m, uc);
+			fp_switch(uc, trapped, lthread_of(m->cur_lo));
 			return; /* rt_sigreturn (restorer / MIPS entry) resumes L4 code */
 		case MBOX_CMD_OPS_ONLY:
 			continue; /* hand straight back; event and regs stay as they were */

@@ -13,6 +13,7 @@
  *   stub_save_regs(), stub_load_regs()   ucontext <-> mbox.regs (arch/<arch>/trapregs.h order)
  *   stub_is_myself(), stub_answer_myself()  recognise id_nearest(nil) in mbox.regs and write
  *                            its result (type 0, the id in cur_lo/cur_hi, ip past the trap)
+ *   stub_fp_area()           where the frame holds the floating-point state, and its size
  */
 #ifndef UMOL4_STUB_H
 #define UMOL4_STUB_H
