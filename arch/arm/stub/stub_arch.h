@@ -86,6 +86,12 @@ static inline unsigned stub_arch_keep(uint32_t keep[2][2])
 	return 0;
 }
 
+/* Whether the stub runs under qemu-user: always, umol4 runs on x86-64 hosts. */
+static inline int stub_arch_emulated(void)
+{
+	return 1;
+}
+
 static inline void stub_fill_sigaction(struct stub_sigaction *sa, void *handler, uint32_t flags)
 {
 	sa->handler = handler; /* ARM-state code: bit 0 clear */

@@ -123,6 +123,12 @@ static inline unsigned stub_arch_keep(uint32_t keep[2][2])
 	return n;
 }
 
+/* Whether the stub runs under qemu-i386: by the same sign as above, its exec stack. */
+static inline int stub_arch_emulated(void)
+{
+	return stub_initial_sp < STUB_USER_END;
+}
+
 static inline void stub_fill_sigaction(struct stub_sigaction *sa, void *handler, uint32_t flags)
 {
 	sa->handler = handler;

@@ -9,6 +9,7 @@
  *   STUB_NR_*                system-call numbers
  *   struct stub_sigaction, struct stub_stack   (kernel layouts)
  *   stub_arch_keep()         host-owned pages inside the L4 user range (qemu-i386's GDT/IDT)
+ *   stub_arch_emulated()     whether the stub runs under qemu-user
  *   stub_fill_sigaction()    puts handler/restorer/flags into the ISA's layout
  *   stub_save_regs(), stub_load_regs()   ucontext <-> mbox.regs (arch/<arch>/trapregs.h order)
  *   stub_is_myself(), stub_answer_myself()  recognise id_nearest(nil) in mbox.regs and write
