@@ -58,6 +58,7 @@ for k in ("pid_max", "threads_max", "nproc", "nofile", "threads_in_use", "mem_av
 assert sorted(r["instances"]) == ["arm", "x86"], r["instances"].keys()
 for isa, v in r["instances"].items():
     assert v["status"] == "ok" and v["requested"] == 5 and v["started"] == 5, (isa, v["note"])
+    assert v["spin"] is True and v["batch"] == 10, isa
     assert v["processes_per_instance"] >= 4, (isa, v["processes_per_instance"])
     s = v["startup_ms"]
     for k in ("median", "p90", "max", "first10_median", "last10_median"):

@@ -326,9 +326,11 @@ bool scale_run(const char *bindir, const char *libisa, bool emulate, int n, int 
 		free(ins);
 		return false;
 	}
-	char *argv[6] = {umol4}, **a = argv + 1;
+	char *argv[8] = {umol4}, **a = argv + 1;
 	if (emulate)
 		*a++ = "--emulate";
+	if (res->no_spin)
+		*a++ = "--no-spin";
 	*a++ = "--root=loader";
 	*a++ = elf;
 	*a = 0;

@@ -21,6 +21,7 @@ struct host_limits {
 struct scale_result {
 	const char *isa, *mode;
 	int requested, started, batch;
+	bool no_spin;	/* the instances run with umol4 --no-spin */
 	bool failed;	/* not all started, something died, or a process was left behind */
 	char note[320]; /* why, if failed */
 	double start_wall_s;

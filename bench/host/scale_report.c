@@ -86,8 +86,8 @@ void scale_table(const struct scale_result *res, int nres, const struct host_lim
 		int n = r->started;
 		printf(
 		    "\n%s (%s): %d idle instances (sigma0 + loader + bench/idle.elf), batches of "
-		    "%d\n",
-		    r->isa, r->mode, r->requested, r->batch);
+		    "%d%s\n",
+		    r->isa, r->mode, r->requested, r->batch, r->no_spin ? ", umol4 --no-spin" : "");
 		printf("  %-40s %d of %d in %.1f s\n", "started", n, r->requested, r->start_wall_s);
 		if (r->failed)
 			printf("  %-40s %s\n", "FAILED", r->note);
@@ -141,8 +141,9 @@ void scale_json(FILE *o, const struct scale_result *res, int nres, const struct 
 		fprintf(o, "    \"%s\": {\"mode\": \"%s\", \"status\": \"%s\", \"note\": ", r->isa,
 			r->mode, r->failed ? "error" : "ok");
 		json_string(o, r->note);
-		fprintf(o, ",\n      \"requested\": %d, \"started\": %d, \"batch\": %d",
-			r->requested, n, r->batch);
+		fprintf(o,
+			",\n      \"requested\": %d, \"started\": %d, \"batch\": %d, \"spin\": %s",
+			r->requested, n, r->batch, r->no_spin ? "false" : "true");
 		json_number(o, "start_wall_s", r->start_wall_s);
 		json_number(o, "processes_per_instance", r->procs_per_inst);
 		json_number(o, "threads_per_instance", r->threads_per_inst);

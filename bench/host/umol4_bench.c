@@ -102,6 +102,7 @@ struct options {
 	bool quick;
 	int cpu;
 	int instances, batch; /* --instances N: the scale benchmark instead of the figures */
+	bool no_spin;	      /* umol4 --no-spin for every instance */
 	bool reps_given;
 };
 
@@ -129,6 +130,7 @@ static void usage(FILE *f)
 	    "                 bench/idle.elf) per ISA of --isa (default x86), 1..%d; report\n"
 	    "                 their start-up times, memory and idle CPU use, then stop them\n"
 	    "  --batch N      with --instances: start N at a time, 1..%d (default 10)\n"
+	    "  --no-spin      with --instances: run them with umol4 --no-spin (sleeping hand-off)\n"
 	    "  -h, --help     show this help\n"
 	    "\n"
 	    "exit status: 0 measured (figures the kernel cannot run yet are n/a), 1 a benchmark\n"
@@ -181,6 +183,7 @@ static int parse_options(int argc, char **argv, struct options *o, struct report
 					     {"cpu", required_argument, 0, 'c'},
 					     {"instances", required_argument, 0, 'n'},
 					     {"batch", required_argument, 0, 'b'},
+					     {"no-spin", no_argument, 0, 'S'},
 					     {"help", no_argument, 0, 'h'},
 					     {0, 0, 0, 0}};
 	char *isas = 0;
@@ -221,6 +224,9 @@ static int parse_options(int argc, char **argv, struct options *o, struct report
 				return bad_usage("--batch wants a number from 1 to " STR(MAX_BATCH),
 						 optarg);
 			break;
+		case 'S':
+			o->no_spin = true;
+			break;
 		case 'h':
 			usage(stdout);
 			exit(0);
@@ -234,8 +240,8 @@ static int parse_options(int argc, char **argv, struct options *o, struct report
 		return bad_usage("unexpected argument", argv[optind]);
 	if (o->instances && (o->reps_given || o->svg || o->cpu >= 0))
 		return bad_usage("--instances takes no --reps, --svg or --cpu", 0);
-	if (!o->instances && o->batch)
-		return bad_usage("--batch goes with --instances", 0);
+	if (!o->instances && (o->batch || o->no_spin))
+		return bad_usage("--batch and --no-spin go with --instances", 0);
 	char all[] = "x86,x86-emu,arm,mips,mipsel", native[] = "x86";
 	return add_isas(r, isas ? isas : o->instances ? native : all);
 }
@@ -488,6 +494,7 @@ static int run_instances(const struct options *o, struct report *r)
 		s->mode = i->mode;
 		s->requested = o->instances;
 		s->batch = o->batch;
+		s->no_spin = o->no_spin;
 		if (!scale_check_limits(o->instances, strcmp(i->mode, "native") != 0, &r->limits,
 					s->note, sizeof s->note)) {
 			fprintf(stderr, "umol4-bench: %s: %s\n", i->name, s->note);
