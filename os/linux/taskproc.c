@@ -27,6 +27,9 @@
  * for a system call's round trip in the task, short enough not to burn a CPU for a task that
  * computes. */
 #define KERNEL_SPIN_US 50
+/* A task whose last kernel entry took longer than this (starting up, computing, or not getting a
+ * CPU on a busy host) is not spun for: it would not come back within the spin anyway. */
+#define SLOW_ENTRY_US 1000
 
 static const struct instance_cfg *cfg;
 
@@ -142,11 +145,14 @@ static enum tp_result wait_kernel(struct taskproc *p, uint64_t deadline)
 	waiting_ctl = &p->mb->ctl;
 	enum tp_result res = TP_OK;
 	bool preempted = false;
-	/* --spin: the task runs on another CPU; most kernel entries come within µs */
-	uint64_t until = cfg->spin ? host_now_us() + KERNEL_SPIN_US : 0;
+	/* --spin: the task runs on another CPU; most kernel entries come within µs. Adaptive: after
+	 * a slow entry (SLOW_ENTRY_US) the next wait sleeps at once, until one is quick again. */
+	uint64_t start = cfg->spin ? host_now_us() : 0;
+	uint64_t until = start && !p->slow ? start + KERNEL_SPIN_US : 0;
 	for (unsigned i = 1; until && __atomic_load_n(&p->mb->ctl, __ATOMIC_ACQUIRE) == in_task_raw;
 	     i++) {
-		__asm__ __volatile__("" ::: "memory"); /* no pause: in a VM a pause loop exits to the hypervisor */
+		/* no pause: in a VM a pause loop exits to the hypervisor */
+		__asm__ __volatile__("" ::: "memory");
 		if (!(i % 64) && (host_now_us() > until || child_died || tp_stop_signal))
 			break;
 	}
@@ -174,6 +180,8 @@ static enum tp_result wait_kernel(struct taskproc *p, uint64_t deadline)
 			break;
 		}
 	}
+	if (start)
+		p->slow = host_now_us() - start > SLOW_ENTRY_US;
 	waiting_ctl = 0;
 	if (res == TP_OK && child_died && reap())
 		res = TP_DIED;

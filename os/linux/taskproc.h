@@ -19,6 +19,7 @@ struct taskproc {
 	unsigned maps_since_drop;
 	char stub[4096];  /* stub executable */
 	const char *qemu; /* "" = native */
+	bool slow;	  /* its last kernel entry took longer than the kernel spins */
 	struct taskproc *next;
 };
 

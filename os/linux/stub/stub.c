@@ -229,9 +229,11 @@ static unsigned lthread_of(uint32_t id_lo)
 
 static void fp_switch(void *uc, unsigned from, unsigned to)
 {
+	if (from == to)
+		return;
 	uint32_t size = 0;
 	uint32_t *area = stub_fp_area(uc, &size);
-	if (!area || size > FP_SLOT || from == to)
+	if (!area || size > FP_SLOT)
 		return;
 	if (from == NO_THREAD) {
 		words_copy(fp_first, area, size);
