@@ -15,31 +15,16 @@ static void console_put(void *ctx, char c)
  * each other's lines. Longer or partial lines take the buffer. */
 #define LINE_MAX_STACK 256
 
-struct line {
-	char buf[LINE_MAX_STACK + 1];
-	size_t len;
-	int overflow;
-};
-
-static void line_put(void *ctx, char c)
-{
-	struct line *l = ctx;
-	if (l->len < LINE_MAX_STACK)
-		l->buf[l->len++] = c;
-	else
-		l->overflow = 1;
-}
-
 int vprintf(const char *fmt, va_list ap)
 {
-	struct line l = {.len = 0, .overflow = 0};
+	char line[LINE_MAX_STACK + 1];
 	va_list again;
 	va_copy(again, ap);
-	int n = __umol4_vformat(line_put, &l, fmt, again);
+	int n = vsnprintf(line, sizeof line, fmt, again);
 	va_end(again);
-	if (l.overflow)
+	if (n < 0 || (size_t)n >= sizeof line)
 		return __umol4_vformat(console_put, NULL, fmt, ap);
-	__umol4_console_write_n(l.buf, l.len);
+	__umol4_console_write_n(line, (size_t)n);
 	return n;
 }
 
