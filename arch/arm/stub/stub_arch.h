@@ -33,6 +33,7 @@
 #define STUB_NR_close	       6
 #define STUB_NR_getpid	       20
 #define STUB_NR_sched_yield    158
+#define STUB_NR_clock_gettime  263
 #define STUB_NR_kill	       37
 #define STUB_NR_munmap	       91
 #define STUB_NR_mprotect       125

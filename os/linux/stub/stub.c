@@ -248,6 +248,19 @@ static void fp_switch(void *uc, unsigned from, unsigned to)
 		words_copy(area, fp_first, fp_first_size);
 }
 
+/* The stub yields for the kernel's answer at most mbox.spin times and at most this long: on a
+ * busy host every yield may hand the CPU to another process for a while, and a task that waits
+ * longer than the kernel spins has been put to sleep on the kernel's side as well. */
+#define STUB_SPIN_US 50
+
+/* CLOCK_MONOTONIC in µs, wrapping: only differences are used. */
+static int32_t now_us(void)
+{
+	int32_t ts[2]; /* the 32-bit struct timespec of the old clock_gettime */
+	SYS2(STUB_NR_clock_gettime, 1, ts);
+	return ts[0] * 1000000 + ts[1] / 1000;
+}
+
 /* The only place the stub lives after startup. Runs on the signal stack with every signal blocked
  * (so it never nests; a fault in here kills the process, which the kernel detects). */
 void stub_handler(int sig, void *info, void *uc)
@@ -275,11 +288,21 @@ void stub_handler(int sig, void *info, void *uc)
 		/* Native values throughout: qemu byte-swaps the compare value for cross-endian
 		 * guests, so the in-memory word and the value always agree. EINTR/EAGAIN just loop.
 		 */
-		uint32_t spins = __atomic_load_n(&m->spin, __ATOMIC_RELAXED);
+		uint32_t spins = __atomic_load_n(&m->spin, __ATOMIC_RELAXED), yields = 0;
+		int32_t since = 0;
 		while (__atomic_load_n(&m->ctl, __ATOMIC_ACQUIRE) == MBOX_IN_KERNEL) {
-			if (spins) { /* the kernel, on another CPU, usually answers within µs */
-				spins--;
+			if (yields <
+			    spins) { /* the kernel, on another CPU, usually answers within µs */
 				SYS0(STUB_NR_sched_yield);
+				/* the clock from the 8th yield on: a quick answer costs no clock
+				 * read */
+				if (++yields % 8 == 0) {
+					int32_t t = now_us();
+					if (yields == 8)
+						since = t;
+					else if (t - since > STUB_SPIN_US)
+						yields = spins;
+				}
 				continue;
 			}
 			SYS4(STUB_NR_futex, &m->ctl, STUB_FUTEX_WAIT, MBOX_IN_KERNEL, 0);
@@ -375,6 +398,7 @@ STUB_SAME(STUB_SA_RESTORER, SA_RESTORER);
 STUB_SAME(STUB_SIG_SETMASK, SIG_SETMASK);
 STUB_SAME(STUB_NR_read, __NR_read);
 STUB_SAME(STUB_NR_sched_yield, __NR_sched_yield);
+STUB_SAME(STUB_NR_clock_gettime, __NR_clock_gettime);
 STUB_SAME(STUB_NR_open, __NR_open);
 STUB_SAME(STUB_NR_close, __NR_close);
 STUB_SAME(STUB_NR_getpid, __NR_getpid);
