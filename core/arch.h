@@ -26,6 +26,8 @@ enum hw_event_kind {
 	HWEV_FPE,
 	HWEV_BUS,
 	HWEV_PREEMPT,
+	HWEV_HOSTSYS, /* a host system call by L4 code, refused; err: its number, trapno: the
+			 host's architecture code for it */
 };
 
 /* hw_event.sig_code: the cause the host gave with the signal (Linux si_code values as they are). */

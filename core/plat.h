@@ -21,5 +21,8 @@ int plat_inchar(bool nonblock);
 void plat_task_deleted(struct task *t);
 /* An interrupt with a host source gained (on) or lost its associated thread. */
 void plat_irq_attach(unsigned irq, bool on);
+/* Describes host system call nr of host architecture code arch ("openat (x86_64 #257)") for a
+ * report; buf has size n. */
+const char *plat_hostsys_name(word_t arch, word_t nr, char *buf, size_t n);
 
 #endif

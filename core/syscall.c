@@ -213,7 +213,20 @@ void kernel_trap(struct kernel *k, struct thread *t, const struct hw_event *ev)
 	struct trap tr = {0};
 	kip_tick(k, plat_now_us());
 	struct decode_cx cx = {k, t->task};
-	if (!a->decode(ev, t->regs, &tr, decode_read, &cx)) {
+	char what[80];
+	if (ev->kind == HWEV_HOSTSYS) {
+		/* A Linux system call from L4 code, refused by the host (docs/security.md): on every
+		 * ISA what ia32 hardware does for an int $0x80 whose gate the kernel does not open,
+		 * a #GP with the gate's selector as error code, as Fiasco-UX had it. */
+		char name[48];
+		kfmt(what, sizeof what, "host system call %s",
+		     plat_hostsys_name(ev->trapno, ev->err, name, sizeof name));
+		tr.kind = TRAP_EXCEPTION;
+		tr.vector = 13;
+		tr.err_code = 0x80u * 8u + 2u;
+		tr.has_err = true;
+		tr.what = what;
+	} else if (!a->decode(ev, t->regs, &tr, decode_read, &cx)) {
 		report_exception(k, t, "unexpected trap");
 		return;
 	}

@@ -12,6 +12,8 @@
 #include "core/trace.h"
 #include "os/linux/bootplan.h"
 #include "os/linux/clock.h"
+#include "os/linux/confine.h"
+#include "os/linux/guard.h"
 #include "os/linux/console.h"
 #include "os/linux/elfload.h"
 #include "os/linux/taskproc.h"
@@ -76,6 +78,8 @@ static void usage(FILE *f)
 	    "      --deterministic no timeslice preemption and a virtual clock (kernel entries,\n"
 	    "                      jumping to the next timeout when idle): the same program\n"
 	    "                      makes the same events on every run and every ISA\n"
+	    "      --unconfined    run task processes without their seccomp filter, Landlock and\n"
+	    "                      capability confinement (docs/security.md; for comparisons)\n"
 	    "      --check-mappings  verify at every kernel entry that the task process maps no\n"
 	    "                      memory its L4 page table does not grant (slow; for tests)\n"
 	    "      --trace=FILE    write every kernel event as JSON lines to FILE (see\n"
@@ -229,12 +233,13 @@ int main(int argc, char **argv)
 					     {"config", required_argument, 0, 'G'},
 					     {"no-loader", no_argument, 0, 'N'},
 					     {"no-spin", no_argument, 0, 'W'},
+					     {"unconfined", no_argument, 0, 'U'},
 					     {0, 0, 0, 0}};
 	const char *module_spec[MAX_BOOT_MODULES], *trace_path = 0;
 	struct boot_request req = {.mode = ROOT_LOADER, .modules = module_spec};
 	unsigned nmod_spec = 0;
 	unsigned long mem_mib = 256;
-	bool emulate = false, pin = true, check_mappings = false, spin = true;
+	bool emulate = false, pin = true, check_mappings = false, spin = true, unconfined = false;
 	int cpu = -1;
 	const char *sigma0_path = 0;
 	int c;
@@ -271,6 +276,9 @@ int main(int argc, char **argv)
 			break;
 		case 'N':
 			req.mode = ROOT_PROGRAM;
+			break;
+		case 'U':
+			unconfined = true;
 			break;
 		case 'W':
 			spin = false;
@@ -385,6 +393,13 @@ int main(int argc, char **argv)
 	char title[32];
 	snprintf(title, sizeof title, "umol4-k%d", (int)getpid());
 	prctl(PR_SET_NAME, title);
+	/* no task process may trace the kernel or open its memory (docs/security.md) */
+	prctl(PR_SET_DUMPABLE, 0);
+	if (!unconfined && (!confine_prepare(err, sizeof err) || !guard_start())) {
+		fprintf(stderr, "umol4: %s\n",
+			*err ? err : "cannot start the supervisor of task processes");
+		return EXIT_INTERNAL;
+	}
 	kip_set_frequency(&k, host_cpu_mhz());
 	if (!clock_is_virtual() && !clock_start(&k)) {
 		fprintf(stderr, "umol4: cannot start the clock thread\n");
@@ -393,7 +408,7 @@ int main(int argc, char **argv)
 	struct instance_cfg cfg = {&k,	      libdir,	      phys_fd,
 				   emulate,   check_mappings, false,
 				   getpid(),  name,	      spin ? STUB_SPIN_YIELDS : 0,
-				   kernel_cpu};
+				   kernel_cpu, unconfined};
 	cfg.inject_stale = getenv("UMOL4_INJECT_STALE_MAPPINGS") != 0;
 	tp_setup(&cfg);
 	int status = run(&k);

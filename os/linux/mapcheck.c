@@ -25,6 +25,23 @@ static bool next_vma(FILE *f, struct vma *v)
 	return false;
 }
 
+bool mapcheck_guest_base(pid_t pid, word_t mbox_va, uint64_t *base)
+{
+	char path[64];
+	snprintf(path, sizeof path, "/proc/%d/maps", (int)pid);
+	FILE *f = fopen(path, "r");
+	struct vma v;
+	bool found = false;
+	while (f && !found && next_vma(f, &v))
+		if (strstr(v.name, "umol4-mailbox") && v.start >= mbox_va) {
+			*base = v.start - mbox_va;
+			found = true;
+		}
+	if (f)
+		fclose(f);
+	return found;
+}
+
 bool mapcheck_task(const struct task *t, pid_t pid, word_t mbox_va)
 {
 	char path[64];

@@ -42,6 +42,7 @@
 #define MBOX_EV_FPE	5u /* SIGFPE */
 #define MBOX_EV_BUS	6u /* SIGBUS */
 #define MBOX_EV_PREEMPT 7u /* the kernel's preemption signal (SIGALRM in the task) */
+#define MBOX_EV_HOSTSYS 8u /* SIGSYS: L4 code made a host system call (docs/security.md) */
 
 #define MBOX_NREGS   48
 #define MBOX_MAX_OPS 480
@@ -71,6 +72,9 @@ struct mbox {
 	/* How often the stub yields the CPU waiting for the kernel's answer before it sleeps on
 	 * ctl (umol4 --spin); 0: it sleeps at once. */
 	uint32_t spin;
+	/* Set by the kernel before exec: the stub lets only its own code make host system calls
+	 * where it can tell (native ia32: seccomp by instruction pointer, docs/security.md). */
+	uint32_t confined;
 	char name[16]; /* process name the stub sets with PR_SET_NAME */
 	struct mbox_op ops[MBOX_MAX_OPS];
 };

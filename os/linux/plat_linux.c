@@ -2,7 +2,11 @@
 #include "core/kernel.h"
 #include "core/plat.h"
 
+#include "core/fmt.h"
+#include "os/linux/confine.h"
 #include "os/linux/console.h"
+
+#include <linux/audit.h>
 
 #include <errno.h>
 #include <fcntl.h>
@@ -127,4 +131,12 @@ int console_state(int timeout_ms)
 		return CONSOLE_DEAD;
 	}
 	return CONSOLE_INPUT;
+}
+
+const char *plat_hostsys_name(word_t arch, word_t nr, char *buf, size_t n)
+{
+	const char *name = confine_syscall_name(arch, (int)nr);
+	const char *abi = arch == AUDIT_ARCH_X86_64 ? "x86_64" : arch == AUDIT_ARCH_I386 ? "i386" : "?";
+	kfmt(buf, n, "%s (%s #%u)", name ? name : "?", abi, nr);
+	return buf;
 }

@@ -5,6 +5,8 @@
 #include "core/sched.h"
 #include "core/schedule.h"
 #include "os/linux/clock.h"
+#include "os/linux/confine.h"
+#include "os/linux/guard.h"
 #include "os/linux/mapcheck.h"
 
 #include <errno.h>
@@ -18,6 +20,7 @@
 #include <string.h>
 #include <sys/mman.h>
 #include <sys/prctl.h>
+#include <sys/socket.h>
 #include <sys/syscall.h>
 #include <sys/wait.h>
 #include <time.h>
@@ -114,6 +117,24 @@ static const char *describe_status(int st, char *buf, size_t n)
 	return buf;
 }
 
+/* Passes on what a task process printed on its stderr (qemu's own messages), line by line and
+ * named after the task. The pipe is non-blocking on both ends: a task that floods it only loses
+ * its own text. */
+static void drain_stderr(struct taskproc *p)
+{
+	char buf[1024];
+	ssize_t n;
+	while (p->errpipe >= 0 && (n = read(p->errpipe, buf, sizeof buf - 1)) > 0) {
+		buf[n] = 0;
+		for (char *line = buf, *end; *line; line = end) {
+			end = strchr(line, '\n');
+			end = end ? (*end = 0, end + 1) : line + strlen(line);
+			if (*line)
+				klog("task %x (%s): %s", p->task->nr, p->task->name, line);
+		}
+	}
+}
+
 /* Reaps dead children; reports the first task process that died. true if one did. */
 static bool reap(void)
 {
@@ -126,6 +147,7 @@ static bool reap(void)
 			if (p->pid != pid)
 				continue;
 			char why[96];
+			drain_stderr(p);
 			klog("task %x (%s, %s): host process %d %s", p->task->nr,
 			     p->task->arch->name, p->task->name, (int)pid,
 			     describe_status(st, why, sizeof why));
@@ -145,6 +167,7 @@ static enum tp_result wait_kernel(struct taskproc *p, uint64_t deadline)
 	waiting_ctl = &p->mb->ctl;
 	enum tp_result res = TP_OK;
 	bool preempted = false;
+	guard_unlock(); /* the supervisor may answer the task's calls meanwhile */
 	/* --spin: the task runs on another CPU; most kernel entries come within µs. Adaptive: after
 	 * a slow entry (SLOW_ENTRY_US) the next wait sleeps at once, until one is quick again. */
 	uint64_t start = cfg->spin ? host_now_us() : 0;
@@ -182,6 +205,7 @@ static enum tp_result wait_kernel(struct taskproc *p, uint64_t deadline)
 	}
 	if (start)
 		p->slow = host_now_us() - start > SLOW_ENTRY_US;
+	guard_lock();
 	waiting_ctl = 0;
 	if (res == TP_OK && child_died && reap())
 		res = TP_DIED;
@@ -209,6 +233,7 @@ enum tp_result tp_spawn(struct task *t)
 	if (!p)
 		return TP_FAILED;
 	p->task = t;
+	p->listener = p->errpipe = -1;
 	p->be = t->arch->big_endian;
 	p->qemu = t->arch->qemu;
 	if (!*p->qemu && cfg->emulate_x86)
@@ -231,9 +256,32 @@ enum tp_result tp_spawn(struct task *t)
 	}
 	snprintf(p->mb->name, sizeof p->mb->name, "t%x:%s:%d", t->nr, t->arch->name,
 		 (int)cfg->kernel_pid);
+	mb_put(p, &p->mb->confined, !cfg->unconfined);
 	char title[128];
 	snprintf(title, sizeof title, "umol4[%d] task %x %s %s", (int)cfg->kernel_pid, t->nr,
 		 t->arch->name, t->name);
+	/* the child's stderr, and the socket its seccomp listener comes back through */
+	int errp[2] = {-1, -1}, sv[2] = {-1, -1};
+	if (pipe2(errp, O_CLOEXEC | O_NONBLOCK) < 0 ||
+	    socketpair(AF_UNIX, SOCK_SEQPACKET | SOCK_CLOEXEC, 0, sv) < 0) {
+		klog("cannot create a task process's pipes: %s", strerror(errno));
+		for (int i = 0; i < 2; i++) {
+			if (errp[i] >= 0)
+				close(errp[i]);
+			if (sv[i] >= 0)
+				close(sv[i]);
+		}
+		close(mfd);
+		munmap(p->mb, MBOX_SIZE);
+		free(p);
+		return TP_FAILED;
+	}
+	char libdir[4096];
+	snprintf(libdir, sizeof libdir, "%s/%s", cfg->libdir, t->arch->name);
+	/* what qemu reads to start: its libraries, ld.so's cache, /proc/self/maps (the stub's
+	 * unmapping), the stub */
+	const char *const paths[] = {"/usr", "/lib", "/lib64", "/etc/ld.so.cache", "/proc/self",
+				     "/proc/sys/vm/mmap_min_addr", "/sys/devices/system", libdir, 0};
 
 	pid_t pid = fork();
 	if (pid == 0) {
@@ -257,12 +305,23 @@ enum tp_result tp_spawn(struct task *t)
 		sigprocmask(SIG_SETMASK, &none, 0);
 		signal(SIGINT, SIG_IGN);
 		signal(SIGPIPE, SIG_DFL);
-		/* via fds above both targets: either source may already sit on 3 or 4 */
+		/* via fds above the targets: a source may already sit on 2..5 */
 		int m = fcntl(mfd, F_DUPFD, 100), ph = fcntl(cfg->phys_fd, F_DUPFD, 100);
-		if (m < 0 || ph < 0 || dup2(m, MBOX_FD) < 0 || dup2(ph, PHYS_FD) < 0)
+		int so = fcntl(sv[1], F_DUPFD, 100), er = fcntl(errp[1], F_DUPFD, 100);
+		if (m < 0 || ph < 0 || so < 0 || er < 0 || dup2(m, MBOX_FD) < 0 ||
+		    dup2(ph, PHYS_FD) < 0 || dup2(so, CONFINE_SOCK_FD) < 0)
 			_exit(127);
-		for (int fd = PHYS_FD + 1; fd < 1024; fd++)
-			close(fd);
+		for (int fd = CONFINE_SOCK_FD + 1; fd < 1024; fd++)
+			if (fd != er)
+				close(fd);
+		if (cfg->unconfined) {
+			close(CONFINE_SOCK_FD);
+			close(er);
+		} else {
+			int step = confine_child(er, paths, *p->qemu != 0);
+			if (step)
+				_exit(100 + step);
+		}
 		char *envp[] = {0};
 		if (*p->qemu) {
 			char *argv[] = {title, p->stub, 0};
@@ -276,12 +335,19 @@ enum tp_result tp_spawn(struct task *t)
 		_exit(127);
 	}
 	close(mfd);
+	close(errp[1]);
+	close(sv[1]);
 	if (pid < 0) {
 		klog("fork failed: %s", strerror(errno));
+		close(errp[0]);
+		close(sv[0]);
 		munmap(p->mb, MBOX_SIZE);
 		free(p);
 		return TP_FAILED;
 	}
+	p->errpipe = errp[0];
+	p->listener = cfg->unconfined ? -1 : confine_recv_listener(sv[0]);
+	close(sv[0]);
 	if (!task_pgid)
 		task_pgid = pid;
 	setpgid(pid, task_pgid);
@@ -289,12 +355,30 @@ enum tp_result tp_spawn(struct task *t)
 	p->next = procs;
 	procs = p;
 	t->host = p;
+	if (!cfg->unconfined && (p->listener < 0 || !guard_add(p))) {
+		/* the child died before it was confined: its status says at which step */
+		int st = 0;
+		waitpid(pid, &st, 0);
+		p->pid = 0;
+		drain_stderr(p);
+		klog("task %x: cannot confine its host process (%s)", t->nr,
+		     WIFEXITED(st) && WEXITSTATUS(st) > 100
+			 ? "a confinement step failed, see docs/security.md"
+			 : "it ended before");
+		return TP_FAILED;
+	}
 	enum tp_result r = wait_kernel(p, 0);
 	if (r == TP_OK && mb_get(p, &p->mb->event) != MBOX_EV_START) {
 		klog("task %x: stub did not start properly (event %u)", t->nr,
 		     mb_get(p, &p->mb->event));
 		return TP_FAILED;
 	}
+	if (r == TP_OK && *p->qemu &&
+	    !mapcheck_guest_base(p->pid, mb_get(p, &p->mb->mbox_va), &p->guest_base)) {
+		klog("task %x: cannot find the task's memory in its host process", t->nr);
+		return TP_FAILED;
+	}
+	p->started = true; /* from here on L4 code may run in it */
 	return r;
 }
 
@@ -338,13 +422,15 @@ static void flush_ops(struct taskproc *p)
 	/* the stub applies a full queue and hands straight back */
 	wake_task(p, MBOX_CMD_OPS_ONLY);
 	wait_kernel(p, 0);
+	p->nops = 0;
 }
 
 static void queue_op(struct taskproc *p, uint32_t kind, word_t vpage, word_t npages, word_t pfn,
 		     word_t prot)
 {
-	uint32_t n = mb_get(p, &p->mb->nops);
-	if (n == MBOX_MAX_OPS) {
+	/* the count in the mailbox is the task's to scribble over: the kernel keeps its own */
+	uint32_t n = p->nops;
+	if (n >= MBOX_MAX_OPS) {
 		flush_ops(p);
 		n = 0;
 	}
@@ -354,6 +440,7 @@ static void queue_op(struct taskproc *p, uint32_t kind, word_t vpage, word_t npa
 	mb_put(p, &op->npages, npages);
 	mb_put(p, &op->pfn, pfn);
 	mb_put(p, &op->prot, prot);
+	p->nops = n + 1;
 	mb_put(p, &p->mb->nops, n + 1);
 }
 
@@ -417,6 +504,7 @@ enum tp_result tp_run(struct thread *th, struct hw_event *ev)
 	enum tp_result r = wait_kernel(p, deadline);
 	clock_task_running(false);
 	running_pid = 0;
+	p->nops = 0; /* the stub applied them before it ran L4 code */
 	if (r != TP_OK)
 		return r;
 	if (mb_get(p, &p->mb->op_errors)) {
@@ -435,11 +523,20 @@ enum tp_result tp_run(struct thread *th, struct hw_event *ev)
 		return TP_FAILED;
 	for (unsigned i = 0; i < nregs; i++)
 		th->regs[i] = mb_get(p, &p->mb->regs[i]);
-	ev->kind = (enum hw_event_kind)mb_get(p, &p->mb->event);
+	uint32_t kind = mb_get(p, &p->mb->event);
+	/* any other value is the task's scribbling: the decoder reports it as an unexpected trap */
+	ev->kind = kind > MBOX_EV_START && kind <= MBOX_EV_HOSTSYS ? (enum hw_event_kind)kind : 0;
 	ev->sig_code = mb_get(p, &p->mb->sig_code);
 	ev->fault_addr = mb_get(p, &p->mb->fault_addr);
 	ev->trapno = mb_get(p, &p->mb->trapno);
 	ev->err = mb_get(p, &p->mb->err);
+	if (p->hostsys_pending) {
+		/* the supervisor's record, not what the task says */
+		ev->kind = HWEV_HOSTSYS;
+		ev->err = (word_t)p->hostsys_nr;
+		ev->trapno = p->hostsys_arch;
+		p->hostsys_pending = false;
+	}
 	return TP_OK;
 }
 
@@ -456,11 +553,22 @@ void plat_task_deleted(struct task *t)
 			kill(p->pid, SIGKILL);
 			waitpid(p->pid, 0, 0);
 		}
+		guard_remove(p);
+		if (p->errpipe >= 0)
+			close(p->errpipe);
 		munmap(p->mb, MBOX_SIZE);
 		free(p);
 		break;
 	}
 	t->host = 0;
+}
+
+struct taskproc *tp_by_listener(int fd)
+{
+	for (struct taskproc *p = procs; p; p = p->next)
+		if (p->listener == fd)
+			return p;
+	return 0;
 }
 
 bool tp_reap_dead(void)

@@ -20,6 +20,18 @@ struct taskproc {
 	char stub[4096];  /* stub executable */
 	const char *qemu; /* "" = native */
 	bool slow;	  /* its last kernel entry took longer than the kernel spins */
+	uint32_t nops;	  /* mapping ops queued in the mailbox: the kernel's count, never read back */
+	/* Confinement (os/linux/confine.h, guard.h): the seccomp listener the supervisor answers
+	 * on, whether the stub has reported in (from then on L4 code may run), where the task's
+	 * address 0 lies in the process (qemu's guest base; 0 natively), and the last host system
+	 * call the supervisor refused, to be raised as an exception. */
+	int listener;
+	int errpipe; /* read end of the process's stderr (what qemu prints) */
+	bool started;
+	uint64_t guest_base;
+	bool hostsys_pending;
+	int hostsys_nr;
+	unsigned hostsys_arch;
 	struct taskproc *next;
 };
 
@@ -36,6 +48,7 @@ struct instance_cfg {
 	 * other CPUs; spin is how often a stub yields before it sleeps (0: sleep at once) */
 	unsigned spin;
 	int kernel_cpu;
+	bool unconfined; /* --unconfined: no seccomp/Landlock/capability confinement (debugging) */
 };
 
 enum tp_result {
@@ -52,6 +65,8 @@ enum tp_result tp_spawn(struct task *t);
 enum tp_result tp_run(struct thread *th, struct hw_event *ev);
 /* Reaps and reports task processes that died while no task ran; true if one did. */
 bool tp_reap_dead(void);
+/* The task process whose seccomp listener is fd (the supervisor's lookup), or NULL. */
+struct taskproc *tp_by_listener(int fd);
 /* Kills every task process and reaps them. */
 void tp_kill_all(void);
 /* Set by signal handlers; the run loop checks it. */

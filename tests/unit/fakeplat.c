@@ -1,5 +1,6 @@
 /* The platform hooks for unit tests: a settable clock and captured output. */
 #include "tests/unit/fakeplat.h"
+#include "core/fmt.h"
 #include "core/trace.h"
 
 #include <stdlib.h>
@@ -18,6 +19,11 @@ int plat_inchar(bool nonblock)
 {
 	(void)nonblock;
 	return 'x';
+}
+const char *plat_hostsys_name(word_t arch, word_t nr, char *buf, size_t n)
+{
+	kfmt(buf, n, "#%u (arch %x)", nr, arch);
+	return buf;
 }
 unsigned fake_irq_attached;
 void plat_irq_attach(unsigned irq, bool on)

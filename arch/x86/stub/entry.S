@@ -89,6 +89,7 @@ stub_int80:
 
 	.data
 	.balign	4
+	.globl	stub_vsyscall
 stub_vsyscall:
 	.long	stub_int80
 

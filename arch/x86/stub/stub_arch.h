@@ -19,6 +19,7 @@
 #define STUB_SIGSEGV 11
 #define STUB_SIGUSR2 12
 #define STUB_SIGALRM 14
+#define STUB_SIGSYS  31
 
 #define STUB_SA_SIGINFO	  0x00000004u
 #define STUB_SA_ONSTACK	  0x08000000u
@@ -128,6 +129,26 @@ static inline unsigned stub_arch_keep(uint32_t keep[2][2])
 static inline int stub_arch_emulated(void)
 {
 	return stub_initial_sp < STUB_USER_END;
+}
+
+/* Natively, host system calls are allowed only from these instruction ranges: the stub's code
+ * and the vDSO page(s) with __kernel_vsyscall (entry.S calls through it). Any other is L4 code
+ * (docs/security.md). Under qemu-i386 the instruction pointer is qemu's: no ranges. */
+#define STUB_AUDIT_ARCH 0x40000003u /* AUDIT_ARCH_I386 */
+#define STUB_NR_seccomp 354
+extern char stub_text_start[], stub_text_end[];
+extern uint32_t stub_vsyscall;
+static inline unsigned stub_arch_syscall_ips(uint32_t r[2][2])
+{
+	if (stub_arch_emulated())
+		return 0;
+	r[0][0] = (uint32_t)(uintptr_t)stub_text_start;
+	r[0][1] = (uint32_t)(uintptr_t)stub_text_end;
+	if (stub_vsyscall >= r[0][0] && stub_vsyscall < r[0][1])
+		return 1;
+	r[1][0] = stub_vsyscall & ~0xfffu;
+	r[1][1] = r[1][0] + 0x2000u;
+	return 2;
 }
 
 static inline void stub_fill_sigaction(struct stub_sigaction *sa, void *handler, uint32_t flags)
