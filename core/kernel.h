@@ -128,6 +128,7 @@ struct kernel {
 
 	uint8_t *phys; /* the kernel's mapping of physical memory */
 	word_t phys_size;
+	struct kmem_budget kmem; /* kernel memory for mappings (core/pagetable.h) */
 	word_t kip_phys[2]; /* KIP frame per byte order: [0] little, [1] big */
 	word_t bootinfo_phys;
 

@@ -1,4 +1,5 @@
 #include "core/map.h"
+#include "core/fmt.h"
 #include "core/mapdb.h"
 #include "core/task.h"
 #include "core/trace.h"
@@ -19,6 +20,19 @@ static bool src_page(const struct kernel *k, const struct task *src, word_t vpag
 		return true;
 	}
 	return false;
+}
+
+/* Once per task: which task's mappings hit which limit of kernel memory. */
+static void report_kmem(struct kernel *k, struct task *t)
+{
+	if (!t->pt.kmem_refused || t->pt.kmem_reported)
+		return;
+	t->pt.kmem_refused = false;
+	t->pt.kmem_reported = true;
+	klog("task %x (%s): mapping refused: kernel memory for mappings exhausted (this task %u KiB, "
+	     "limit %u KiB; all tasks %u KiB, limit %u KiB)",
+	     t->nr, t->name, (unsigned)(t->pt.kmem >> 10), (unsigned)(k->kmem.space_limit >> 10),
+	     (unsigned)(k->kmem.used >> 10), (unsigned)(k->kmem.limit >> 10));
 }
 
 int fpage_map(struct kernel *k, struct task *src, struct task *dst, word_t snd_base, word_t fp,
@@ -70,11 +84,13 @@ int fpage_map(struct kernel *k, struct task *src, struct task *dst, word_t snd_b
 		pte_t pte = (frame << PAGE_SHIFT) | PTE_PRESENT | ((want_w && sw) ? PTE_WRITE : 0) |
 			    (old & PTE_WRITE);
 		word_t dvp = dva >> PAGE_SHIFT;
-		if (!(grant ? mapdb_grant(src, svp, dst, dvp) : mapdb_map(src, svp, dst, dvp)))
+		if (!(grant ? mapdb_grant(src, svp, dst, dvp) : mapdb_map(src, svp, dst, dvp)) ||
+		    (pte != old && !pt_set(&dst->pt, dvp, pte))) {
+			report_kmem(k, dst);
+			report_kmem(k, src);
 			return -1;
+		}
 		if (pte != old) {
-			if (!pt_set(&dst->pt, dvp, pte))
-				return -1;
 			if (!mapped || (dva >> PAGE_SHIFT) != last + 1) {
 				if (mapped)
 					task_mark_dirty(dst, first, last);

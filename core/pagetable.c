@@ -1,6 +1,21 @@
 #include "core/pagetable.h"
 #include "core/plat.h"
 
+bool pt_charge(struct pagetable *pt, int64_t n)
+{
+	struct kmem_budget *b = pt->budget;
+	if (b && n > 0 &&
+	    ((b->space_limit && pt->kmem + (uint64_t)n > b->space_limit) ||
+	     (b->limit && b->used + (uint64_t)n > b->limit))) {
+		pt->kmem_refused = true;
+		return false;
+	}
+	pt->kmem += (uint64_t)n;
+	if (b)
+		b->used += (uint64_t)n;
+	return true;
+}
+
 pte_t pt_lookup(const struct pagetable *pt, word_t vpage)
 {
 	const pte_t *leaf = pt->dir[(vpage >> 10) & 0x3ffu];
@@ -13,9 +28,13 @@ bool pt_set(struct pagetable *pt, word_t vpage, pte_t pte)
 	if (!*slot) {
 		if (!pte)
 			return true;
-		*slot = plat_alloc(1024 * sizeof(pte_t));
-		if (!*slot)
+		if (!pt_charge(pt, 1024 * sizeof(pte_t)))
 			return false;
+		*slot = plat_alloc(1024 * sizeof(pte_t));
+		if (!*slot) {
+			pt_charge(pt, -(int64_t)(1024 * sizeof(pte_t)));
+			return false;
+		}
 	}
 	pte_t *e = &(*slot)[vpage & 0x3ffu];
 	pt->npages += (pte != 0) - (*e != 0);
@@ -32,6 +51,7 @@ void pt_destroy(struct pagetable *pt)
 		pt->nodes[i] = 0;
 	}
 	pt->npages = 0;
+	pt_charge(pt, -(int64_t)pt->kmem);
 }
 
 void *pt_node(const struct pagetable *pt, word_t vpage)
@@ -46,10 +66,20 @@ bool pt_set_node(struct pagetable *pt, word_t vpage, void *node)
 	if (!*slot) {
 		if (!node)
 			return true;
-		*slot = plat_alloc(1024 * sizeof(void *));
-		if (!*slot)
+		if (!pt_charge(pt, 1024 * sizeof(void *)))
 			return false;
+		*slot = plat_alloc(1024 * sizeof(void *));
+		if (!*slot) {
+			pt_charge(pt, -(int64_t)(1024 * sizeof(void *)));
+			return false;
+		}
 	}
-	(*slot)[vpage & 0x3ffu] = node;
+	void **e = &(*slot)[vpage & 0x3ffu];
+	/* a node is charged to the space it lies in: attached here, refunded when it leaves */
+	if (!*e && node && !pt_charge(pt, KMEM_NODE_COST))
+		return false;
+	if (*e && !node)
+		pt_charge(pt, -(int64_t)KMEM_NODE_COST);
+	*e = node;
 	return true;
 }

@@ -11,16 +11,31 @@
 
 typedef uint32_t pte_t;
 
+/* Kernel memory spent on mappings (second-level tables, mapping-database nodes), bounded per
+ * address space and in total (docs/security.md, "Quotas"): a task cannot make the kernel take
+ * more of the host's memory than these limits, whatever it maps. */
+struct kmem_budget {
+	uint64_t used, limit, space_limit; /* bytes; limits of 0: none */
+};
+/* What one mapping-database node costs, with the allocator's overhead. */
+#define KMEM_NODE_COST 64u
+
 struct pagetable {
 	pte_t *dir[1024];
 	void **nodes[1024]; /* per entry: its mapping-database node (core/mapdb.h), or NULL */
 	unsigned npages;    /* present entries */
+	struct kmem_budget *budget; /* NULL: not accounted */
+	uint64_t kmem;		    /* bytes charged to this space */
+	bool kmem_refused;	    /* a charge failed since the last report */
+	bool kmem_reported;	    /* the refusal was reported (once per space) */
 };
 
 pte_t pt_lookup(const struct pagetable *pt, word_t vpage);
 /* false: out of kernel memory */
 bool pt_set(struct pagetable *pt, word_t vpage, pte_t pte);
 void pt_destroy(struct pagetable *pt);
+/* Charges (or with a negative n refunds) n bytes to pt's budget; false if a limit forbids. */
+bool pt_charge(struct pagetable *pt, int64_t n);
 void *pt_node(const struct pagetable *pt, word_t vpage);
 /* false: out of kernel memory */
 bool pt_set_node(struct pagetable *pt, word_t vpage, void *node);

@@ -46,6 +46,7 @@ struct task *task_create(struct kernel *k, unsigned nr, unsigned chief, unsigned
 	t->nest = nest;
 	t->arch = arch;
 	t->name = name;
+	t->pt.budget = &k->kmem;
 	k->tasks[nr] = t;
 	return t;
 }

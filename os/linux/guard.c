@@ -8,6 +8,7 @@
 #include <linux/seccomp.h>
 #include <poll.h>
 #include <pthread.h>
+#include <sched.h>
 #include <seccomp.h>
 #include <signal.h>
 #include <stdint.h>
@@ -182,7 +183,7 @@ static void *guard_loop(void *arg)
 	return 0;
 }
 
-bool guard_start(void)
+bool guard_start(int kernel_cpu)
 {
 	if (syscall(SYS_seccomp, SECCOMP_GET_NOTIF_SIZES, 0, &sizes) != 0 ||
 	    sizes.seccomp_notif > 512 || sizes.seccomp_notif_resp > 512)
@@ -205,6 +206,17 @@ bool guard_start(void)
 	pthread_sigmask(SIG_SETMASK, &old, 0);
 	if (r)
 		return false;
+	/* The task processes run on the CPUs the kernel leaves them; a task waiting for an answer
+	 * hands its CPU straight to the supervisor there (with a spinning kernel on its own CPU,
+	 * the supervisor would wait for the kernel's spin to end). */
+	cpu_set_t others;
+	CPU_ZERO(&others);
+	for (long c = 0; kernel_cpu >= 0 && c < sysconf(_SC_NPROCESSORS_ONLN) && c < CPU_SETSIZE;
+	     c++)
+		if (c != kernel_cpu)
+			CPU_SET(c, &others);
+	if (CPU_COUNT(&others))
+		pthread_setaffinity_np(th, sizeof others, &others);
 	pthread_detach(th);
 	pthread_mutex_lock(&kernel_lock);
 	return true;
@@ -224,6 +236,9 @@ void guard_unlock(void)
 
 bool guard_add(struct taskproc *p)
 {
+	/* Linux >= 6.6: the woken supervisor runs on the caller's CPU at once (best effort) */
+	uint64_t sync_wake = 1; /* SECCOMP_USER_NOTIF_FD_SYNC_WAKE_UP */
+	ioctl(p->listener, SECCOMP_IOW(4, uint64_t), &sync_wake);
 	struct epoll_event ev = {.events = EPOLLIN, .data.fd = p->listener};
 	return epoll_ctl(epfd, EPOLL_CTL_ADD, p->listener, &ev) == 0;
 }

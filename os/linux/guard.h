@@ -20,7 +20,7 @@
 struct taskproc;
 
 /* Starts the supervisor thread; the calling (main) thread then holds the kernel lock. */
-bool guard_start(void);
+bool guard_start(int kernel_cpu);
 void guard_lock(void);
 void guard_unlock(void);
 /* Supervise p's process through its listener (p->listener). */

@@ -78,6 +78,8 @@ static void usage(FILE *f)
 	    "      --deterministic no timeslice preemption and a virtual clock (kernel entries,\n"
 	    "                      jumping to the next timeout when idle): the same program\n"
 	    "                      makes the same events on every run and every ISA\n"
+	    "      --kmem=MiB      kernel memory for all tasks' mappings (default 32 + --mem/4);\n"
+	    "                      one task may use half of it (docs/security.md)\n"
 	    "      --unconfined    run task processes without their seccomp filter, Landlock and\n"
 	    "                      capability confinement (docs/security.md; for comparisons)\n"
 	    "      --check-mappings  verify at every kernel entry that the task process maps no\n"
@@ -234,11 +236,12 @@ int main(int argc, char **argv)
 					     {"no-loader", no_argument, 0, 'N'},
 					     {"no-spin", no_argument, 0, 'W'},
 					     {"unconfined", no_argument, 0, 'U'},
+					     {"kmem", required_argument, 0, 'k'},
 					     {0, 0, 0, 0}};
 	const char *module_spec[MAX_BOOT_MODULES], *trace_path = 0;
 	struct boot_request req = {.mode = ROOT_LOADER, .modules = module_spec};
 	unsigned nmod_spec = 0;
-	unsigned long mem_mib = 256;
+	unsigned long mem_mib = 256, kmem_mib = 0;
 	bool emulate = false, pin = true, check_mappings = false, spin = true, unconfined = false;
 	int cpu = -1;
 	const char *sigma0_path = 0;
@@ -254,6 +257,13 @@ int main(int argc, char **argv)
 				return die_usage(
 				    "--mem wants a size in MiB between 16 and 3072, not '%s'",
 				    optarg);
+			break;
+		case 'k':
+			errno = 0;
+			kmem_mib = strtoul(optarg, &end, 10);
+			if (errno || *end || kmem_mib < 4 || kmem_mib > 65536)
+				return die_usage(
+				    "--kmem wants a size in MiB between 4 and 65536, not '%s'", optarg);
 			break;
 		case 'E':
 			emulate = true;
@@ -382,6 +392,10 @@ int main(int argc, char **argv)
 	static struct kernel k;
 	kernel_init(&k, phys, phys_size);
 	k.tracing = trace_path != 0;
+	/* kernel memory for mappings: by default enough to map all of physical memory a few
+	 * times over; one address space may take half of it (docs/security.md) */
+	k.kmem.limit = (uint64_t)(kmem_mib ? kmem_mib : 32 + mem_mib / 4) << 20;
+	k.kmem.space_limit = k.kmem.limit / 2;
 	const char *name = strrchr(prog, '/') ? strrchr(prog, '/') + 1 : prog;
 	struct boot_image bs = {s0_img.arch, "sigma0", s0_img.entry, s0_img.low, s0_img.high};
 	struct boot_image br = {root_img.arch, name, root_img.entry, root_img.low, root_img.high};
@@ -395,7 +409,7 @@ int main(int argc, char **argv)
 	prctl(PR_SET_NAME, title);
 	/* no task process may trace the kernel or open its memory (docs/security.md) */
 	prctl(PR_SET_DUMPABLE, 0);
-	if (!unconfined && (!confine_prepare(err, sizeof err) || !guard_start())) {
+	if (!unconfined && (!confine_prepare(err, sizeof err) || !guard_start(spin ? kernel_cpu : -1))) {
 		fprintf(stderr, "umol4: %s\n",
 			*err ? err : "cannot start the supervisor of task processes");
 		return EXIT_INTERNAL;

@@ -492,6 +492,8 @@ enum tp_result tp_run(struct thread *th, struct hw_event *ev)
 	mb_put(p, &p->mb->fast_myself, !cfg->kernel->tracing && !clock_is_virtual());
 	mb_put(p, &p->mb->spin, cfg->spin);
 	sync_mappings(p);
+	/* whatever the task wrote there: the stub applies exactly the ops queued now */
+	mb_put(p, &p->mb->nops, p->nops);
 	/* preempt at the next kernel timeout or at the end of the thread's timeslice */
 	uint64_t deadline = timeout_next(cfg->kernel), left = sched_slice_left(th);
 	if (left != UINT64_MAX && (!deadline || plat_now_us() + left < deadline))

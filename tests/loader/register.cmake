@@ -61,6 +61,9 @@ loader_test(badaccess 120 PROGRAM tests/badaccess.elf
 # Attributes: a memory limit that a program exceeds, and a program loaded 1:1.
 loader_test(quota 120 CFG ${LOADER_TESTS}/quota.cfg MODULES tests/pagefault.elf
   STDERR "task 5.00" "page fault not resolved by the pager")
+# LDR0008: quotas hold: nothing from sigma0 around the loader, nothing beyond the limit through it.
+loader_test(grabber 0 CFG ${LOADER_TESTS}/grabber.cfg MODULES loader/grabber.elf
+  REF ${LOADER_TESTS}/grabber.ref)
 loader_test(direct 0 CFG ${LOADER_TESTS}/direct.cfg MODULES tests/pagefault.elf
   REF ${LOADER_TESTS}/direct.ref)
 # Refusals: a configuration mistake, a program of another ISA.

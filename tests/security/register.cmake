@@ -10,4 +10,13 @@ foreach(variant x86 x86-emu arm mips mipsel)
     COMMAND sh ${CMAKE_CURRENT_LIST_DIR}/escape_test.sh $<TARGET_FILE:umol4>
             ${UMOL4_LIBDIR}/${isa} ${mode})
   set_tests_properties(sec_escape_${variant} PROPERTIES LABELS "security;${variant}")
+  add_test(NAME sec_scribble_${variant}
+    COMMAND sh ${CMAKE_CURRENT_LIST_DIR}/scribble_test.sh $<TARGET_FILE:umol4>
+            ${UMOL4_LIBDIR}/${isa} ${mode})
+  set_tests_properties(sec_scribble_${variant} PROPERTIES LABELS "security;${variant}")
 endforeach()
+
+# Kernel memory for mappings is bounded (--kmem): 512 MiB of scattered pages do not fit in 4 MiB;
+# the refusal is reported once and the run ends with the program's unresolved fault.
+umol4_test(sec_kmem tests/bigmem.elf 120 OPTS --kmem=4 --mem=768 --no-loader
+  STDERR "mapping refused: kernel memory for mappings exhausted" LABELS security)

@@ -134,7 +134,37 @@ static void test_mapdb(void)
 	CHECK_EQ(pte_at(b, p), 0);
 }
 
+/* Kernel memory for mappings is charged to the space it serves, refused beyond either limit, and
+ * refunded when mappings go. */
+static void test_kmem_budget(void)
+{
+	unit_kernel_setup();
+	struct kernel *k = unit_kernel();
+	struct thread *s = sigma0(), *a = unit_thread(5, 0, &arch_x86);
+	word_t all = fpage_make(0, 32, false), p = 0x40000;
+	CHECK_EQ(fpage_map(k, s->task, a->task, p, fpage_make(p, 12, true), all), 1);
+	uint64_t one = a->task->pt.kmem;
+	CHECK(one >= KMEM_NODE_COST);
+	CHECK_EQ(k->kmem.used, a->task->pt.kmem + s->task->pt.kmem);
+	/* a space limit that leaves room for no further node: the next page is refused */
+	k->kmem.space_limit = one;
+	CHECK_EQ(fpage_map(k, s->task, a->task, p + 0x1000, fpage_make(p + 0x1000, 12, true), all),
+		 -1);
+	CHECK_EQ(pte_at(a, p + 0x1000), 0);
+	CHECK(a->task->pt.kmem_reported);
+	/* so is one beyond the total */
+	k->kmem.space_limit = 0;
+	k->kmem.limit = k->kmem.used;
+	CHECK_EQ(fpage_map(k, s->task, a->task, p + 0x2000, fpage_make(p + 0x2000, 12, true), all),
+		 -1);
+	/* flushing gives the node's charge back */
+	k->kmem.limit = 0;
+	sys_fpage_unmap(k, s->task, fpage_make(p, 12, false), 2);
+	CHECK_EQ(a->task->pt.kmem, one - KMEM_NODE_COST);
+}
+
 const struct unit_test map_tests[] = {
+	{"kernel memory budget for mappings", test_kmem_budget},
 	{"mapping database: recursive flush and remap, own space, grant, deletion", test_mapdb},
 	{"fpage hot spot placement", test_hot_spot},
 	{"fpage rights, intra-task, existing mappings, grant", test_rights_and_grant},

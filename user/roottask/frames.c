@@ -14,6 +14,7 @@
 
 #define MAX_FRAMES (3072UL * 256UL) /* umol4's largest --mem */
 #define SIGMA0_ANY 0xfffffffcUL
+#define SIGMA0_EXCLUSIVE 0x80UL /* umol4's sigma0: "serve only me" (user/sigma0/sigma0.c) */
 #define WORD_BITS  32UL
 
 static l4_uint32_t owned[MAX_FRAMES / WORD_BITS], busy[MAX_FRAMES / WORD_BITS];
@@ -46,6 +47,14 @@ void frames_init(l4_addr_t lim)
 		limit = MAX_FRAMES * PAGE_SIZE;
 	root_lo = kip->root_memory.low;
 	root_hi = kip->root_memory.high;
+	/* Memory limits of programs mean nothing if they can ask sigma0 themselves: claim sigma0
+	 * for the loader before anybody else runs (umol4's sigma0 extension, docs/security.md). */
+	l4_threadid_t sigma0 = L4_NIL_ID;
+	l4_umword_t w0, w1;
+	l4_msgdope_t dope;
+	sigma0.id.task = 2;
+	l4_ipc_call(sigma0, L4_IPC_SHORT_MSG, 1, SIGMA0_EXCLUSIVE, L4_IPC_SHORT_MSG, &w0, &w1,
+		    L4_IPC_NEVER, &dope);
 }
 
 /* One sigma0 request (w0 = SIGMA0_ANY or an address); the frame it mapped, or 0. */

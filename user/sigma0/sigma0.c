@@ -1,7 +1,13 @@
 /* sigma0: the initial pager. It owns all physical memory (the kernel maps its space 1:1) and
  * hands each page to the first task that asks for it, idempotently, speaking the V2 sigma0
  * protocol (reference/l4-v2-abi.md §4.5): any free page, a specific frame, a 4 MB superpage,
- * the KIP read-only, and the kernel-memory query. It never grants, only maps. */
+ * the KIP read-only, and the kernel-memory query. It never grants, only maps.
+ *
+ * umol4's extension (docs/security.md, "Quotas"): a root task that manages memory itself (the
+ * loader) claims sigma0 for itself with w0 = 1, w1 = SIGMA0_EXCLUSIVE before it starts anybody;
+ * from then on sigma0 answers nobody else but with the KIP, so memory limits the root task gives
+ * its programs cannot be got around by asking sigma0 directly, as under RMGR, which took all
+ * memory from sigma0 at boot. Without such a claim (--no-loader) sigma0 serves everyone. */
 #include <l4/sys/ipc.h>
 #include <l4/sys/kdebug.h>
 #include <l4/sys/kernel.h>
@@ -12,6 +18,7 @@
 #define SUPERPAGE_LOG2 22u
 #define MAX_PAGES (3072u * 256u) /* umol4's largest --mem */
 #define ANY_PAGE 0xfffffffcu
+#define SIGMA0_EXCLUSIVE 0x80u /* w0 = 1, w1 = this: "serve only me from now on" */
 
 /* owner[frame]: 0 free, task number + 1 once given away, RESERVED for the kernel */
 #define FREE 0u
@@ -20,6 +27,7 @@ static l4_uint16_t owner[MAX_PAGES];
 static l4_umword_t npages;
 static l4_umword_t search_from; /* top-down cursor for "any page" requests */
 static l4_kernel_info_t *kip;
+static unsigned exclusive; /* task number + 1 of the only client, once claimed */
 
 static void mark(l4_umword_t low, l4_umword_t high, l4_uint16_t tag)
 {
@@ -73,6 +81,12 @@ static int answer(l4_threadid_t src, l4_umword_t w0, l4_umword_t w1, l4_umword_t
 	}
 	if (w0 == 1 && (w1 & 0xff) == 0) /* kernel memory: umol4's kernel needs none */
 		return 0;
+	if (w0 == 1 && (w1 & 0xff) == SIGMA0_EXCLUSIVE && !exclusive) {
+		exclusive = task + 1;
+		return 0;
+	}
+	if (exclusive && exclusive != task + 1)
+		return 0; /* the answer to a client when memory is exhausted */
 	if ((w0 & ~3u) == ANY_PAGE) {
 		l4_umword_t a = any_free_page(task);
 		if (!a)
