@@ -441,6 +441,7 @@ static void queue_op(struct taskproc *p, uint32_t kind, word_t vpage, word_t npa
 	mb_put(p, &op->pfn, pfn);
 	mb_put(p, &op->prot, prot);
 	p->nops = n + 1;
+	p->queued++;
 	mb_put(p, &p->mb->nops, n + 1);
 }
 
@@ -488,6 +489,9 @@ enum tp_result tp_run(struct thread *th, struct hw_event *ev)
 	p->loaded = th;
 	mb_put(p, &p->mb->cur_lo, th->id.lo);
 	mb_put(p, &p->mb->cur_hi, th->id.hi);
+	/* failures are counted from here, among the ops queued from here */
+	mb_put(p, &p->mb->op_errors, 0);
+	p->queued = 0;
 	/* traces and the virtual clock count every system call: no shortcut then */
 	mb_put(p, &p->mb->fast_myself, !cfg->kernel->tracing && !clock_is_virtual());
 	mb_put(p, &p->mb->spin, cfg->spin);
@@ -509,7 +513,8 @@ enum tp_result tp_run(struct thread *th, struct hw_event *ev)
 	p->nops = 0; /* the stub applied them before it ran L4 code */
 	if (r != TP_OK)
 		return r;
-	if (mb_get(p, &p->mb->op_errors)) {
+	/* more failures than ops queued: the task wrote the count itself; nothing to act on */
+	if (mb_get(p, &p->mb->op_errors) && mb_get(p, &p->mb->op_errors) <= p->queued) {
 		if (mb_get(p, &p->mb->first_err) == ENOMEM) {
 			/* vm.max_map_count reached: drop every host mapping of the task; the L4
 			 * page table stays, and each page comes back on its next access (a host

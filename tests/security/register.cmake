@@ -20,3 +20,9 @@ endforeach()
 # the refusal is reported once and the run ends with the program's unresolved fault.
 umol4_test(sec_kmem tests/bigmem.elf 120 OPTS --kmem=4 --mem=768 --no-loader
   STDERR "mapping refused: kernel memory for mappings exhausted" LABELS security)
+
+# The kernel built with AddressSanitizer runs the escape and scribble tests (docs/security.md).
+add_test(NAME sec_asan
+  COMMAND sh ${CMAKE_CURRENT_LIST_DIR}/asan_test.sh ${CMAKE_SOURCE_DIR} ${UMOL4_LIBDIR}
+          ${CMAKE_BINARY_DIR}/asan)
+set_tests_properties(sec_asan PROPERTIES LABELS security TIMEOUT 1200)

@@ -31,6 +31,10 @@ static struct mbox *find_mailbox(void)
 	return 0;
 }
 
+/* one untouched page per round: its fault makes the kernel queue a mapping op right after the
+ * scribbling, with whatever count the mailbox then says */
+static char fresh[50][4096] __attribute__((aligned(4096)));
+
 static uint32_t seed = 12345;
 static uint32_t rnd(void)
 {
@@ -82,6 +86,7 @@ int main(int argc, char **argv)
 			printf("unknown mode %s\n", mode);
 			return 2;
 		}
+		fresh[round][0] = 1;	     /* a page fault, and a mapping op for it */
 		l4_thread_switch(L4_NIL_ID); /* a kernel entry that reads the mailbox */
 	}
 	printf("survived %s\n", mode);
