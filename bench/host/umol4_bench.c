@@ -122,6 +122,8 @@ static void usage(FILE *f)
 	    "  --isa LIST     comma-separated ISAs (default x86,x86-emu,arm,mips,mipsel)\n"
 	    "  --reps N       repetitions of every figure, 1..%d (default 5): median, min, max\n"
 	    "  --quick        few iterations: a smoke test, not a measurement\n"
+	    "  --unconfined   run umol4 --unconfined (task processes without seccomp, Landlock\n"
+	    "                 and capability confinement), to measure what confinement costs\n"
 	    "  --json FILE    write the results as JSON to FILE\n"
 	    "  --svg DIR      write one bar chart per ISA, DIR/<isa>.svg (default build/bench)\n"
 	    "  --cpu N        host CPU for the instances and the same-CPU baselines\n"
@@ -173,6 +175,9 @@ static int parse_int(const char *s, int lo, int hi, int *out)
 	return 0;
 }
 
+/* --unconfined: every figure's instance runs without task-process confinement */
+static bool bench_unconfined;
+
 static int parse_options(int argc, char **argv, struct options *o, struct report *r)
 {
 	static const struct option opts[] = {{"isa", required_argument, 0, 'i'},
@@ -184,6 +189,7 @@ static int parse_options(int argc, char **argv, struct options *o, struct report
 					     {"instances", required_argument, 0, 'n'},
 					     {"batch", required_argument, 0, 'b'},
 					     {"no-spin", no_argument, 0, 'S'},
+					     {"unconfined", no_argument, 0, 'U'},
 					     {"help", no_argument, 0, 'h'},
 					     {0, 0, 0, 0}};
 	char *isas = 0;
@@ -202,6 +208,9 @@ static int parse_options(int argc, char **argv, struct options *o, struct report
 			break;
 		case 'q':
 			o->quick = true;
+			break;
+		case 'U':
+			bench_unconfined = true;
 			break;
 		case 'j':
 			o->json = optarg;
@@ -419,7 +428,9 @@ static void run_figure(const struct report *r, struct isa_run *i, const struct f
 	}
 	/* the program is the root task itself: the figures are the kernel's, and task_new needs
 	 * the task numbers the root owns */
-	char *argv[9] = {umol4, cpu, "--no-loader"}, **a = argv + 3;
+	char *argv[10] = {umol4, cpu, "--no-loader"}, **a = argv + 3;
+	if (bench_unconfined)
+		*a++ = "--unconfined";
 	if (i->emulate)
 		*a++ = "--emulate";
 	*a++ = elf;
