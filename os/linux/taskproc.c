@@ -49,7 +49,12 @@ volatile int tp_stop_signal;
 static volatile sig_atomic_t child_died;
 /* The ctl word the kernel sleeps on, so a signal handler can end that sleep without a race. */
 static uint32_t *volatile waiting_ctl;
-static volatile uint32_t waiting_wake_raw;
+/* The signal handlers end that sleep by turning the word from "in task" into "woken" (a value
+ * the stub never writes), and only from "in task": a stub that has just entered the kernel keeps
+ * its entry, and one that is resumed is never misled. The waiting kernel turns "woken" back into
+ * "in task" when the signal asks for nothing (a child stopped or continued: SIGCHLD too). */
+#define MBOX_WOKEN 0x574f4b45u
+static volatile uint32_t waiting_in_task_raw, waiting_woken_raw;
 
 static uint32_t mb_get(const struct taskproc *p, const uint32_t *w)
 {
@@ -80,7 +85,9 @@ static void on_signal(int sig)
 		tp_stop_signal = sig;
 	uint32_t *w = waiting_ctl;
 	if (w) {
-		__atomic_store_n(w, waiting_wake_raw, __ATOMIC_SEQ_CST);
+		uint32_t expect = waiting_in_task_raw;
+		__atomic_compare_exchange_n(w, &expect, waiting_woken_raw, false, __ATOMIC_SEQ_CST,
+					    __ATOMIC_SEQ_CST);
 		syscall(SYS_futex, w, FUTEX_WAKE, 1, 0, 0, 0);
 	}
 }
@@ -163,7 +170,9 @@ static bool reap(void)
 static enum tp_result wait_kernel(struct taskproc *p, uint64_t deadline)
 {
 	uint32_t in_task_raw = p->be ? word_swap(MBOX_IN_TASK) : MBOX_IN_TASK;
-	waiting_wake_raw = p->be ? word_swap(MBOX_IN_KERNEL) : MBOX_IN_KERNEL;
+	uint32_t woken_raw = p->be ? word_swap(MBOX_WOKEN) : MBOX_WOKEN;
+	waiting_in_task_raw = in_task_raw;
+	waiting_woken_raw = woken_raw;
 	waiting_ctl = &p->mb->ctl;
 	enum tp_result res = TP_OK;
 	bool preempted = false;
@@ -179,7 +188,24 @@ static enum tp_result wait_kernel(struct taskproc *p, uint64_t deadline)
 		if (!(i % 64) && (host_now_us() > until || child_died || tp_stop_signal))
 			break;
 	}
-	while (__atomic_load_n(&p->mb->ctl, __ATOMIC_ACQUIRE) == in_task_raw) {
+	for (;;) {
+		uint32_t ctl = __atomic_load_n(&p->mb->ctl, __ATOMIC_ACQUIRE);
+		if (ctl == woken_raw) {
+			/* a signal: a death or a stop request ends the wait, anything else not */
+			if (child_died && reap()) {
+				res = TP_DIED;
+				break;
+			}
+			if (tp_stop_signal) {
+				res = TP_INTERRUPTED;
+				break;
+			}
+			__atomic_compare_exchange_n(&p->mb->ctl, &ctl, in_task_raw, false,
+						    __ATOMIC_SEQ_CST, __ATOMIC_SEQ_CST);
+			continue;
+		}
+		if (ctl != in_task_raw)
+			break; /* the stub entered the kernel */
 		struct timespec ts, *tsp = 0;
 		uint64_t next = deadline;
 		if (next && !preempted) {
