@@ -409,10 +409,12 @@ int main(int argc, char **argv)
 	prctl(PR_SET_NAME, title);
 	/* no task process may trace the kernel or open its memory (docs/security.md) */
 	prctl(PR_SET_DUMPABLE, 0);
+	/* a host without what confinement needs still runs L4 programs, and says so */
+	*err = 0;
 	if (!unconfined && (!confine_prepare(err, sizeof err) || !guard_start(spin ? kernel_cpu : -1))) {
-		fprintf(stderr, "umol4: %s\n",
+		fprintf(stderr, "umol4: warning: task processes run unconfined: %s\n",
 			*err ? err : "cannot start the supervisor of task processes");
-		return EXIT_INTERNAL;
+		unconfined = true;
 	}
 	kip_set_frequency(&k, host_cpu_mhz());
 	if (!clock_is_virtual() && !clock_start(&k)) {
