@@ -13,7 +13,9 @@
 
 /* Slots: the same number means the same role on every ISA; on ia32 S0..S6 are
  * EAX ECX EDX EBX EBP ESI EDI. S7/S8 carry the deceit virtual sender. */
-enum { S0, S1, S2, S3, S4, S5, S6, S7, S8, NSLOTS };
+enum {
+	S0, S1, S2, S3, S4, S5, S6, S7, S8, NSLOTS
+};
 
 /* Host-level reason the task process entered the kernel (values shared with the mailbox). */
 enum hw_event_kind {
@@ -29,8 +31,8 @@ enum hw_event_kind {
 };
 
 /* hw_event.sig_code: the cause the host gave with the signal (Linux si_code values as they are). */
-#define HWCODE_MAPERR 1u    /* no mapping at the address */
-#define HWCODE_ACCERR 2u    /* mapping without the needed right */
+#define HWCODE_MAPERR 1u   /* no mapping at the address */
+#define HWCODE_ACCERR 2u   /* mapping without the needed right */
 #define HWCODE_KERNEL 0x80u /* raised by the host kernel itself, e.g. x86 #GP: no address */
 
 struct hw_event {
@@ -47,14 +49,14 @@ enum syscall_nr {
 	SYS_LTHREAD_EX_REGS,
 	SYS_TASK_NEW,
 	SYS_KERNEL_INTERFACE, /* umol4: "where is the KIP" (ia32 lock;nop, else a magic address) */
-	SYS_EXC_TABLE,	      /* umol4 on arm/mips: install the exception table (ia32 uses lidt) */
+	SYS_EXC_TABLE,        /* umol4 on arm/mips: install the exception table (ia32 uses lidt) */
 	NSYSCALLS
 };
 
 enum trap_kind {
-	TRAP_SYSCALL,	/* nr valid; ip already advanced past the trap */
+	TRAP_SYSCALL,   /* nr valid; ip already advanced past the trap */
 	TRAP_PAGEFAULT, /* addr, write valid; restart at ip */
-	TRAP_KDEBUG,	/* kd_op valid (KD_*); ip already advanced */
+	TRAP_KDEBUG,    /* kd_op valid (KD_*); ip already advanced */
 	TRAP_EXCEPTION, /* vector (+ err_code if has_err); what: human-readable */
 	TRAP_EXC_TABLE, /* ia32 lidt: addr = the new IDT base; ip already advanced */
 	TRAP_PREEMPT,
@@ -71,9 +73,9 @@ enum kdebug_op {
 	KD_OUTHEX8 = 9,
 	KD_OUTDEC = 11,
 	KD_INCHAR = 13,
-	KD_EXIT = 0x60,	  /* umol4: end the program with status S0 */
-	KD_NAME = 0x61,	  /* umol4: S0 -> {task number, name[28]}: a chief names its task */
-	KD_ENTER = 0x100, /* enter_kdebug: text at kd_text (kd_textlen bytes, or NUL-terminated) */
+	KD_EXIT = 0x60,      /* umol4: end the program with status S0 */
+	KD_NAME = 0x61,      /* umol4: S0 -> {task number, name[28]}: a chief names its task */
+	KD_ENTER = 0x100,    /* enter_kdebug: text at kd_text (kd_textlen bytes, or NUL-terminated) */
 	KD_BREAKPOINT = 0x101, /* a plain breakpoint instruction */
 	KD_UNKNOWN = 0x102,
 };
@@ -84,12 +86,11 @@ struct trap {
 	word_t addr;
 	bool write;
 	unsigned kd_op;
-	word_t kd_text;	   /* user address of the enter_kdebug text */
+	word_t kd_text;    /* user address of the enter_kdebug text */
 	word_t kd_textlen; /* 0: NUL-terminated */
 	word_t kd_restart; /* ip that executes the kdebug trap again (after paging in its string) */
 	const char *what;  /* exceptions: "illegal instruction", ... */
-	unsigned
-	    vector; /* exceptions: ia32 vector numbers on every ISA (0 #DE, 6 #UD, 13 #GP...) */
+	unsigned vector;   /* exceptions: ia32 vector numbers on every ISA (0 #DE, 6 #UD, 13 #GP...) */
 	word_t err_code;
 	bool has_err;
 };
@@ -102,9 +103,9 @@ struct arch {
 	bool big_endian;
 	unsigned elf_machine; /* EM_* */
 	unsigned nregs;
-	word_t user_end;  /* end of the L4 user range (exclusive) */
-	word_t kip_addr;  /* where the KIP is auto-mapped */
-	const char *qemu; /* qemu-user binary for this ISA ("" = runs natively) */
+	word_t user_end;      /* end of the L4 user range (exclusive) */
+	word_t kip_addr;      /* where the KIP is auto-mapped */
+	const char *qemu;     /* qemu-user binary for this ISA ("" = runs natively) */
 
 	void (*init_regs)(word_t *regs, word_t ip, word_t sp);
 	/* Entry arguments of a program: docs/abi "Program entry". */

@@ -8,12 +8,12 @@
 #include "core/types.h"
 
 enum thread_state {
-	TS_DEAD = 0,  /* lthread does not exist (yet) */
-	TS_READY,     /* runnable (in the ready queue unless it is current) */
-	TS_SEND_WAIT, /* blocked sending: queued at ipc.partner */
-	TS_RECV_WAIT, /* blocked receiving: open, or closed on ipc.partner */
-	TS_KILLED,    /* stopped by an unhandled exception */
-	TS_XFER,      /* in a long IPC whose partner buffer page is being paged in */
+	TS_DEAD = 0,     /* lthread does not exist (yet) */
+	TS_READY,        /* runnable (in the ready queue unless it is current) */
+	TS_SEND_WAIT,    /* blocked sending: queued at ipc.partner */
+	TS_RECV_WAIT,    /* blocked receiving: open, or closed on ipc.partner */
+	TS_KILLED,       /* stopped by an unhandled exception */
+	TS_XFER,         /* in a long IPC whose partner buffer page is being paged in */
 };
 
 struct task;
@@ -23,13 +23,13 @@ struct ipc_op {
 	word_t snd_desc, rcv_desc, timeout;
 	word_t w0, w1;
 	l4id_t dest;
-	bool open;		/* receive phase accepts any sender */
+	bool open;             /* receive phase accepts any sender */
 	struct thread *partner; /* send: destination; closed receive: expected sender */
-	bool pagefault;		/* kernel-made page-fault RPC on the thread's behalf */
-	unsigned irq;		/* closed receive from interrupt irq-1 (0 = not) */
-	word_t rcv_window;	/* receive fpage for mappings (0 = none) */
-	word_t clan_dope;	/* redirect / inner-clan bits the receiving chief sees */
-	l4id_t vsender;		/* deceit: the virtual sender the receiver sees */
+	bool pagefault;        /* kernel-made page-fault RPC on the thread's behalf */
+	unsigned irq;          /* closed receive from interrupt irq-1 (0 = not) */
+	word_t rcv_window;     /* receive fpage for mappings (0 = none) */
+	word_t clan_dope;      /* redirect / inner-clan bits the receiving chief sees */
+	l4id_t vsender;        /* deceit: the virtual sender the receiver sees */
 	bool deceit;
 };
 
@@ -46,17 +46,17 @@ struct thread {
 	uint64_t timeslice; /* µs per turn; 0 = no ordinary timeslice (runs until it blocks) */
 	unsigned ts_man, ts_exp; /* the timeslice as it was set, reported back as set */
 	uint64_t slice_left;
-	uint64_t cputime; /* µs consumed, reported by thread_schedule */
-	word_t exc_table; /* the thread's exception handler table (ia32: its IDT), 0 = none */
+	uint64_t cputime;   /* µs consumed, reported by thread_schedule */
+	word_t exc_table;   /* the thread's exception handler table (ia32: its IDT), 0 = none */
 
 	struct thread *rq_next, *rq_prev; /* ready queue (circular per priority) */
 	bool queued;
 
 	struct ipc_op ipc;
-	struct thread *sendq_head;	  /* senders blocked on me, FIFO */
-	struct thread *sq_next, *sq_prev; /* my links in partner's send queue */
-	uint64_t wakeup;		  /* absolute µs; 0 = no timeout */
-	struct thread *to_next;		  /* timeout list, sorted by wakeup */
+	struct thread *sendq_head;           /* senders blocked on me, FIFO */
+	struct thread *sq_next, *sq_prev;    /* my links in partner's send queue */
+	uint64_t wakeup;                     /* absolute µs; 0 = no timeout */
+	struct thread *to_next;              /* timeout list, sorted by wakeup */
 
 	/* A transfer that hit a missing buffer page: both partners wait in TS_XFER while the thread
 	 * whose space lacks the page calls its pager (its own op parked in saved_ipc). */
@@ -70,7 +70,7 @@ struct thread {
 	bool pf_write;
 	unsigned pf_repeats;
 	word_t remirror_page; /* page number + 1 last re-mirrored after a host fault, 0 = none */
-	bool is_pager;	      /* has received page faults: its traffic follows others' layouts */
+	bool is_pager;        /* has received page faults: its traffic follows others' layouts */
 	unsigned long long trace_seq, trace_src_seq; /* its last sending event; what it received */
 };
 
@@ -91,14 +91,14 @@ struct task {
 	struct thread *threads[L4_LTHREADS];
 	const char *name;
 	char name_buf[28]; /* a name a chief gave it (kdebug 0x61) */
-	void *host;	   /* the os layer's process handle */
+	void *host; /* the os layer's process handle */
 	unsigned ndirty;
 	bool all_dirty;
 	struct dirty_range dirty[DIRTY_SLOTS];
 };
 
-#define NIRQS	    16
-#define IRQ_TIMER   0u /* periodic, IRQ0_PERIOD µs */
+#define NIRQS 16
+#define IRQ_TIMER 0u   /* periodic, IRQ0_PERIOD µs */
 #define IRQ_CONSOLE 1u /* the host's standard input became readable */
 #define IRQ0_PERIOD 1000u
 
@@ -129,7 +129,7 @@ struct kernel {
 	uint8_t *phys; /* the kernel's mapping of physical memory */
 	word_t phys_size;
 	struct kmem_budget kmem; /* kernel memory for mappings (core/pagetable.h) */
-	word_t kip_phys[2];	 /* KIP frame per byte order: [0] little, [1] big */
+	word_t kip_phys[2]; /* KIP frame per byte order: [0] little, [1] big */
 	word_t bootinfo_phys;
 
 	bool tracing;
@@ -140,16 +140,16 @@ struct kernel {
 	struct thread *exited_by;
 };
 
-#define SIGMA0_TASK    2u
-#define ROOT_TASK      4u
-#define DEFAULT_PRIO   0x10u
+#define SIGMA0_TASK 2u
+#define ROOT_TASK 4u
+#define DEFAULT_PRIO 0x10u
 #define DEFAULT_TS_MAN 39u /* 39 * 4^(15-11) µs = 9.984 ms, about Fiasco's 10 ms */
 #define DEFAULT_TS_EXP 11u
 
 /* Physical layout the kernel reserves (docs/architecture.md). */
-#define PHYS_KIP_LE	0x1000u
-#define PHYS_KIP_BE	0x2000u
-#define PHYS_BOOTINFO	0x3000u
+#define PHYS_KIP_LE 0x1000u
+#define PHYS_KIP_BE 0x2000u
+#define PHYS_BOOTINFO 0x3000u
 #define PHYS_KERNEL_END 0x4000u
 
 #endif

@@ -29,8 +29,7 @@ static void report_kmem(struct kernel *k, struct task *t)
 		return;
 	t->pt.kmem_refused = false;
 	t->pt.kmem_reported = true;
-	klog("task %x (%s): mapping refused: kernel memory for mappings exhausted (this task %u "
-	     "KiB, "
+	klog("task %x (%s): mapping refused: kernel memory for mappings exhausted (this task %u KiB, "
 	     "limit %u KiB; all tasks %u KiB, limit %u KiB)",
 	     t->nr, t->name, (unsigned)(t->pt.kmem >> 10), (unsigned)(k->kmem.space_limit >> 10),
 	     (unsigned)(k->kmem.used >> 10), (unsigned)(k->kmem.limit >> 10));
@@ -134,8 +133,7 @@ void sys_fpage_unmap(struct kernel *k, struct task *t, word_t fp, word_t mask)
 	for (uint64_t va = base; va < end; va += PAGE_SIZE) {
 		word_t vp = (word_t)(va >> PAGE_SHIFT);
 		if (!t->pt.dir[vp >> 10] && !t->pt.nodes[vp >> 10]) {
-			va +=
-			    (uint64_t)(1023 - (vp & 1023)) * PAGE_SIZE; /* nothing in this table */
+			va += (uint64_t)(1023 - (vp & 1023)) * PAGE_SIZE; /* nothing in this table */
 			continue;
 		}
 		if ((pt_lookup(&t->pt, vp) & PTE_PRESENT) || pt_node(&t->pt, vp))

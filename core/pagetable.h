@@ -5,8 +5,8 @@
 
 #include "core/types.h"
 
-#define PTE_PRESENT    1u
-#define PTE_WRITE      2u
+#define PTE_PRESENT 1u
+#define PTE_WRITE 2u
 #define PTE_FRAME(pte) ((pte) >> PAGE_SHIFT)
 
 typedef uint32_t pte_t;

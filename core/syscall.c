@@ -125,8 +125,7 @@ static void syscall(struct kernel *k, struct thread *t, enum syscall_nr nr)
 		sys_thread_switch(k, t);
 		break;
 	case SYS_KERNEL_INTERFACE:
-		set(t, S0,
-		    t->task->idempotent ? kip_phys_for(k, t->task) : t->task->arch->kip_addr);
+		set(t, S0, t->task->idempotent ? kip_phys_for(k, t->task) : t->task->arch->kip_addr);
 		break;
 	case SYS_EXC_TABLE:
 		t->exc_table = slot(t, S0);
@@ -153,8 +152,8 @@ static void exc_raise(struct kernel *k, struct thread *t, const struct trap *tr)
 	const struct arch *a = t->task->arch;
 	uint8_t gate[8];
 	word_t handler = 0, push[4];
-	if (!t->exc_table ||
-	    !user_read(k, t->task, t->exc_table + tr->vector * a->gate_size, gate, a->gate_size) ||
+	if (!t->exc_table || !user_read(k, t->task, t->exc_table + tr->vector * a->gate_size, gate,
+					a->gate_size) ||
 	    !(handler = a->gate_handler(gate))) {
 		report_exception(k, t, tr->what ? tr->what : "exception");
 		return;
@@ -216,9 +215,9 @@ void kernel_trap(struct kernel *k, struct thread *t, const struct hw_event *ev)
 	struct decode_cx cx = {k, t->task};
 	char what[80];
 	if (ev->kind == HWEV_HOSTSYS) {
-		/* A Linux system call from L4 code, refused by the host (docs/security.md): on
-		 * every ISA what ia32 hardware does for an int $0x80 whose gate the kernel does not
-		 * open, a #GP with the gate's selector as error code, as Fiasco-UX had it. */
+		/* A Linux system call from L4 code, refused by the host (docs/security.md): on every
+		 * ISA what ia32 hardware does for an int $0x80 whose gate the kernel does not open,
+		 * a #GP with the gate's selector as error code, as Fiasco-UX had it. */
 		char name[48];
 		kfmt(what, sizeof what, "host system call %s",
 		     plat_hostsys_name(ev->trapno, ev->err, name, sizeof name));
@@ -255,8 +254,8 @@ void kernel_trap(struct kernel *k, struct thread *t, const struct hw_event *ev)
 		exc_raise(k, t, &tr);
 		break;
 	case TRAP_EXC_TABLE: /* ia32 lidt: traced like the other ISAs' exception_table call */
-		TRACE(k, .kind = TR_SYSCALL, .thread = t, .name = "exception_table",
-		      .addr = tr.addr, .has_addr = true);
+		TRACE(k, .kind = TR_SYSCALL, .thread = t, .name = "exception_table", .addr = tr.addr,
+		      .has_addr = true);
 		t->exc_table = tr.addr;
 		break;
 	case TRAP_PREEMPT:

@@ -95,7 +95,8 @@ struct thread *thread_lookup(const struct kernel *k, l4id_t id)
 	return t && t->state != TS_DEAD ? t : 0;
 }
 
-bool task_translate(const struct kernel *k, const struct task *t, word_t va, bool write, word_t *pa)
+bool task_translate(const struct kernel *k, const struct task *t, word_t va, bool write,
+		    word_t *pa)
 {
 	word_t vpage = va >> PAGE_SHIFT;
 	pte_t pte = pt_lookup(&t->pt, vpage);

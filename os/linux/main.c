@@ -13,9 +13,9 @@
 #include "os/linux/bootplan.h"
 #include "os/linux/clock.h"
 #include "os/linux/confine.h"
+#include "os/linux/guard.h"
 #include "os/linux/console.h"
 #include "os/linux/elfload.h"
-#include "os/linux/guard.h"
 #include "os/linux/taskproc.h"
 #include "os/linux/trace_json.h"
 
@@ -263,8 +263,7 @@ int main(int argc, char **argv)
 			kmem_mib = strtoul(optarg, &end, 10);
 			if (errno || *end || kmem_mib < 4 || kmem_mib > 65536)
 				return die_usage(
-				    "--kmem wants a size in MiB between 4 and 65536, not '%s'",
-				    optarg);
+				    "--kmem wants a size in MiB between 4 and 65536, not '%s'", optarg);
 			break;
 		case 'E':
 			emulate = true;
@@ -412,8 +411,7 @@ int main(int argc, char **argv)
 	prctl(PR_SET_DUMPABLE, 0);
 	/* a host without what confinement needs still runs L4 programs, and says so */
 	*err = 0;
-	if (!unconfined &&
-	    (!confine_prepare(err, sizeof err) || !guard_start(spin ? kernel_cpu : -1))) {
+	if (!unconfined && (!confine_prepare(err, sizeof err) || !guard_start(spin ? kernel_cpu : -1))) {
 		fprintf(stderr, "umol4: warning: task processes run unconfined: %s\n",
 			*err ? err : "cannot start the supervisor of task processes");
 		unconfined = true;
@@ -423,9 +421,9 @@ int main(int argc, char **argv)
 		fprintf(stderr, "umol4: cannot start the clock thread\n");
 		return EXIT_INTERNAL;
 	}
-	struct instance_cfg cfg = {&k,	       libdir,	       phys_fd,
-				   emulate,    check_mappings, false,
-				   getpid(),   name,	       spin ? STUB_SPIN_YIELDS : 0,
+	struct instance_cfg cfg = {&k,	      libdir,	      phys_fd,
+				   emulate,   check_mappings, false,
+				   getpid(),  name,	      spin ? STUB_SPIN_YIELDS : 0,
 				   kernel_cpu, unconfined};
 	cfg.inject_stale = getenv("UMOL4_INJECT_STALE_MAPPINGS") != 0;
 	tp_setup(&cfg);

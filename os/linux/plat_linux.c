@@ -11,9 +11,9 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <poll.h>
+#include <sys/ioctl.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/ioctl.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -23,14 +23,8 @@ static uint64_t boot_ns;
 static bool virtual_time;
 static uint64_t virtual_us;
 
-void clock_make_virtual(void)
-{
-	virtual_time = true;
-}
-bool clock_is_virtual(void)
-{
-	return virtual_time;
-}
+void clock_make_virtual(void) { virtual_time = true; }
+bool clock_is_virtual(void) { return virtual_time; }
 
 void clock_virtual_step(uint64_t until)
 {
@@ -47,19 +41,10 @@ static uint64_t mono_ns(void)
 	return (uint64_t)ts.tv_sec * 1000000000u + (uint64_t)ts.tv_nsec;
 }
 
-void plat_clock_start(void)
-{
-	boot_ns = mono_ns();
-}
+void plat_clock_start(void) { boot_ns = mono_ns(); }
 
-void *plat_alloc(size_t size)
-{
-	return calloc(1, size);
-}
-void plat_free(void *p)
-{
-	free(p);
-}
+void *plat_alloc(size_t size) { return calloc(1, size); }
+void plat_free(void *p) { free(p); }
 uint64_t plat_now_us(void)
 {
 	return virtual_time ? virtual_us : (mono_ns() - boot_ns) / 1000u;
@@ -78,10 +63,7 @@ static void write_all(int fd, const char *s, size_t n)
 	}
 }
 
-void plat_output(const char *s, size_t n)
-{
-	write_all(STDOUT_FILENO, s, n);
-}
+void plat_output(const char *s, size_t n) { write_all(STDOUT_FILENO, s, n); }
 
 void plat_log(const char *line)
 {
@@ -154,9 +136,7 @@ int console_state(int timeout_ms)
 const char *plat_hostsys_name(word_t arch, word_t nr, char *buf, size_t n)
 {
 	const char *name = confine_syscall_name(arch, (int)nr);
-	const char *abi = arch == AUDIT_ARCH_X86_64 ? "x86_64"
-			  : arch == AUDIT_ARCH_I386 ? "i386"
-						    : "?";
+	const char *abi = arch == AUDIT_ARCH_X86_64 ? "x86_64" : arch == AUDIT_ARCH_I386 ? "i386" : "?";
 	kfmt(buf, n, "%s (%s #%u)", name ? name : "?", abi, nr);
 	return buf;
 }

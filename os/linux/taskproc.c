@@ -306,15 +306,8 @@ enum tp_result tp_spawn(struct task *t)
 	snprintf(libdir, sizeof libdir, "%s/%s", cfg->libdir, t->arch->name);
 	/* what qemu reads to start: its libraries, ld.so's cache, /proc/self/maps (the stub's
 	 * unmapping), the stub */
-	const char *const paths[] = {"/usr",
-				     "/lib",
-				     "/lib64",
-				     "/etc/ld.so.cache",
-				     "/proc/self",
-				     "/proc/sys/vm/mmap_min_addr",
-				     "/sys/devices/system",
-				     libdir,
-				     0};
+	const char *const paths[] = {"/usr", "/lib", "/lib64", "/etc/ld.so.cache", "/proc/self",
+				     "/proc/sys/vm/mmap_min_addr", "/sys/devices/system", libdir, 0};
 
 	pid_t pid = fork();
 	if (pid == 0) {

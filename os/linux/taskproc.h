@@ -20,8 +20,8 @@ struct taskproc {
 	char stub[4096];  /* stub executable */
 	const char *qemu; /* "" = native */
 	bool slow;	  /* its last kernel entry took longer than the kernel spins */
-	uint32_t nops; /* mapping ops queued in the mailbox: the kernel's count, never read back */
-	uint32_t queued; /* ops queued since the last resume (failures beyond are the task's) */
+	uint32_t nops;	  /* mapping ops queued in the mailbox: the kernel's count, never read back */
+	uint32_t queued;  /* ops queued since the last resume (failures beyond are the task's) */
 	/* Confinement (os/linux/confine.h, guard.h): the seccomp listener the supervisor answers
 	 * on, whether the stub has reported in (from then on L4 code may run), where the task's
 	 * address 0 lies in the process (qemu's guest base; 0 natively), and the last host system

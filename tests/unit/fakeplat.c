@@ -12,18 +12,9 @@ size_t fake_out_len;
 char fake_log[16384];
 size_t fake_log_len;
 
-void *plat_alloc(size_t size)
-{
-	return calloc(1, size);
-}
-void plat_free(void *p)
-{
-	free(p);
-}
-uint64_t plat_now_us(void)
-{
-	return fake_now;
-}
+void *plat_alloc(size_t size) { return calloc(1, size); }
+void plat_free(void *p) { free(p); }
+uint64_t plat_now_us(void) { return fake_now; }
 int plat_inchar(bool nonblock)
 {
 	(void)nonblock;
@@ -70,10 +61,7 @@ void fake_reset(void)
 	fake_out[0] = fake_log[0] = 0;
 }
 
-void plat_task_deleted(struct task *t)
-{
-	(void)t;
-}
+void plat_task_deleted(struct task *t) { (void)t; }
 
 unsigned fake_trace_events;
 unsigned long long plat_trace(const struct trace_ev *e)

@@ -4,10 +4,7 @@
 #include "core/task.h"
 #include "tests/unit/unit.h"
 
-static pte_t pte_at(struct thread *t, word_t va)
-{
-	return pt_lookup(&t->task->pt, va >> 12);
-}
+static pte_t pte_at(struct thread *t, word_t va) { return pt_lookup(&t->task->pt, va >> 12); }
 
 static struct thread *sigma0(void)
 {
@@ -167,10 +164,10 @@ static void test_kmem_budget(void)
 }
 
 const struct unit_test map_tests[] = {
-    {"kernel memory budget for mappings", test_kmem_budget},
-    {"mapping database: recursive flush and remap, own space, grant, deletion", test_mapdb},
-    {"fpage hot spot placement", test_hot_spot},
-    {"fpage rights, intra-task, existing mappings, grant", test_rights_and_grant},
-    {"dirty range log", test_dirty_log},
-    {0, 0},
+	{"kernel memory budget for mappings", test_kmem_budget},
+	{"mapping database: recursive flush and remap, own space, grant, deletion", test_mapdb},
+	{"fpage hot spot placement", test_hot_spot},
+	{"fpage rights, intra-task, existing mappings, grant", test_rights_and_grant},
+	{"dirty range log", test_dirty_log},
+	{0, 0},
 };

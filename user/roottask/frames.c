@@ -12,10 +12,10 @@
 #include <l4/sys/syscalls.h>
 #include <string.h>
 
-#define MAX_FRAMES	 (3072UL * 256UL) /* umol4's largest --mem */
-#define SIGMA0_ANY	 0xfffffffcUL
+#define MAX_FRAMES (3072UL * 256UL) /* umol4's largest --mem */
+#define SIGMA0_ANY 0xfffffffcUL
 #define SIGMA0_EXCLUSIVE 0x80UL /* umol4's sigma0: "serve only me" (user/sigma0/sigma0.c) */
-#define WORD_BITS	 32UL
+#define WORD_BITS  32UL
 
 static l4_uint32_t owned[MAX_FRAMES / WORD_BITS], busy[MAX_FRAMES / WORD_BITS];
 static l4_addr_t limit;		   /* first address not mappable 1:1 */

@@ -14,14 +14,14 @@
 #include <l4/sys/types.h>
 #include <l4/umol4/crt0.h>
 
-#define PAGE		 4096u
-#define SUPERPAGE_LOG2	 22u
-#define MAX_PAGES	 (3072u * 256u) /* umol4's largest --mem */
-#define ANY_PAGE	 0xfffffffcu
+#define PAGE 4096u
+#define SUPERPAGE_LOG2 22u
+#define MAX_PAGES (3072u * 256u) /* umol4's largest --mem */
+#define ANY_PAGE 0xfffffffcu
 #define SIGMA0_EXCLUSIVE 0x80u /* w0 = 1, w1 = this: "serve only me from now on" */
 
 /* owner[frame]: 0 free, task number + 1 once given away, RESERVED for the kernel */
-#define FREE	 0u
+#define FREE 0u
 #define RESERVED 0xffffu
 static l4_uint16_t owner[MAX_PAGES];
 static l4_umword_t npages;

@@ -346,10 +346,10 @@ struct stub_bpf_prog {
 	uint16_t len;
 	struct stub_bpf *insns;
 };
-#define BPF_LD_ABS	  0x20u /* A = data[k] (32 bits) */
-#define BPF_JEQ_K	  0x15u
-#define BPF_JGE_K	  0x35u
-#define BPF_RET_K	  0x06u
+#define BPF_LD_ABS  0x20u /* A = data[k] (32 bits) */
+#define BPF_JEQ_K   0x15u
+#define BPF_JGE_K   0x35u
+#define BPF_RET_K   0x06u
 #define SECCOMP_DATA_ARCH 4u
 #define SECCOMP_DATA_IP	  8u /* 64 bits, low word first */
 #define STUB_RET_TRAP	  0x00030000u
@@ -380,8 +380,8 @@ static void install_ip_filter(void)
 		unsigned next = i + 2;
 		f[i] = (struct stub_bpf){BPF_JGE_K, 0, (uint8_t)(next - i - 1), r[k][0]};
 		i++;
-		f[i] = (struct stub_bpf){BPF_JGE_K, (uint8_t)(next - i - 1),
-					 (uint8_t)(allow - i - 1), r[k][1]};
+		f[i] = (struct stub_bpf){BPF_JGE_K, (uint8_t)(next - i - 1), (uint8_t)(allow - i - 1),
+					 r[k][1]};
 		i++;
 	}
 	f[i++] = (struct stub_bpf){BPF_RET_K, 0, 0, STUB_RET_TRAP};
