@@ -47,14 +47,58 @@ static char description[256];
 /* System calls the stub and qemu make all the time, harmless whatever their arguments: decided
  * in the filter, at no cost beyond it. Everything else goes to the supervisor. */
 static const char *const always_allowed[] = {
-    "futex", "futex_time64", "sched_yield", "clock_gettime", "clock_gettime64", "gettimeofday",
-    "rt_sigprocmask", "sigprocmask", "rt_sigreturn", "sigreturn", "rt_sigaction", "sigaltstack",
-    "rt_sigsuspend", "getpid", "gettid", "getppid", "getuid", "geteuid", "getgid", "getegid",
-    "getuid32", "geteuid32", "getgid32", "getegid32", "exit", "exit_group", "restart_syscall",
-    "munmap", "madvise", "brk", "membarrier", "getrandom", "nanosleep", "clock_nanosleep",
-    "clock_nanosleep_time64", "close", "fstat", "fstat64", "lseek", "_llseek", "getdents64",
-    "set_robust_list", "set_tid_address", "arch_prctl", "rseq", "uname", "sysinfo",
-    "sched_getaffinity", "get_mempolicy", "set_mempolicy", "ugetrlimit", "getrlimit",
+    "futex",
+    "futex_time64",
+    "sched_yield",
+    "clock_gettime",
+    "clock_gettime64",
+    "gettimeofday",
+    "rt_sigprocmask",
+    "sigprocmask",
+    "rt_sigreturn",
+    "sigreturn",
+    "rt_sigaction",
+    "sigaltstack",
+    "rt_sigsuspend",
+    "getpid",
+    "gettid",
+    "getppid",
+    "getuid",
+    "geteuid",
+    "getgid",
+    "getegid",
+    "getuid32",
+    "geteuid32",
+    "getgid32",
+    "getegid32",
+    "exit",
+    "exit_group",
+    "restart_syscall",
+    "munmap",
+    "madvise",
+    "brk",
+    "membarrier",
+    "getrandom",
+    "nanosleep",
+    "clock_nanosleep",
+    "clock_nanosleep_time64",
+    "close",
+    "fstat",
+    "fstat64",
+    "lseek",
+    "_llseek",
+    "getdents64",
+    "set_robust_list",
+    "set_tid_address",
+    "arch_prctl",
+    "rseq",
+    "uname",
+    "sysinfo",
+    "sched_getaffinity",
+    "get_mempolicy",
+    "set_mempolicy",
+    "ugetrlimit",
+    "getrlimit",
 };
 
 static bool rule(scmp_filter_ctx c, const char *name, unsigned n, const struct scmp_arg_cmp *a)
@@ -162,7 +206,8 @@ static int landlock_child(const char *const *paths)
 		struct ll_path_beneath pb = {LL_READ_EXEC, fd};
 		/* a file (not a directory) takes only file rights */
 		if (syscall(SYS_landlock_add_rule, rs, LL_RULE_PATH_BENEATH, &pb, 0) != 0) {
-			pb.allowed_access = LANDLOCK_ACCESS_FS_EXECUTE | LANDLOCK_ACCESS_FS_READ_FILE;
+			pb.allowed_access =
+			    LANDLOCK_ACCESS_FS_EXECUTE | LANDLOCK_ACCESS_FS_READ_FILE;
 			syscall(SYS_landlock_add_rule, rs, LL_RULE_PATH_BENEATH, &pb, 0);
 		}
 		close(fd);

@@ -26,11 +26,21 @@ static struct seccomp_notif_sizes sizes;
 
 /* Host system calls the supervisor looks at, numbered for both architectures a task process can
  * call with: x86-64 (qemu, and the child before exec) and i386 (the native stub). */
-enum { G_MMAP, G_MMAP2, G_MPROTECT, G_MREMAP, G_KILL, G_TKILL, G_TGKILL, G_SIGQUEUE,
-       G_TGSIGQUEUE, G_COUNT };
-static const char *const gnames[G_COUNT] = {"mmap",	  "mmap2",  "mprotect",
-					    "mremap",	  "kill",   "tkill",
-					    "tgkill",	  "rt_sigqueueinfo", "rt_tgsigqueueinfo"};
+enum {
+	G_MMAP,
+	G_MMAP2,
+	G_MPROTECT,
+	G_MREMAP,
+	G_KILL,
+	G_TKILL,
+	G_TGKILL,
+	G_SIGQUEUE,
+	G_TGSIGQUEUE,
+	G_COUNT
+};
+static const char *const gnames[G_COUNT] = {
+    "mmap",  "mmap2",  "mprotect",	  "mremap",	      "kill",
+    "tkill", "tgkill", "rt_sigqueueinfo", "rt_tgsigqueueinfo"};
 static int gnr[2][G_COUNT]; /* [0] x86-64, [1] i386; -1: none */
 
 static int which(const struct seccomp_data *d)

@@ -19,10 +19,10 @@ static void on_refused(void)
 	exit(0);
 }
 
-#define O_WRONLY_CREAT 0x41 /* i386/ARM; MIPS below */
-#define PROT_RW	       3
+#define O_WRONLY_CREAT	 0x41 /* i386/ARM; MIPS below */
+#define PROT_RW		 3
 #define MAP_SHARED_FIXED 0x11
-#define PHYS_FD	       4
+#define PHYS_FD		 4
 #if defined(__mips__)
 #define ENOSYS_OF_ISA 89
 #else
@@ -60,8 +60,8 @@ static long try_it(const char *what)
 	const long creat_flags = O_WRONLY_CREAT;
 #endif
 	if (!strcmp(what, "file"))
-		return host_syscall(NR_open, (long)"/tmp/umol4-escape-file", creat_flags, 0644, 0, 0,
-				    0);
+		return host_syscall(NR_open, (long)"/tmp/umol4-escape-file", creat_flags, 0644, 0,
+				    0, 0);
 	if (!strcmp(what, "fork"))
 		return host_syscall(NR_fork, 0, 0, 0, 0, 0, 0);
 	if (!strcmp(what, "kill"))

@@ -4,9 +4,21 @@
 #define UMOL4_TESTS_HOSTSYS_H
 
 #if defined(__i386__)
-enum { NR_fork = 2, NR_read = 3, NR_write = 4, NR_open = 5, NR_lseek = 19, NR_ptrace = 26,
-       NR_kill = 37, NR_getppid = 64, NR_mprotect = 125, NR_mremap = 163, NR_mmap2 = 192,
-       NR_socket = 359, NR_prctl = 172 };
+enum {
+	NR_fork = 2,
+	NR_read = 3,
+	NR_write = 4,
+	NR_open = 5,
+	NR_lseek = 19,
+	NR_ptrace = 26,
+	NR_kill = 37,
+	NR_getppid = 64,
+	NR_mprotect = 125,
+	NR_mremap = 163,
+	NR_mmap2 = 192,
+	NR_socket = 359,
+	NR_prctl = 172
+};
 static inline long host_syscall(long nr, long a, long b, long c, long d, long e, long f)
 {
 	long r;
@@ -20,9 +32,21 @@ static inline long host_syscall(long nr, long a, long b, long c, long d, long e,
 	return r;
 }
 #elif defined(__arm__)
-enum { NR_fork = 2, NR_read = 3, NR_write = 4, NR_open = 5, NR_lseek = 19, NR_ptrace = 26,
-       NR_kill = 37, NR_getppid = 64, NR_mprotect = 125, NR_mremap = 163, NR_mmap2 = 192,
-       NR_socket = 281, NR_prctl = 172 };
+enum {
+	NR_fork = 2,
+	NR_read = 3,
+	NR_write = 4,
+	NR_open = 5,
+	NR_lseek = 19,
+	NR_ptrace = 26,
+	NR_kill = 37,
+	NR_getppid = 64,
+	NR_mprotect = 125,
+	NR_mremap = 163,
+	NR_mmap2 = 192,
+	NR_socket = 281,
+	NR_prctl = 172
+};
 static inline long host_syscall(long nr, long a, long b, long c, long d, long e, long f)
 {
 	register long r0 __asm__("r0") = a;
@@ -39,9 +63,21 @@ static inline long host_syscall(long nr, long a, long b, long c, long d, long e,
 	return r0;
 }
 #elif defined(__mips__)
-enum { NR_fork = 4002, NR_read = 4003, NR_write = 4004, NR_open = 4005, NR_lseek = 4019,
-       NR_ptrace = 4026, NR_kill = 4037, NR_getppid = 4064, NR_mprotect = 4125,
-       NR_mremap = 4167, NR_socket = 4183, NR_mmap2 = 4210, NR_prctl = 4192 };
+enum {
+	NR_fork = 4002,
+	NR_read = 4003,
+	NR_write = 4004,
+	NR_open = 4005,
+	NR_lseek = 4019,
+	NR_ptrace = 4026,
+	NR_kill = 4037,
+	NR_getppid = 4064,
+	NR_mprotect = 4125,
+	NR_mremap = 4167,
+	NR_socket = 4183,
+	NR_mmap2 = 4210,
+	NR_prctl = 4192
+};
 static inline long host_syscall(long nr, long a, long b, long c, long d, long e, long f)
 {
 	register long v0 __asm__("$2") = nr;
