@@ -2,7 +2,7 @@
 BUILD ?= build
 JOBS ?= $(shell nproc)
 
-.PHONY: all deps build run test test-matrix bench clean format
+.PHONY: all deps build run test test-matrix bench install package clean format
 
 all: build
 
@@ -25,7 +25,16 @@ test-matrix: build
 	cd $(BUILD) && ctest --output-on-failure -j $(JOBS) -L matrix
 
 bench: build
-	@$(BUILD)/bin/umol4-bench --json $(BUILD)/bench.json
+	@$(BUILD)/bin/umol4-bench --json $(BUILD)/bench.json --svg $(BUILD)/bench
+
+# The SDK into PREFIX (docs/sdk.md); relocatable, so it may be moved afterwards.
+PREFIX ?= /usr/local
+install: build
+	cmake --install $(BUILD) --prefix $(PREFIX)
+
+# The Debian package, $(BUILD)/umol4_<version>_amd64.deb (docs/sdk.md).
+package: build
+	cd $(BUILD) && cpack -G DEB
 
 clean:
 	rm -rf $(BUILD) $(BUILD).cmake.log

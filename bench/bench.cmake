@@ -4,6 +4,9 @@ add_executable(umol4-bench bench/host/umol4_bench.c bench/host/baseline.c bench/
   bench/host/scale.c bench/host/scale_proc.c bench/host/scale_report.c)
 target_compile_definitions(umol4-bench PRIVATE _GNU_SOURCE)
 target_link_libraries(umol4-bench PRIVATE m)
+target_sources(umol4-bench PRIVATE os/linux/version.c)
+target_include_directories(umol4-bench PRIVATE ${CMAKE_SOURCE_DIR} ${UMOL4_GENERATED})
+add_dependencies(umol4-bench umol4_version_header)
 
 # Runs, writes JSON with the expected keys and SVGs, rejects bad options; speed is not asserted.
 add_test(NAME bench_smoke

@@ -2,6 +2,7 @@
  * docs/tracing.md describes the trace format and every subcommand. Exit status: 0 fine (diff:
  * the traces agree), 1 the traces diverge, 2 bad usage or bad input (one line on stderr). */
 #include "trace_tool.h"
+#include "os/linux/version.h"
 
 #include <getopt.h>
 #include <string.h>
@@ -29,6 +30,7 @@ static const char usage[] =
 	"  svg       draw the timeline as an SVG picture (for short traces)\n"
 	"            --events N     chrome, summary, svg: only the first N events\n"
 	"  -h, --help  show this help\n"
+	"  --version   show the version\n"
 	"\n"
 	"exit status: 0 success (diff: the traces agree), 1 the traces differ, 2 bad usage or a\n"
 	"bad trace (one line on stderr: file:line:column and what is wrong)\n";
@@ -114,6 +116,10 @@ int main(int argc, char **argv)
 	const char *cmd = argv[1];
 	if (!strcmp(cmd, "-h") || !strcmp(cmd, "--help")) {
 		fputs(usage, stdout);
+		return 0;
+	}
+	if (!strcmp(cmd, "--version")) {
+		umol4_print_version(stdout, "umol4-trace");
 		return 0;
 	}
 	bool is_diff = !strcmp(cmd, "diff");

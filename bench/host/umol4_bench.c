@@ -2,6 +2,7 @@
  * primitives in the same run, and reports each L4 figure as a ratio to getpid and to the futex
  * round trip: a table on stdout, JSON (--json) and one SVG bar chart per ISA (--svg). */
 #include "umol4_bench.h"
+#include "os/linux/version.h"
 
 #include <errno.h>
 #include <getopt.h>
@@ -125,7 +126,7 @@ static void usage(FILE *f)
 	    "  --unconfined   run umol4 --unconfined (task processes without seccomp, Landlock\n"
 	    "                 and capability confinement), to measure what confinement costs\n"
 	    "  --json FILE    write the results as JSON to FILE\n"
-	    "  --svg DIR      write one bar chart per ISA, DIR/<isa>.svg (default build/bench)\n"
+	    "  --svg DIR      write one bar chart per ISA, DIR/<isa>.svg\n"
 	    "  --cpu N        host CPU for the instances and the same-CPU baselines\n"
 	    "                 (default: the last CPU this process may use)\n"
 	    "  --instances N  instead of the figures: start N idle instances (sigma0, loader,\n"
@@ -134,6 +135,7 @@ static void usage(FILE *f)
 	    "  --batch N      with --instances: start N at a time, 1..%d (default 10)\n"
 	    "  --no-spin      with --instances: run them with umol4 --no-spin (sleeping hand-off)\n"
 	    "  -h, --help     show this help\n"
+	    "  --version      show the version, the runtime and the qemu-user found\n"
 	    "\n"
 	    "exit status: 0 measured (figures the kernel cannot run yet are n/a), 1 a benchmark\n"
 	    "failed (--instances: not all started, or a process was left), 2 bad usage\n",
@@ -191,6 +193,7 @@ static int parse_options(int argc, char **argv, struct options *o, struct report
 					     {"no-spin", no_argument, 0, 'S'},
 					     {"unconfined", no_argument, 0, 'U'},
 					     {"help", no_argument, 0, 'h'},
+					     {"version", no_argument, 0, 'V'},
 					     {0, 0, 0, 0}};
 	char *isas = 0;
 	int c;
@@ -238,6 +241,9 @@ static int parse_options(int argc, char **argv, struct options *o, struct report
 			break;
 		case 'h':
 			usage(stdout);
+			exit(0);
+		case 'V':
+			umol4_print_version(stdout, "umol4-bench");
 			exit(0);
 		case ':':
 			return bad_usage("option needs an argument", argv[optind - 1]);
@@ -536,8 +542,6 @@ int main(int argc, char **argv)
 	}
 	bindir[n] = 0;
 	*strrchr(bindir, '/') = 0;
-	char svgdir[PATH_MAX + 16];
-	snprintf(svgdir, sizeof svgdir, "%s/../bench", bindir);
 	r.reps = o.reps;
 	r.quick = o.quick;
 	describe_host(&r);
@@ -557,7 +561,7 @@ int main(int argc, char **argv)
 	report_table(&r);
 	if (o.json && report_json(&r, o.json))
 		rc = 1;
-	if (report_svg(&r, o.svg ? o.svg : svgdir))
+	if (o.svg && report_svg(&r, o.svg))
 		rc = 1;
 	for (int k = 0; k < r.nisa; k++)
 		for (int f = 0; f < F_COUNT; f++)

@@ -18,6 +18,7 @@
 #include "os/linux/elfload.h"
 #include "os/linux/taskproc.h"
 #include "os/linux/trace_json.h"
+#include "os/linux/version.h"
 
 #include <errno.h>
 #include <getopt.h>
@@ -75,8 +76,8 @@ static void usage(FILE *f)
 	    "                      repeatable, up to 32), with the whole string as its command "
 	    "line\n"
 	    "      --sigma0=FILE   use FILE as sigma0 instead of the built-in one\n"
-	    "      --deterministic no timeslice preemption and a virtual clock (kernel entries,\n"
-	    "                      jumping to the next timeout when idle): the same program\n"
+	    "      --deterministic  no timeslice preemption and a virtual clock (kernel\n"
+	    "                      entries, jumping to the next timeout when idle): the same program\n"
 	    "                      makes the same events on every run and every ISA\n"
 	    "      --kmem=MiB      kernel memory for all tasks' mappings (default 32 + --mem/4);\n"
 	    "                      one task may use half of it (docs/security.md)\n"
@@ -84,7 +85,8 @@ static void usage(FILE *f)
 	    "                      capability confinement (docs/security.md; for comparisons)\n"
 	    "      --check-mappings  verify at every kernel entry that the task process maps no\n"
 	    "                      memory its L4 page table does not grant (slow; for tests)\n"
-	    "      --trace=FILE    write every kernel event as JSON lines to FILE (see\n"
+	    "      --trace=FILE    write every kernel event as JSON lines to FILE (- for\n"
+	    "                      standard output; see\n"
 	    "                      docs/tracing.md and umol4-trace)\n"
 	    "      --cpu=N         run the kernel on host CPU N (default: one CPU chosen by\n"
 	    "                      process id), the tasks on the others (with --no-spin: on N)\n"
@@ -93,6 +95,7 @@ static void usage(FILE *f)
 	    "                      instead of busy waiting with the kernel on its own CPU and\n"
 	    "                      the tasks on the others (the default with 2+ CPUs)\n"
 	    "  -h, --help          show this help\n"
+	    "      --version       show the version, the runtime and the qemu-user found\n"
 	    "\n"
 	    "exit status: the first program's exit status (exit(n) or return from main) once\n"
 	    "  every program has ended, or\n"
@@ -237,6 +240,7 @@ int main(int argc, char **argv)
 					     {"no-spin", no_argument, 0, 'W'},
 					     {"unconfined", no_argument, 0, 'U'},
 					     {"kmem", required_argument, 0, 'k'},
+					     {"version", no_argument, 0, 'v'},
 					     {0, 0, 0, 0}};
 	const char *module_spec[MAX_BOOT_MODULES], *trace_path = 0;
 	struct boot_request req = {.mode = ROOT_LOADER, .modules = module_spec};
@@ -313,9 +317,12 @@ int main(int argc, char **argv)
 		case 'h':
 			usage(stdout);
 			return 0;
+		case 'v':
+			umol4_print_version(stdout, "umol4");
+			return 0;
 		default:
 			if (optopt)
-				return die_usage("unknown or incomplete option '-%c'",
+				return die_usage("unknown or incomplete option '-%s'",
 						 (char[]){(char)optopt, 0});
 			return die_usage("unknown or incomplete option '%s'", argv[optind - 1]);
 		}

@@ -4,7 +4,10 @@
 #include "core/plat.h"
 #include "core/trace.h"
 
+#include <fcntl.h>
 #include <stdio.h>
+#include <string.h>
+#include <unistd.h>
 
 static FILE *out;
 static unsigned long long seq;
@@ -17,10 +20,21 @@ static const char *const kind_name[] = {
 	[TR_OUTPUT] = "output",	  [TR_EXIT] = "exit",
 };
 
+/* "-" is standard output; the programs' output, which the trace carries as output events too,
+ * then goes to standard error, so that the trace can be piped into umol4-trace unmixed. */
 bool trace_open(const char *path)
 {
-	out = fopen(path, "w");
-	return out != 0;
+	if (strcmp(path, "-")) {
+		out = fopen(path, "w");
+		return out != 0;
+	}
+	int fd = fcntl(STDOUT_FILENO, F_DUPFD_CLOEXEC, 3);
+	if (fd < 0 || dup2(STDERR_FILENO, STDOUT_FILENO) < 0 || !(out = fdopen(fd, "w"))) {
+		if (fd >= 0)
+			close(fd);
+		return false;
+	}
+	return true;
 }
 
 void trace_close(void)
