@@ -41,9 +41,24 @@ expect2 "config names an unknown program" "$tmp/lonely.cfg"
 expect2 "quote in arguments of several programs" "$hello" 'a"b' "$hello"
 expect2 "--no-loader without a program" --no-loader
 expect2 "--no-loader with a text file" --no-loader "$tmp/text"
+# --service: only with programs under the loader
+printf 'task "hello"\n' > "$tmp/plain.cfg"
+expect2 "--service with a configuration" --service="$hello" "$tmp/plain.cfg" "$hello"
+expect2 "--service without a program" --service="$hello"
+expect2 "--service with --no-loader" --no-loader --service="$hello" "$hello"
+expect2 "--service of another ISA" --service="$lib/arm/tests/hello.elf" "$hello"
+# a short option names itself, not garbage (the message once printed a pointer as a char)
+expect2 "unknown short option" -V "$hello"
+grep -q "unknown or incomplete option '-V'" "$tmp/err" || { echo "FAIL: -V not named"; fail=1; }
+# --version: release, git revision, runtime and qemu per ISA
+"$umol4" --version > "$tmp/version" 2>&1 || { echo "FAIL: --version status"; fail=1; }
+grep -Eq '^umol4 [0-9]+\.[0-9]+\.[0-9]+ \(git [0-9a-f]+' "$tmp/version" &&
+  grep -q '^isa arm .*runtime ok, *qemu-arm version' "$tmp/version" &&
+  grep -q '^isa x86 .*runtime ok, *native' "$tmp/version" ||
+  { echo "FAIL: --version:"; cat "$tmp/version"; fail=1; }
 "$umol4" --help > "$tmp/help" 2>&1 || { echo "FAIL: --help status"; fail=1; }
 for opt in --mem --emulate --sigma0 --cpu --no-pin --no-spin --help --config --no-loader --root --module \
-    --trace --deterministic --check-mappings; do
+    --trace --deterministic --check-mappings --service --version; do
   grep -q -- "$opt" "$tmp/help" || { echo "FAIL: --help lacks $opt"; fail=1; }
 done
 [ $fail = 0 ] && echo "PASS"

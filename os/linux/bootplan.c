@@ -145,20 +145,23 @@ static bool add_config(struct boot_plan *p, const char *path, char *err, size_t 
 	return true;
 }
 
-/* Several programs on the command line: a generated configuration starts them in order. */
-static bool add_generated_config(struct boot_plan *p, unsigned first, unsigned nprog, char *err,
+/* Several programs on the command line, or services: a generated configuration starts the
+ * services (modules nprog..nprog+nserv-1) first, so that they are up when their clients come,
+ * then the programs (modules 0..nprog-1) in order. */
+static bool add_generated_config(struct boot_plan *p, unsigned nprog, unsigned nserv, char *err,
 				 size_t errsize)
 {
 	size_t size = 64;
-	for (unsigned i = first; i < first + nprog; i++)
-		size += strlen(p->mod_cmdline[i]) + 16;
+	for (unsigned i = 0; i < nprog + nserv; i++)
+		size += strlen(p->mod_cmdline[i]) + 32;
 	char *text = malloc(size);
 	if (!text) {
 		snprintf(err, errsize, "out of memory");
 		return false;
 	}
 	size_t at = (size_t)snprintf(text, size, "# umol4's command line\n");
-	for (unsigned i = first; i < first + nprog; i++) {
+	for (unsigned n = 0; n < nprog + nserv; n++) {
+		unsigned i = n < nserv ? nprog + n : n - nserv;
 		const char *spec = p->mod_cmdline[i];
 		size_t plen = strcspn(spec, " ");
 		const char *args = spec[plen] ? spec + plen + 1 : "";
@@ -175,8 +178,9 @@ static bool add_generated_config(struct boot_plan *p, unsigned first, unsigned n
 				base = spec + j + 1;
 		if (!base)
 			base = spec;
-		at += (size_t)snprintf(text + at, size - at, "task \"%.*s\" \"%s\"\n",
-				       (int)(spec + plen - base), base, args);
+		at += (size_t)snprintf(text + at, size - at, "task \"%.*s\" \"%s\"%s\n",
+				       (int)(spec + plen - base), base, args,
+				       i >= nprog ? " service" : "");
 	}
 	return add(p, strdup("umol4.cfg"), text, err, errsize);
 }
@@ -250,16 +254,30 @@ static bool plan_loader(const struct boot_request *r, struct boot_plan *p, char 
 		snprintf(err, errsize, "no program given");
 		return false;
 	}
+	if (config && r->nservices) {
+		snprintf(err, errsize,
+			 "--service goes with programs on the command line; a configuration "
+			 "marks its services itself (docs/loader.md)");
+		return false;
+	}
+	if (!config && !rest.nwords && r->nservices) {
+		snprintf(err, errsize, "only services given: no program for them to serve");
+		return false;
+	}
 	if (!add_programs(p, &rest, &nprog, err, errsize))
 		return false;
+	for (unsigned i = 0; i < r->nservices; i++)
+		if (!add(p, strdup(r->services[i]), 0, err, errsize))
+			return false;
 	for (unsigned i = 0; i < r->nmodules; i++)
 		if (!add(p, strdup(r->modules[i]), 0, err, errsize))
 			return false;
 	if (config && !add_config(p, config, err, errsize))
 		return false;
-	if (!config && nprog > 1 && !add_generated_config(p, 0, nprog, err, errsize))
+	if (!config && (nprog > 1 || r->nservices) &&
+	    !add_generated_config(p, nprog, r->nservices, err, errsize))
 		return false;
-	if (!pick_loader(p, r, config ? 0 : nprog, err, errsize))
+	if (!pick_loader(p, r, config ? 0 : nprog + r->nservices, err, errsize))
 		return false;
 	p->root_cmdline = strdup(p->root);
 	return p->root_cmdline != 0;
@@ -288,6 +306,10 @@ bool boot_plan_make(const struct boot_request *r, struct boot_plan *p, char *err
 		p->root_cmdline = join_words(r->words, r->nwords);
 		ok = p->root_cmdline != 0;
 		break;
+	}
+	if (ok && r->mode != ROOT_LOADER && r->nservices) {
+		snprintf(err, errsize, "--service needs the loader (not --no-loader or --root)");
+		ok = false;
 	}
 	for (unsigned i = 0; ok && r->mode != ROOT_LOADER && i < r->nmodules; i++)
 		ok = add(p, strdup(r->modules[i]), 0, err, errsize);

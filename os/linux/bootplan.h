@@ -21,6 +21,8 @@ struct boot_request {
 	const char *config;    /* --config, or 0 */
 	const char **modules;  /* --module specs */
 	unsigned nmodules;
+	const char **services; /* --service specs: programs that do not keep the instance alive */
+	unsigned nservices;
 	char **words; /* positional: programs and their arguments */
 	int nwords;
 	const char *libdir; /* build/lib/umol4 */

@@ -75,6 +75,9 @@ static void usage(FILE *f)
 	    "      --module='FILE [ARGS]'  add FILE to the root task's boot modules (Multiboot;\n"
 	    "                      repeatable, up to 32), with the whole string as its command "
 	    "line\n"
+	    "      --service='FILE [ARGS]'  start FILE as a service before the programs: the\n"
+	    "                      instance ends when the programs have ended, ending the\n"
+	    "                      services (repeatable; a .cfg says `service` instead)\n"
 	    "      --sigma0=FILE   use FILE as sigma0 instead of the built-in one\n"
 	    "      --deterministic  no timeslice preemption and a virtual clock (kernel\n"
 	    "                      entries, jumping to the next timeout when idle): the same program\n"
@@ -98,7 +101,7 @@ static void usage(FILE *f)
 	    "      --version       show the version, the runtime and the qemu-user found\n"
 	    "\n"
 	    "exit status: the first program's exit status (exit(n) or return from main) once\n"
-	    "  every program has ended, or\n"
+	    "  every program but the services has ended, or\n"
 	    "  2    bad usage, missing, malformed or unsupported program file\n"
 	    "  120  an L4 thread died of an unhandled fault or exception (reported)\n"
 	    "  121  deadlock: every thread blocked with no timeout pending (reported)\n"
@@ -241,9 +244,11 @@ int main(int argc, char **argv)
 					     {"unconfined", no_argument, 0, 'U'},
 					     {"kmem", required_argument, 0, 'k'},
 					     {"version", no_argument, 0, 'v'},
+					     {"service", required_argument, 0, 'Y'},
 					     {0, 0, 0, 0}};
-	const char *module_spec[MAX_BOOT_MODULES], *trace_path = 0;
-	struct boot_request req = {.mode = ROOT_LOADER, .modules = module_spec};
+	const char *module_spec[MAX_BOOT_MODULES], *service_spec[MAX_BOOT_MODULES], *trace_path = 0;
+	struct boot_request req = {
+	    .mode = ROOT_LOADER, .modules = module_spec, .services = service_spec};
 	unsigned nmod_spec = 0;
 	unsigned long mem_mib = 256, kmem_mib = 0;
 	bool emulate = false, pin = true, check_mappings = false, spin = true, unconfined = false;
@@ -313,6 +318,11 @@ int main(int argc, char **argv)
 			if (nmod_spec == MAX_BOOT_MODULES)
 				return die_usage("%s", "at most 32 --module options");
 			module_spec[nmod_spec++] = optarg;
+			break;
+		case 'Y':
+			if (req.nservices == MAX_BOOT_MODULES)
+				return die_usage("%s", "at most 32 --service options");
+			service_spec[req.nservices++] = optarg;
 			break;
 		case 'h':
 			usage(stdout);

@@ -72,3 +72,17 @@ loader_test(badcfg 2 CFG ${LOADER_TESTS}/bad.cfg MODULES loader/pong.elf
 loader_test(foreign 2 PROGRAM @OTHER@/tests/hello.elf EXPLICIT_ROOT)
 # A program talking to sigma0 across its clan's boundary, through the loader as its chief.
 loader_test(outside 0 PROGRAM loader/outside.elf REF ${LOADER_TESTS}/outside.ref)
+# LDR0008: services. A task marked `service` does not keep the instance alive: it ends, killing
+# the service, when the other programs have ended, with the first of those's status; a deadlock
+# among them is still reported; services alone are refused. --service on the command line.
+set(LOADER_SERVICE loader/counter.elf loader/adder.elf)
+umol4_test(loader_services ${LOADER_TESTS}/services.cfg 7 OPTS --deterministic
+  --module=@LIB@/loader/counter.elf --module=@LIB@/loader/adder.elf
+  REF ${LOADER_TESTS}/services.ref LABELS loader)
+loader_test(services_deadlock 121 CFG ${LOADER_TESTS}/services_deadlock.cfg
+  MODULES ${LOADER_SERVICE} STDERR "deadlock" "thread 7.00")
+loader_test(services_only 2 CFG ${LOADER_TESTS}/services_only.cfg MODULES ${LOADER_SERVICE}
+  REF ${LOADER_TESTS}/services_only.ref)
+umol4_test(loader_service_cmdline loader/adder.elf 4 OPTS --deterministic
+  --service=@LIB@/loader/counter.elf ARGS 3 4 REF ${LOADER_TESTS}/service_cmdline.ref
+  LABELS loader)

@@ -140,6 +140,8 @@ int config_parse(const char *text, l4_size_t len, const char *file, struct cfg_t
 			t->priority = (int)v;
 		} else if (!strcmp(key, "direct_mapped")) {
 			t->direct = 1;
+		} else if (!strcmp(key, "service")) {
+			t->service = 1;
 		} else {
 			return error(&lx, "unknown keyword", key);
 		}

@@ -1,6 +1,7 @@
 /*
  * The loader's configuration file (docs/loader.md): `task "name" "args"` lines, each followed by
- * optional attributes `memory <KiB>`, `priority <n>`, `direct_mapped`; `#` starts a comment.
+ * optional attributes `memory <KiB>`, `priority <n>`, `direct_mapped`, `service`; `#` starts a
+ * comment.
  */
 #ifndef UMOL4_ROOTTASK_CONFIG_H
 #define UMOL4_ROOTTASK_CONFIG_H
@@ -19,6 +20,7 @@ struct cfg_task {
 	unsigned long memory_kib; /* 0: no limit */
 	int priority;		  /* -1: the loader's */
 	int direct;		  /* direct_mapped */
+	int service;		  /* does not keep the instance alive */
 	unsigned line;
 };
 

@@ -67,7 +67,7 @@ static unsigned start_config(const struct module *c, l4_addr_t limit)
 		printf("loader: %s names no task\n", c->name);
 	for (unsigned i = 0; i < n; i++) {
 		struct start_opts o = {cfg[i].has_args ? cfg[i].args : 0, cfg[i].memory_kib,
-				       cfg[i].priority, cfg[i].direct};
+				       cfg[i].priority, cfg[i].direct, cfg[i].service};
 		started += start(module_find(cfg[i].name), &o);
 	}
 	return started;
@@ -159,10 +159,14 @@ int main(void)
 	if (c) {
 		started = start_config(c, boot_va);
 	} else {
-		struct start_opts o = {0, 0, -1, 0};
+		struct start_opts o = {0, 0, -1, 0, 0};
 		started = start(module_get(0), &o);
 	}
-	if (!started)
+	/* services alone would wait for clients that never come */
+	if (!started || !tasks_running()) {
+		if (started)
+			printf("loader: no program but services started: nothing to serve\n");
 		return EXIT_USAGE;
+	}
 	serve();
 }

@@ -38,7 +38,8 @@ struct task {
 	struct elf_image img;
 	unsigned long pages, quota; /* pages in use and the limit (0: none) */
 	int direct;
-	unsigned order; /* 1 for the first program started, ... */
+	unsigned order; /* 1 for the first program started that is not a service, ... */
+	int service;	/* its end does not count; the others' end kills it */
 };
 
 extern struct task tasks[NTASKS];
@@ -48,6 +49,7 @@ struct start_opts {
 	unsigned long memory_kib;
 	int priority; /* -1: the loader's */
 	int direct;
+	int service; /* a server: the instance ends when the programs that are none have ended */
 };
 
 /* tasks.c */
@@ -59,6 +61,8 @@ int task_start(const struct module *m, const struct start_opts *o, l4_taskid_t *
 /* Kills task nr (any state the loader is chief of), frees its memory and whatever it held;
  * status counts if it was a program, and the last program's end ends the instance. */
 void task_end(unsigned nr, int status);
+/* Programs running that are not services. */
+unsigned tasks_running(void);
 /* A page fault of a program: 1 with the mapping to answer, or 0 (refused, reported). */
 int task_fault(l4_threadid_t src, l4_umword_t w0, l4_umword_t w1, l4_umword_t *snd_base,
 	       l4_umword_t *fpage);

@@ -22,7 +22,7 @@
 
 struct task tasks[NTASKS];
 static l4_addr_t boot_va; /* the same in every program */
-static unsigned started;  /* programs started so far */
+static unsigned started;  /* programs started so far, services not counted */
 static unsigned running;  /* ... and still running */
 static int first_status;
 
@@ -177,8 +177,11 @@ int task_start(const struct module *m, const struct start_opts *o, l4_taskid_t *
 		umol4_name_task(nid, m->name); /* the kernel's reports name the program */
 		t->state = TS_PROGRAM;
 		t->id = nid;
-		t->order = ++started;
-		running++;
+		t->service = o->service;
+		if (!t->service) {
+			t->order = ++started;
+			running++;
+		}
 		task_set_priority(nid, o->priority >= 0 ? (unsigned)o->priority : PROGRAM_PRIORITY);
 		*id = nid;
 		return 0;
@@ -188,7 +191,7 @@ int task_start(const struct module *m, const struct start_opts *o, l4_taskid_t *
 void task_end(unsigned nr, int status)
 {
 	struct task *t = &tasks[nr];
-	int program = t->state == TS_PROGRAM;
+	int program = t->state == TS_PROGRAM && !t->service;
 	/* task_new with a nil pager deletes the task; the number stays the loader's, inactive */
 	l4_task_new(task_number_id(nr), loader_thread(0).lh.low, 0, 0, L4_NIL_ID);
 	forget(t, nr);
@@ -198,9 +201,12 @@ void task_end(unsigned nr, int status)
 		return;
 	if (t->order == 1)
 		first_status = status;
+	/* the loader's own exit ends the instance: the kernel ends the services with it */
 	if (--running == 0)
-		exit(first_status); /* the loader's own exit ends the instance */
+		exit(first_status);
 }
+
+unsigned tasks_running(void) { return running; }
 
 /* Which pages a program may touch: its segments, the heap above them, and the boot page. */
 static int page_rights(const struct task *t, l4_addr_t va, int *writable)
