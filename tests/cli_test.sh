@@ -56,6 +56,15 @@ grep -Eq '^umol4 [0-9]+\.[0-9]+\.[0-9]+ \(git [0-9a-f]+' "$tmp/version" &&
   grep -q '^isa arm .*runtime ok, *qemu-arm version' "$tmp/version" &&
   grep -q '^isa x86 .*runtime ok, *native' "$tmp/version" ||
   { echo "FAIL: --version:"; cat "$tmp/version"; fail=1; }
+# --trace=-: the trace on stdout (no file called "-"), the program's output then on stderr
+(cd "$tmp" && "$umol4" --trace=- "$hello" one > trace.out 2> trace.err) ||
+  { echo "FAIL: --trace=- status"; fail=1; }
+if [ -e "$tmp/-" ] || ! head -n 1 "$tmp/trace.out" | grep -q '^{"seq":1,' ||
+   ! grep -q '"ev":"exit"' "$tmp/trace.out" || ! grep -q '^arg 1: one$' "$tmp/trace.err"; then
+  echo "FAIL: --trace=-"; fail=1
+else
+  echo "ok: --trace=-"
+fi
 "$umol4" --help > "$tmp/help" 2>&1 || { echo "FAIL: --help status"; fail=1; }
 for opt in --mem --emulate --sigma0 --cpu --no-pin --no-spin --help --config --no-loader --root --module \
     --trace --deterministic --check-mappings --service --version; do

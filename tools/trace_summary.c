@@ -56,7 +56,7 @@ static void row_time(const struct counter *c, const struct tl_result *r, FILE *o
 		pf += r->threads[i]->wait_time[1];
 	}
 	if (!strcmp(c->ev, "run") && !c->name[0])
-		fprintf(out, "  running %.3f us", run);
+		fprintf(out, "  running %.3f us, idle %.3f us", run, r->idle_time);
 	else if (!strcmp(c->ev, "syscall") && !strcmp(c->name, "ipc"))
 		fprintf(out, "  waiting %.3f us (ipc syscall to ipc_done)", ipc);
 	else if (!strcmp(c->ev, "pagefault") && !c->name[0])
@@ -88,16 +88,20 @@ static void kinds(const struct summary *s, const struct tl_result *r, FILE *out)
 
 static void threads(const struct tl_result *r, FILE *out)
 {
-	fprintf(out, "\n%-8s %-7s %6s %12s %8s %6s %12s %6s %12s %8s %12s\n", "thread", "arch",
-		"runs", "run us", "syscalls", "ipc", "ipc wait us", "pf", "pf wait us", "received",
-		"serve us");
+	fprintf(out, "\n%-8s %-16s %-7s %6s %12s %8s %6s %12s %6s %12s %8s %12s\n", "thread",
+		"program", "arch", "runs", "run us", "syscalls", "ipc", "ipc wait us", "pf",
+		"pf wait us", "received", "serve us");
 	for (unsigned i = 0; i < r->nthreads; i++) {
 		const struct tl_thread *t = r->threads[i];
-		fprintf(out, "%-8s %-7s %6lu %12.3f %8lu %6lu %12.3f %6lu %12.3f %8lu %12.3f\n",
-			t->name, t->arch[0] ? t->arch : "-", t->runs, t->run_time, t->syscalls,
-			t->waits[0], t->wait_time[0], t->waits[1], t->wait_time[1], t->received,
-			t->serve_time);
+		fprintf(out,
+			"%-8s %-16s %-7s %6lu %12.3f %8lu %6lu %12.3f %6lu %12.3f %8lu %12.3f\n",
+			t->name, t->program[0] ? t->program : "-", t->arch[0] ? t->arch : "-",
+			t->runs, t->run_time, t->syscalls, t->waits[0], t->wait_time[0], t->waits[1],
+			t->wait_time[1], t->received, t->serve_time);
 	}
+	/* the time no thread could run, so that it is no thread's */
+	fprintf(out, "%-8s %-16s %-7s %6lu %12.3f\n", "idle", "-", "-", r->idle_gaps,
+		r->idle_time);
 }
 
 int trace_summary(const char *path, unsigned long limit, FILE *out)

@@ -8,7 +8,13 @@ struct walk {
 	const struct tl_hooks *h;
 	struct tl_result *r;
 	struct tl_thread *running; /* since run_start */
-	double run_start;
+	double run_start, run_idle; /* idle time within the current run */
+	double prev_ts;
+	struct {
+		unsigned task;
+		char name[48];
+	} names[256]; /* the latest name of each named task */
+	unsigned nnames;
 	unsigned long long last_us;
 	unsigned same_us; /* events so far with last_us */
 	unsigned long next_flow;
@@ -38,6 +44,9 @@ static struct tl_thread *get(struct walk *w, struct tid id, const char *arch)
 		t->id = id;
 		tid_str(id, t->name);
 		memcpy(t->arch, arch, sizeof t->arch);
+		for (unsigned n = 0; n < w->nnames; n++)
+			if (w->names[n].task == id.task)
+				snprintf(t->program, sizeof t->program, "%s", w->names[n].name);
 		if (w->h->thread)
 			w->h->thread(w->h->ctx, t);
 	}
@@ -59,7 +68,8 @@ static void end_run(struct walk *w, double ts)
 	struct tl_thread *t = w->running;
 	if (!t)
 		return;
-	t->run_time += ts - w->run_start;
+	t->run_time += ts - w->run_start - w->run_idle;
+	w->run_idle = 0;
 	slice(w, t, TL_RUN, "run", w->run_start, ts, 0, false);
 	w->running = 0;
 }
@@ -135,6 +145,48 @@ static struct tl_thread *match(struct walk *w, struct tl_thread *r, const struct
 	return src && src->pend_flow ? src : 0;
 }
 
+/* The name a kdebug task_name event gives a task: for its threads seen so far, and for those
+ * that appear later (get). A task number reused by another program gets both names. */
+static void name_task(struct walk *w, unsigned task, const char *name)
+{
+	unsigned n = 0;
+	while (n < w->nnames && w->names[n].task != task)
+		n++;
+	if (n < sizeof w->names / sizeof w->names[0]) {
+		w->nnames += n == w->nnames;
+		w->names[n].task = task;
+		snprintf(w->names[n].name, sizeof w->names[n].name, "%s", name);
+	}
+	for (unsigned i = 0; i < w->r->nthreads; i++) {
+		struct tl_thread *t = w->r->threads[i];
+		if (t->id.task != task || !strcmp(t->program, name))
+			continue;
+		if (!t->program[0])
+			snprintf(t->program, sizeof t->program, "%s", name);
+		else if (strlen(t->program) + strlen(name) + 1 < sizeof t->program)
+			strcat(strcat(t->program, ","), name);
+	}
+}
+
+/* Was any thread able to run between the previous event and this one? */
+static bool all_waiting(const struct walk *w)
+{
+	for (unsigned i = 0; i < w->r->nthreads; i++) {
+		const struct tl_thread *t = w->r->threads[i];
+		if (!t->gone && !t->waiting)
+			return false;
+	}
+	return w->r->nthreads > 0;
+}
+
+/* With every thread waiting, what ends the wait: a timeout (an ipc_done that received no
+ * message) or an interrupt. Any other event there is the kernel still at work on the last
+ * kernel entry (delivering a message, a mapping), which is no idle time. */
+static bool idle_ends(const struct tev *e, const struct tl_info *in)
+{
+	return !strcmp(e->ev, "irq") || (!strcmp(e->ev, "ipc_done") && !in->flow_in);
+}
+
 static void step(struct walk *w, const struct tev *e, struct tl_info *in)
 {
 	struct tl_thread *t = in->thread;
@@ -188,7 +240,11 @@ static void step(struct walk *w, const struct tev *e, struct tl_info *in)
 			end_wait(w, d, in->ts, true);
 			end_serve(w, d, in->ts, true);
 			d->pend_flow = 0;
+			d->gone = true;
 		}
+	} else if (!strcmp(ev, "kdebug") && !strcmp(e->name, "task_name") && e->has_peer &&
+		   e->has_text) {
+		name_task(w, e->peer.task, e->text);
 	}
 }
 
@@ -221,9 +277,19 @@ int tl_walk(const char *path, unsigned long limit, const struct tl_hooks *h, str
 		if (r->events == 1)
 			r->first_ts = in.ts;
 		r->last_ts = in.ts;
-		if (e.has_thread)
+		bool blocked = r->events > 1 && all_waiting(&w);
+		if (e.has_thread) {
 			in.thread = get(&w, e.thread, e.arch);
+			in.thread->gone = false;
+		}
 		step(&w, &e, &in);
+		if (blocked && idle_ends(&e, &in)) {
+			r->idle_time += in.ts - w.prev_ts;
+			r->idle_gaps++;
+			if (w.running)
+				w.run_idle += in.ts - w.prev_ts;
+		}
+		w.prev_ts = in.ts;
 		if (h->event)
 			h->event(h->ctx, &e, &in);
 		if (!strcmp(e.ev, "exit"))

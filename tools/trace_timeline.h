@@ -2,7 +2,9 @@
  * appearance, the intervals each one ran ("run" to the next "run" or "exit"), waited in an IPC
  * (its ipc syscall or pagefault to its ipc_done) or served as a pager (an ipc_done that received
  * to its next syscall, for threads that are never scheduled by a "run" event: sigma0), and the
- * messages as flows from the sender's syscall (or pagefault) to the receiver's ipc_done. */
+ * messages as flows from the sender's syscall (or pagefault) to the receiver's ipc_done.
+ * Idle time is every gap between two events in which every thread seen so far was waiting and
+ * that a timeout or an interrupt ended: no thread ran then, so it is nobody's run time. */
 #ifndef UMOL4_TOOLS_TRACE_TIMELINE_H
 #define UMOL4_TOOLS_TRACE_TIMELINE_H
 
@@ -14,7 +16,9 @@ struct tl_thread {
 	struct tid id;
 	char name[16]; /* "4.00" */
 	char arch[16]; /* from the first event that tells */
+	char program[48]; /* the task's name (kdebug task_name), "" if the trace has none */
 	bool ran;      /* has been named by a "run" event */
+	bool gone;     /* its task was deleted (until it shows up again) */
 	/* open intervals */
 	bool waiting, serving;
 	double wait_start, serve_start;
@@ -52,6 +56,8 @@ struct tl_hooks {
 struct tl_result {
 	unsigned long events, flows, flows_matched;
 	double first_ts, last_ts;
+	double idle_time; /* µs in which no thread could run */
+	unsigned long idle_gaps;
 	struct tl_thread **threads;
 	unsigned nthreads;
 };

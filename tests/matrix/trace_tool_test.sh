@@ -137,6 +137,12 @@ grep -Eq '^syscall +5 +2$' "$tmp/out" || fail "summary: syscall row"
 grep -Eq '^  ipc +4 +2  waiting' "$tmp/out" || fail "summary: syscall ipc row"
 grep -Eq '^run +3 +0  running 9.000 us' "$tmp/out" || fail "summary: run row"
 grep -Eq '^output +1 +0  15 bytes' "$tmp/out" || fail "summary: output row"
-grep -Eq '^4\.01 +x86 +1 +2\.999 ' "$tmp/out" || fail "summary: thread 4.01 row"
+grep -Eq '^4\.01 +- +x86 +1 +2\.999 ' "$tmp/out" || fail "summary: thread 4.01 row"
+# idle time is its own row, not the run time of the thread that ran last (a 100 ms sleep while
+# every other thread waits), and a task named by the trace (kdebug task_name) shows its name
+expect 0 "summary idle" "$tool" summary "$data/idle.jsonl"
+grep -Eq '^5\.00 +server\.elf +arm +1 +10\.000 ' "$tmp/out" || fail "summary: 5.00 named, 10 us run"
+grep -Eq '^idle +- +- +1 +100000\.000$' "$tmp/out" || fail "summary: idle row"
+grep -Eq '^run +2 +0  running 13\.000 us, idle 100000\.000 us' "$tmp/out" || fail "summary: run row idle"
 [ $fails = 0 ] || { echo "$fails failure(s)"; exit 1; }
 echo "PASS: umol4-trace"
