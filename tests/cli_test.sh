@@ -38,6 +38,7 @@ expect2 "--config not a .cfg" --config="$tmp/text" "$hello"
 expect2 "--config missing" --config="$tmp/missing.cfg"
 printf 'task "nothere"\n' > "$tmp/lonely.cfg"
 expect2 "config names an unknown program" "$tmp/lonely.cfg"
+grep -q "lonely.cfg:1: no program 'nothere'" "$tmp/err" || { echo "FAIL: no line number"; fail=1; }
 expect2 "quote in arguments of several programs" "$hello" 'a"b' "$hello"
 expect2 "--no-loader without a program" --no-loader
 expect2 "--no-loader with a text file" --no-loader "$tmp/text"

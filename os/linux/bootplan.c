@@ -77,16 +77,20 @@ static bool module_is(const char *cmdline, const char *name)
 
 /* The `task` names of a configuration, for finding modules next to it. Only what the loader
  * needs to find its modules is read here; the loader itself checks the syntax. */
-static unsigned config_task_names(const char *text, char names[][64], unsigned max)
+static unsigned config_task_names(const char *text, char names[][64], unsigned lines[],
+				  unsigned max)
 {
-	unsigned n = 0;
+	unsigned n = 0, lineno = 0;
 	for (const char *line = text; *line && n < max;) {
+		lineno++;
 		size_t len = strcspn(line, "\n");
 		char key[8], name[64];
 		if (sscanf(line, " %7s \"%63[^\"\n]\"", key, name) == 2 ||
 		    sscanf(line, " %7s %63[^ \t\r\n#\"]", key, name) == 2)
-			if (!strcmp(key, "task"))
+			if (!strcmp(key, "task")) {
+				lines[n] = lineno;
 				snprintf(names[n++], 64, "%s", name);
+			}
 		line += len + (line[len] == '\n');
 	}
 	return n;
@@ -115,7 +119,8 @@ static bool add_config(struct boot_plan *p, const char *path, char *err, size_t 
 		return false;
 	}
 	char names[32][64];
-	unsigned n = config_task_names(text, names, 32);
+	unsigned lines[32];
+	unsigned n = config_task_names(text, names, lines, 32);
 	if (!add(p, strdup(path), text, err, errsize))
 		return false;
 	const char *slash = strrchr(path, '/');
@@ -136,9 +141,9 @@ static bool add_config(struct boot_plan *p, const char *path, char *err, size_t 
 		}
 		if (!known) {
 			snprintf(err, errsize,
-				 "%.300s: no program '%s' among the given ones or next to the "
+				 "%.300s:%u: no program '%s' among the given ones or next to the "
 				 "configuration",
-				 path, names[i]);
+				 path, lines[i], names[i]);
 			return false;
 		}
 	}

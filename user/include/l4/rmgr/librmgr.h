@@ -79,7 +79,9 @@ l4_taskid_t rmgr_task_new(l4_taskid_t dest, l4_umword_t mcp_or_new_chief, l4_umw
 l4_taskid_t rmgr_task_new_with_prio(l4_taskid_t dest, l4_umword_t mcp_or_new_chief, l4_umword_t esp,
 				    l4_umword_t eip, l4_threadid_t pager,
 				    l4_sched_param_t sched_param);
-/* Physical memory reservation: the address, or (l4_addr_t)-1 (umol4's loader reserves none). */
+/* Physical memory reservation: the address of size bytes of physical memory, 2^align aligned,
+ * within [low, high], which then appear 1:1 in the caller (docs/loader.md); (l4_addr_t)-1 if
+ * no such range is free. */
 l4_addr_t rmgr_reserve_mem(l4_size_t size, int align, int flags, l4_addr_t low, l4_addr_t high);
 
 #endif
