@@ -1,8 +1,8 @@
 /* `umol4-trace summary`: counts per event kind and per name (syscall, exception, kdebug), the
  * time spent per kind where it means something (running, waiting in IPC, waiting for a page fault
  * to be resolved, serving as a pager), and the same per thread. */
-#include "trace_tool.h"
 #include "trace_timeline.h"
+#include "trace_tool.h"
 
 #include <string.h>
 
@@ -96,12 +96,11 @@ static void threads(const struct tl_result *r, FILE *out)
 		fprintf(out,
 			"%-8s %-16s %-7s %6lu %12.3f %8lu %6lu %12.3f %6lu %12.3f %8lu %12.3f\n",
 			t->name, t->program[0] ? t->program : "-", t->arch[0] ? t->arch : "-",
-			t->runs, t->run_time, t->syscalls, t->waits[0], t->wait_time[0], t->waits[1],
-			t->wait_time[1], t->received, t->serve_time);
+			t->runs, t->run_time, t->syscalls, t->waits[0], t->wait_time[0],
+			t->waits[1], t->wait_time[1], t->received, t->serve_time);
 	}
 	/* the time no thread could run, so that it is no thread's */
-	fprintf(out, "%-8s %-16s %-7s %6lu %12.3f\n", "idle", "-", "-", r->idle_gaps,
-		r->idle_time);
+	fprintf(out, "%-8s %-16s %-7s %6lu %12.3f\n", "idle", "-", "-", r->idle_gaps, r->idle_time);
 }
 
 int trace_summary(const char *path, unsigned long limit, FILE *out)
@@ -113,8 +112,9 @@ int trace_summary(const char *path, unsigned long limit, FILE *out)
 	if (rc == 0) {
 		fprintf(out, "trace %s: %lu events, %u threads, time %.3f .. %.3f us\n", path,
 			r.events, r.nthreads, r.first_ts, r.last_ts);
-		fprintf(out, "messages: %lu sent (IPC send phases and page faults), %lu matched to "
-			     "a receiver\n",
+		fprintf(out,
+			"messages: %lu sent (IPC send phases and page faults), %lu matched to "
+			"a receiver\n",
 			r.flows, r.flows_matched);
 		kinds(&s, &r, out);
 		threads(&r, out);

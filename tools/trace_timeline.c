@@ -7,7 +7,7 @@
 struct walk {
 	const struct tl_hooks *h;
 	struct tl_result *r;
-	struct tl_thread *running; /* since run_start */
+	struct tl_thread *running;  /* since run_start */
 	double run_start, run_idle; /* idle time within the current run */
 	double prev_ts;
 	struct {

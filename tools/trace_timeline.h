@@ -14,11 +14,11 @@ enum tl_slice { TL_RUN, TL_WAIT, TL_SERVE };
 
 struct tl_thread {
 	struct tid id;
-	char name[16]; /* "4.00" */
-	char arch[16]; /* from the first event that tells */
+	char name[16];	  /* "4.00" */
+	char arch[16];	  /* from the first event that tells */
 	char program[48]; /* the task's name (kdebug task_name), "" if the trace has none */
-	bool ran;      /* has been named by a "run" event */
-	bool gone;     /* its task was deleted (until it shows up again) */
+	bool ran;	  /* has been named by a "run" event */
+	bool gone;	  /* its task was deleted (until it shows up again) */
 	/* open intervals */
 	bool waiting, serving;
 	double wait_start, serve_start;
@@ -37,7 +37,7 @@ struct tl_thread {
 
 /* What the walker made of the current event. */
 struct tl_info {
-	double ts;		  /* "us", made strictly increasing: +1 ns per event within one µs */
+	double ts; /* "us", made strictly increasing: +1 ns per event within one µs */
 	struct tl_thread *thread; /* 0 if the event names none */
 	unsigned long flow_out;	  /* this event sends the message with this flow id (0: none) */
 	unsigned long flow_in;	  /* this event receives that message */

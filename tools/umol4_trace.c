@@ -1,8 +1,8 @@
 /* umol4-trace: compares, converts and summarises umol4 event traces (umol4 --trace=FILE).
  * docs/tracing.md describes the trace format and every subcommand. Exit status: 0 fine (diff:
  * the traces agree), 1 the traces diverge, 2 bad usage or bad input (one line on stderr). */
-#include "trace_tool.h"
 #include "os/linux/version.h"
+#include "trace_tool.h"
 
 #include <getopt.h>
 #include <string.h>

@@ -13,11 +13,11 @@
 static const struct {
 	const char *isa, *libisa, *qemu;
 } variants[] = {
-	{"x86", "x86", 0},
-	{"x86-emu", "x86", "qemu-i386"},
-	{"arm", "arm", "qemu-arm"},
-	{"mips", "mips", "qemu-mips"},
-	{"mipsel", "mipsel", "qemu-mipsel"},
+    {"x86", "x86", 0},
+    {"x86-emu", "x86", "qemu-i386"},
+    {"arm", "arm", "qemu-arm"},
+    {"mips", "mips", "qemu-mips"},
+    {"mipsel", "mipsel", "qemu-mipsel"},
 };
 
 /* The first line of `qemu-X --version`, or why there is none. */

@@ -206,7 +206,10 @@ void task_end(unsigned nr, int status)
 		exit(first_status);
 }
 
-unsigned tasks_running(void) { return running; }
+unsigned tasks_running(void)
+{
+	return running;
+}
 
 /* Which pages a program may touch: its segments, the heap above them, and the boot page. */
 static int page_rights(const struct task *t, l4_addr_t va, int *writable)
