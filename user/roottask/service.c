@@ -6,6 +6,7 @@
 #include <l4/sys/ipc.h>
 #include <l4/sys/syscalls.h>
 
+#include "frames.h"
 #include "roottask.h"
 
 #define STR_MAX 1024 /* RMGR's receive buffer for strings */
@@ -87,10 +88,20 @@ static void serve(void)
 	}
 }
 
+extern const char __l4_image_start[], _etext[]; /* l4.ld */
+
 void service_start(void)
 {
 	l4_threadid_t me = loader_thread(1), pager = L4_NIL_ID, preempter = L4_INVALID_ID;
 	l4_umword_t flags, ip, sp;
+	/* Whether a code page is mapped yet when lthread 1 first runs would depend on the ISA's code
+	 * layout, and a page fault then decides which thread runs next: an order the cross-ISA
+	 * trace matrix compares. So the loader's code and lthread 1's stack are mapped first. */
+	for (const volatile char *p = __l4_image_start; p < _etext; p += PAGE_SIZE)
+		(void)*p;
+	for (unsigned i = 0; i < sizeof stack; i += PAGE_SIZE)
+		((volatile unsigned char *)stack)[i] = 0;
+	((volatile unsigned char *)stack)[sizeof stack - 1] = 0;
 	pager.id.task = 2; /* sigma0 pages the loader's own threads */
 	l4_thread_ex_regs(me, (l4_umword_t)serve, (l4_umword_t)(stack + sizeof stack - 16),
 			  &preempter, &pager, &flags, &ip, &sp);
