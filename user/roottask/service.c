@@ -94,8 +94,8 @@ void service_start(void)
 {
 	l4_threadid_t me = loader_thread(1), pager = L4_NIL_ID, preempter = L4_INVALID_ID;
 	l4_umword_t flags, ip, sp;
-	/* Whether a code page is mapped yet when lthread 1 first runs would depend on the ISA's code
-	 * layout, and a page fault then decides which thread runs next: an order the cross-ISA
+	/* Whether a code page is mapped yet when lthread 1 first runs would depend on the ISA's
+	 * code layout, and a page fault then decides which thread runs next: an order the cross-ISA
 	 * trace matrix compares. So the loader's code and lthread 1's stack are mapped first. */
 	for (const volatile char *p = __l4_image_start; p < _etext; p += PAGE_SIZE)
 		(void)*p;
