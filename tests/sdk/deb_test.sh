@@ -35,6 +35,12 @@ for exe in "$build/bin/umol4" "$build/bin/umol4-trace" "$build/bin/umol4-bench";
     has_dep "$pkg" || echo "$lib ($pkg)" >> "$tmp/undeclared"
   done
 done
+# libc6 (>= V): V covers the newest GLIBC_ symbol version the tools use
+need=$(for exe in umol4 umol4-trace umol4-bench; do objdump -T "$build/bin/$exe"; done |
+  grep -o 'GLIBC_[0-9.]*' | sed 's/GLIBC_//' | sort -V | tail -n 1)
+have=$(echo "$depends" | sed -n 's/.*libc6 (>= \([0-9.]*\)).*/\1/p')
+[ -n "$have" ] && [ "$(printf '%s\n%s\n' "$need" "$have" | sort -V | tail -n 1)" = "$have" ] ||
+  fail "Depends libc6 (>= $have), the tools need GLIBC_$need"
 [ -e "$tmp/undeclared" ] && fail "libraries of packages not in Depends: $(cat "$tmp/undeclared")"
 # every package named exists (is installed here, as on any machine that built umol4)
 for p in $(echo "$depends" | tr ',' '\n' | sed 's/^ *//; s/ .*//'); do
