@@ -6,7 +6,13 @@
 #     -> target NAME, building ${CMAKE_CURRENT_BINARY_DIR}/NAME.elf (property UMOL4_ELF)
 #
 # ISA is x86, arm, mips or mipsel (x86 programs also run under qemu-i386 with umol4 --emulate).
-# Also set: UMOL4_PREFIX, UMOL4_EXECUTABLE (umol4), UMOL4_CC, UMOL4_TRACE_EXECUTABLE, UMOL4_ISAS.
+# Also set: UMOL4_PREFIX, UMOL4_EXECUTABLE (umol4), UMOL4_CC, UMOL4_TRACE_EXECUTABLE, UMOL4_ISAS,
+# UMOL4_TOOLCHAIN_<isa> (the toolchain files below).
+#
+# A project configured with one of umol4's toolchain files instead
+# (-DCMAKE_TOOLCHAIN_FILE=${UMOL4_PREFIX}/lib/cmake/umol4/toolchains/<isa>.cmake) builds L4
+# programs for that ISA with plain add_executable: linking the target umol4::runtime adds the
+# headers, crt0, the linker script and libl4.
 # Everything is found relative to this file, so a moved installation keeps working.
 cmake_minimum_required(VERSION 3.20) # DEPFILE with the Makefile generators
 
@@ -62,3 +68,27 @@ function(umol4_add_program name isa)
   add_custom_target(${name} ALL DEPENDS ${elf})
   set_target_properties(${name} PROPERTIES UMOL4_ELF ${elf} UMOL4_ISA ${isa})
 endfunction()
+
+foreach(_umol4_isa ${UMOL4_ISAS})
+  set(UMOL4_TOOLCHAIN_${_umol4_isa} ${CMAKE_CURRENT_LIST_DIR}/toolchains/${_umol4_isa}.cmake)
+endforeach()
+
+# Under an umol4 toolchain file (it sets UMOL4_TOOL_PREFIX; the ISA is the system processor).
+if(DEFINED UMOL4_TOOL_PREFIX AND CMAKE_SYSTEM_PROCESSOR IN_LIST UMOL4_ISAS
+   AND NOT TARGET umol4::runtime)
+  set(_umol4_rt ${UMOL4_PREFIX}/lib/umol4/${CMAKE_SYSTEM_PROCESSOR})
+  string(REGEX REPLACE "^mips.*" "mips" _umol4_arch ${CMAKE_SYSTEM_PROCESSOR})
+  execute_process(COMMAND ${CMAKE_C_COMPILER} -print-file-name=include
+    OUTPUT_VARIABLE _umol4_gccinc OUTPUT_STRIP_TRAILING_WHITESPACE)
+  add_library(umol4::runtime INTERFACE IMPORTED)
+  # -nostdinc and the compiler's own freestanding headers as options: CMake drops a compiler's
+  # implicit include directories from include paths
+  set_target_properties(umol4::runtime PROPERTIES
+    INTERFACE_INCLUDE_DIRECTORIES
+      "${UMOL4_PREFIX}/include/umol4/common;${UMOL4_PREFIX}/include/umol4/${_umol4_arch}"
+    INTERFACE_COMPILE_OPTIONS "-nostdinc;SHELL:-isystem ${_umol4_gccinc}"
+    INTERFACE_LINK_OPTIONS
+      "LINKER:-z,max-page-size=0x1000;LINKER:-T,${_umol4_rt}/l4.ld;${_umol4_rt}/crt0.o"
+    INTERFACE_LINK_LIBRARIES
+      "-Wl,--start-group;${_umol4_rt}/libl4.a;-lgcc;-Wl,--end-group")
+endif()

@@ -14,7 +14,8 @@ cmake --install "$build" --prefix "$tmp/first" > "$tmp/install.log" 2>&1 ||
 mv "$tmp/first" "$tmp/sdk"
 P=$tmp/sdk
 for f in bin/umol4 bin/umol4-cc bin/umol4-trace bin/umol4-bench lib/pkgconfig/umol4-x86.pc \
-    lib/cmake/umol4/umol4Config.cmake include/umol4/common/l4/sys/ipc.h \
+    lib/cmake/umol4/umol4Config.cmake lib/cmake/umol4/toolchains/mipsel.cmake \
+    include/umol4/common/l4/sys/ipc.h \
     share/doc/umol4/README.md share/doc/umol4/docs/sdk.md share/doc/umol4/examples/sdk/greet.c; do
   [ -e "$P/$f" ] || fail "not installed: $f"
 done

@@ -42,6 +42,18 @@ else
   cat "$tmp/cmake.log" "$tmp/build.log"; fail "find_package(umol4) build"
 fi
 
+# an umol4 toolchain file and plain add_executable with umol4::runtime
+for isa in x86 arm mips mipsel; do
+  if cmake -S toolchain -B tc-$isa -DCMAKE_PREFIX_PATH="$P" \
+       -DCMAKE_TOOLCHAIN_FILE="$P/lib/cmake/umol4/toolchains/$isa.cmake" > "$tmp/tc.log" 2>&1 &&
+     cmake --build tc-$isa > "$tmp/tcb.log" 2>&1; then
+    run "toolchain $isa" tc-$isa/greet.elf
+  else
+    cat "$tmp/tc.log" "$tmp/tcb.log"; fail "toolchain build for $isa"
+  fi
+done
+run "toolchain x86-emu" tc-x86/greet.elf --emulate
+
 # the installed demo runs from its own folder, as its comment says
 (cd "$P/lib/umol4/arm/examples" && umol4 system.cfg > "$tmp/demo.out") || fail "installed demo"
 cmp -s "$tmp/demo.out" "$demo_ref" || fail "installed demo output"
