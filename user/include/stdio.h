@@ -36,7 +36,9 @@ int putc(int c, FILE *f);
 int fputs(const char *s, FILE *f);
 int fflush(FILE *f);
 
-/* Reads one character from the kernel debugger's console (kd_inchar). */
+/* Reads one character from the kernel debugger's console (umol4's standard input), waiting for
+ * it; EOF once the input has ended (and, while the program has the console interrupt IRQ 1
+ * associated, when no character is ready: the console is then interrupt-driven). */
 int getchar(void);
 
 #endif
