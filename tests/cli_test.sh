@@ -55,7 +55,8 @@ grep -q "unknown or incomplete option '-V'" "$tmp/err" || { echo "FAIL: -V not n
 "$umol4" --version > "$tmp/version" 2>&1 || { echo "FAIL: --version status"; fail=1; }
 grep -Eq '^umol4 [0-9]+\.[0-9]+\.[0-9]+ \(git [0-9a-f]+' "$tmp/version" &&
   grep -q '^isa arm .*runtime ok, *qemu-arm version' "$tmp/version" &&
-  grep -q '^isa x86 .*runtime ok, *native' "$tmp/version" ||
+  grep -q '^isa x86 .*runtime ok, *native' "$tmp/version" &&
+  grep -q '^isolation: ' "$tmp/version" ||
   { echo "FAIL: --version:"; cat "$tmp/version"; fail=1; }
 # --trace=-: the trace on stdout (no file called "-"), the program's output then on stderr
 (cd "$tmp" && "$umol4" --trace=- "$hello" one > trace.out 2> trace.err) ||

@@ -119,7 +119,7 @@ int main(int argc, char **argv)
 		return 0;
 	}
 	if (!strcmp(cmd, "--version")) {
-		umol4_print_version(stdout, "umol4-trace");
+		umol4_print_version(stdout, "umol4-trace", 0);
 		return 0;
 	}
 	bool is_diff = !strcmp(cmd, "diff");

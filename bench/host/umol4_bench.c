@@ -243,7 +243,7 @@ static int parse_options(int argc, char **argv, struct options *o, struct report
 			usage(stdout);
 			exit(0);
 		case 'V':
-			umol4_print_version(stdout, "umol4-bench");
+			umol4_print_version(stdout, "umol4-bench", 0);
 			exit(0);
 		case ':':
 			return bad_usage("option needs an argument", argv[optind - 1]);

@@ -328,9 +328,13 @@ int main(int argc, char **argv)
 		case 'h':
 			usage(stdout);
 			return 0;
-		case 'v':
-			umol4_print_version(stdout, "umol4");
+		case 'v': {
+			char why[256];
+			umol4_print_version(stdout, "umol4",
+					    confine_prepare(why, sizeof why) ? confine_describe()
+									     : why);
 			return 0;
+		}
 		default:
 			if (optopt)
 				return die_usage("unknown or incomplete option '-%s'",

@@ -39,7 +39,7 @@ static void qemu_version(const char *qemu, char *out, size_t n)
 		pclose(p);
 }
 
-void umol4_print_version(FILE *out, const char *tool)
+void umol4_print_version(FILE *out, const char *tool, const char *isolation)
 {
 	char exe[PATH_MAX], libdir[PATH_MAX + 32];
 	ssize_t len = readlink("/proc/self/exe", exe, sizeof exe - 1);
@@ -62,5 +62,7 @@ void umol4_print_version(FILE *out, const char *tool)
 		fprintf(out, "isa %-8s %-14s %s\n", variants[i].isa,
 			have ? "runtime ok," : "no runtime,", how);
 	}
+	if (isolation)
+		fprintf(out, "isolation: %s\n", isolation);
 	free(real);
 }

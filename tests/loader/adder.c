@@ -1,4 +1,4 @@
-/* LDR0008: a client of the counter service: adds its first argument, prints the total and
+/* LDR0009: a client of the counter service: adds its first argument, prints the total and
  * exits with its second argument as status; with a third argument "hang" it then waits for a
  * message from the counter, which never sends one (a deadlock the services do not hide). */
 #include <l4/rmgr/librmgr.h>

@@ -1,4 +1,4 @@
-/* LDR0008: a service that never ends by itself: adds every call's number to a total and
+/* LDR0009: a service that never ends by itself: adds every call's number to a total and
  * answers with it, for as long as anyone calls. */
 #include <l4/sys/ipc.h>
 #include <stdio.h>

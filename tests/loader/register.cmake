@@ -72,7 +72,7 @@ loader_test(badcfg 2 CFG ${LOADER_TESTS}/bad.cfg MODULES loader/pong.elf
 loader_test(foreign 2 PROGRAM @OTHER@/tests/hello.elf EXPLICIT_ROOT)
 # A program talking to sigma0 across its clan's boundary, through the loader as its chief.
 loader_test(outside 0 PROGRAM loader/outside.elf REF ${LOADER_TESTS}/outside.ref)
-# LDR0008: services. A task marked `service` does not keep the instance alive: it ends, killing
+# LDR0009: services. A task marked `service` does not keep the instance alive: it ends, killing
 # the service, when the other programs have ended, with the first of those's status; a deadlock
 # among them is still reported; services alone are refused. --service on the command line.
 set(LOADER_SERVICE loader/counter.elf loader/adder.elf)
