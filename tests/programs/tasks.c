@@ -84,9 +84,13 @@ static void task6(void)
 	sleep_forever();
 }
 
-/* task 5: chief of 6; forwards 6's message to the root deceiting as 6 */
+static void run_until_blocked(void);
+
+/* task 5: chief of 6; forwards 6's message to the root deceiting as 6. It runs until it blocks,
+ * like the root: the start of task 6's process must not preempt it before it prints. */
 static void task5(void)
 {
+	run_until_blocked();
 	start_pager();
 	report_nearest("5", thread(4, 0));
 	report_nearest("5", thread(6, 0));
