@@ -182,7 +182,11 @@ static void *guard_loop(void *arg)
 		int n = epoll_wait(epfd, ev, 16, -1);
 		for (int i = 0; i < n; i++) {
 			pthread_mutex_lock(&kernel_lock);
-			struct taskproc *p = tp_by_listener(ev[i].data.fd);
+			/* a listener's number is reused once closed: the serial tells an event
+			 * of a process gone meanwhile from one of its successor's */
+			struct taskproc *p = tp_by_listener((int)(uint32_t)ev[i].data.u64);
+			if (p && p->guard_serial != (uint32_t)(ev[i].data.u64 >> 32))
+				p = 0;
 			if (p && (ev[i].events & EPOLLIN))
 				serve(p);
 			else if (p) /* its process is gone: the main thread reaps it */
@@ -249,7 +253,10 @@ bool guard_add(struct taskproc *p)
 	/* Linux >= 6.6: the woken supervisor runs on the caller's CPU at once (best effort) */
 	uint64_t sync_wake = 1; /* SECCOMP_USER_NOTIF_FD_SYNC_WAKE_UP */
 	ioctl(p->listener, SECCOMP_IOW(4, uint64_t), &sync_wake);
-	struct epoll_event ev = {.events = EPOLLIN, .data.fd = p->listener};
+	static uint32_t serial;
+	p->guard_serial = ++serial;
+	struct epoll_event ev = {.events = EPOLLIN,
+				 .data.u64 = (uint64_t)p->guard_serial << 32 | (uint32_t)p->listener};
 	return epoll_ctl(epfd, EPOLL_CTL_ADD, p->listener, &ev) == 0;
 }
 

@@ -27,6 +27,7 @@ struct taskproc {
 	 * address 0 lies in the process (qemu's guest base; 0 natively), and the last host system
 	 * call the supervisor refused, to be raised as an exception. */
 	int listener;
+	uint32_t guard_serial; /* tells this listener's epoll events from a predecessor's */
 	int errpipe; /* read end of the process's stderr (what qemu prints) */
 	bool started;
 	uint64_t guest_base;

@@ -26,3 +26,8 @@ add_test(NAME sec_asan
   COMMAND sh ${CMAKE_CURRENT_LIST_DIR}/asan_test.sh ${CMAKE_SOURCE_DIR} ${UMOL4_LIBDIR}
           ${CMAKE_BINARY_DIR}/asan)
 set_tests_properties(sec_asan PROPERTIES LABELS security TIMEOUT 1200)
+
+# Many task processes in a row, each with its own seccomp listener: a listener's number is reused
+# at once, and the supervisor must not take a dead process's event for its successor's (it once
+# dropped the successor's listener, and the next task's exec waited for an answer forever).
+umol4_test(sec_task_cycle bench/task_cycle.elf 0 OPTS --no-loader ARGS 150 LABELS security)
