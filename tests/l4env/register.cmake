@@ -1,0 +1,41 @@
+# ctest registration of the L4Env-compatibility tests (included by tests/CMakeLists.txt):
+# programs written the way 2003 L4Env code is, compiled by umol4-cc when the test runs (so a
+# program that does not build against umol4's headers and libl4 fails its test, not the build)
+# with -Werror=incompatible-pointer-types, then run by umol4 on every variant.
+#
+# l4env_test(NAME STATUS SOURCES files... [CFLAGS flags...] [OPTS umol4 options...] [REF file]
+#            [STDERR texts...])
+set(L4ENV_TESTS ${CMAKE_CURRENT_SOURCE_DIR}/l4env)
+
+function(l4env_test name status)
+  cmake_parse_arguments(T "" "REF" "SOURCES;CFLAGS;OPTS;STDERR" ${ARGN})
+  set(srcs)
+  foreach(s ${T_SOURCES})
+    list(APPEND srcs ${L4ENV_TESTS}/${s})
+  endforeach()
+  list(JOIN srcs " " srcs)
+  list(JOIN T_CFLAGS " " cflags)
+  set(extra)
+  if(T_REF)
+    list(APPEND extra --ref ${L4ENV_TESTS}/${T_REF})
+  endif()
+  foreach(p ${T_STDERR})
+    list(APPEND extra --stderr "${p}")
+  endforeach()
+  foreach(variant x86 x86-emu arm mips mipsel)
+    set(isa ${variant})
+    set(mode)
+    if(variant STREQUAL "x86-emu")
+      set(isa x86)
+      set(mode --emulate)
+    endif()
+    add_test(NAME l4env_${name}_${variant}
+      COMMAND sh ${L4ENV_TESTS}/l4env_test.sh ${CMAKE_BINARY_DIR}/bin/umol4-cc ${isa} "${srcs}"
+              "${cflags}" ${RUN_L4} $<TARGET_FILE:umol4> ${mode} ${T_OPTS} @PROG@ ${status}
+              ${extra})
+    set_tests_properties(l4env_${name}_${variant} PROPERTIES LABELS "l4env;${variant}")
+  endforeach()
+endfunction()
+
+# L4E0011: the 2003 integer types (l4_umword_t unsigned int, l4_addr_t l4_uint32_t).
+l4env_test(types 0 SOURCES types2003.c REF types2003.ref)
