@@ -39,3 +39,9 @@ endfunction()
 
 # L4E0011: the 2003 integer types (l4_umword_t unsigned int, l4_addr_t l4_uint32_t).
 l4env_test(types 0 SOURCES types2003.c REF types2003.ref)
+# L4E0010a: a program defining its own libc functions next to ones it takes from libl4.
+l4env_test(ownlibc 0 SOURCES ownlibc.c REF ownlibc.ref)
+# L4E0010b: a program with its own crt0 and no main() that calls exit() and assert().
+l4env_test(owncrt0 7 SOURCES crt0_own.S owncrt0.c REF owncrt0.ref)
+# L4E0009: _stext/_etext/_edata/_end as main_stat.ld defines them; [_etext, _end) writable.
+l4env_test(layout 0 SOURCES layout.c REF layout.ref)
