@@ -45,3 +45,5 @@ l4env_test(ownlibc 0 SOURCES ownlibc.c REF ownlibc.ref)
 l4env_test(owncrt0 7 SOURCES crt0_own.S owncrt0.c REF owncrt0.ref)
 # L4E0009: _stext/_etext/_edata/_end as main_stat.ld defines them; [_etext, _end) writable.
 l4env_test(layout 0 SOURCES layout.c REF layout.ref)
+# L4E0008: the RMGR pager's 4 MB superpage request.
+l4env_test(superpage 0 SOURCES superpage.c REF superpage.ref)
