@@ -42,7 +42,8 @@ int main(void)
 	       address((const void *)_start) == address(_stext) ? "yes" : "no");
 	printf("layout: main in [_start, _etext): %s\n",
 	       inside((const void *)main, (const void *)_start, _etext));
-	printf("layout: read-only data in [_stext, _etext): %s\n", inside(greeting, _stext, _etext));
+	printf("layout: read-only data in [_stext, _etext): %s\n",
+	       inside(greeting, _stext, _etext));
 	printf("layout: data in [_etext, _edata): %s, bss in [_edata, _end): %s\n",
 	       inside(&initialised, _etext, _edata), inside(&zeroed, _edata, _end));
 	touch_rw(_etext, (l4_size_t)(address(_end) - address(_etext)));

@@ -15,9 +15,9 @@ static void ask(l4_addr_t addr)
 {
 	l4_umword_t w0 = 0, w1 = 0;
 	l4_msgdope_t dope;
-	int err = l4_ipc_call(rmgr_pager_id, L4_IPC_SHORT_MSG, addr | 1, L4_LOG2_SUPERPAGESIZE << 2,
-			      L4_IPC_MAPMSG(addr, L4_LOG2_SUPERPAGESIZE), &w0, &w1, L4_IPC_NEVER,
-			      &dope);
+	int err =
+	    l4_ipc_call(rmgr_pager_id, L4_IPC_SHORT_MSG, addr | 1, L4_LOG2_SUPERPAGESIZE << 2,
+			L4_IPC_MAPMSG(addr, L4_LOG2_SUPERPAGESIZE), &w0, &w1, L4_IPC_NEVER, &dope);
 	l4_fpage_t fp = {.fpage = w1};
 	printf("superpage: error 0x%x, fpage received %s, base 0x%08x, log2 size %u, writable %u\n",
 	       err, l4_ipc_fpage_received(dope) ? "yes" : "no", w0, fp.fp.size, fp.fp.write);

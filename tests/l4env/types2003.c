@@ -22,8 +22,8 @@ int main(void)
 	l4_msgdope_t dope;
 	sigma0.id.task = 2;
 	/* sigma0's kernel-memory query (w0 = 1, w1 = 0): umol4's kernel needs none */
-	int err = l4_ipc_call(sigma0, L4_IPC_SHORT_MSG, 1, 0, L4_IPC_SHORT_MSG, &w0, &w1, L4_IPC_NEVER,
-			      &dope);
+	int err = l4_ipc_call(sigma0, L4_IPC_SHORT_MSG, 1, 0, L4_IPC_SHORT_MSG, &w0, &w1,
+			      L4_IPC_NEVER, &dope);
 	printf("types: sigma0 answers 0x%x: %x %x\n", err, w0, w1);
 
 	/* reading our own registers back: the old ip lies in our code */

@@ -1,9 +1,9 @@
 /*
  * Memory a program asks for explicitly, beyond the pages it faults in: the sigma0 protocol spoken
- * to rmgr_pager_id (any page, the KIP, kernel memory, a 4 MB superpage), and RMGR's reserve_mem. Both are recorded
- * in the program's page table like its own pages, keyed by the frame's physical address: RMGR
- * gave its clients physical memory 1:1, so a reserved range appears in the program at its
- * physical address on the first touch, and rmgr_free_page and the end of the task give it back
+ * to rmgr_pager_id (any page, the KIP, kernel memory, a 4 MB superpage), and RMGR's reserve_mem.
+ * Both are recorded in the program's page table like its own pages, keyed by the frame's physical
+ * address: RMGR gave its clients physical memory 1:1, so a reserved range appears in the program at
+ * its physical address on the first touch, and rmgr_free_page and the end of the task give it back
  * like any other page.
  */
 #include <l4/rmgr/librmgr.h>

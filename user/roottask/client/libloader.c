@@ -3,6 +3,7 @@
 #include <l4/sys/ipc.h>
 #include <l4/sys/syscalls.h>
 #include <l4/umol4/crt0.h>
+#include <l4/umol4/server.h>
 #include <string.h>
 
 #include "call.h"
@@ -74,21 +75,20 @@ void loader_serve(loader_handler_t handle)
 		if (!err) {
 			const void *desc = handle(src, dope, &w0, &w1);
 			if (desc != LOADER_NO_REPLY) {
-				err =
-				    l4_ipc_reply_and_wait(src, desc, w0, w1, &src, L4_IPC_SHORT_MSG,
-							  &w0, &w1, L4_IPC_SEND_TIMEOUT_0, &dope);
+				err = l4_ipc_reply_and_wait(src, desc, w0, w1, &src,
+							    L4_IPC_SHORT_MSG, &w0, &w1,
+							    UMOL4_SERVER_REPLY_AND_WAIT, &dope);
 				continue;
 			}
 		}
-		err = l4_ipc_wait(&src, L4_IPC_SHORT_MSG, &w0, &w1, L4_IPC_NEVER, &dope);
+		err = l4_ipc_wait(&src, L4_IPC_SHORT_MSG, &w0, &w1, UMOL4_SERVER_WAIT, &dope);
 	}
 }
 
 /* Touching the page first makes it ours (our own pager maps it), so the mapping can be passed
  * on; children then share those pages with us. A write fault is touched by writing, so that we
  * hold the page writable; the kernel caps the mapping at the rights we hold. */
-const void *loader_own_page(l4_threadid_t src, l4_msgdope_t dope, l4_umword_t *w0,
-			    l4_umword_t *w1)
+const void *loader_own_page(l4_threadid_t src, l4_msgdope_t dope, l4_umword_t *w0, l4_umword_t *w1)
 {
 	l4_umword_t page = *w0 & L4_PAGEMASK;
 	volatile unsigned char *p = (volatile unsigned char *)page;
