@@ -47,3 +47,6 @@ l4env_test(owncrt0 7 SOURCES crt0_own.S owncrt0.c REF owncrt0.ref)
 l4env_test(layout 0 SOURCES layout.c REF layout.ref)
 # L4E0008: the RMGR pager's 4 MB superpage request.
 l4env_test(superpage 0 SOURCES superpage.c REF superpage.ref)
+# L4E0012: all of the above together in one L4Env-style program, with an L4Env-style pager
+# that checks _stext/_etext for a child task running on the program's image.
+l4env_test(l4envstyle 0 SOURCES crt0_own.S l4envstyle.c REF l4envstyle.ref)
