@@ -7,8 +7,6 @@
 #include "conf.h"
 
 #define LEN 4096
-CONF_MSG(msg, 2, 1);
-static struct msg out[5], in;
 static char text[LEN], buf[LEN];
 static char fresh[4][LEN] __attribute__((aligned(4096))); /* never touched by the program */
 static volatile unsigned received;
@@ -30,16 +28,12 @@ static void round_(l4_threadid_t sender, unsigned k, const char *what, const cha
 		   l4_timeout_t snd_to, l4_timeout_t rcv_to, unsigned who, int deaf,
 		   l4_cpu_time_t least)
 {
-	conf_msg_init(&out[k], 2, 1, 2, 1);
-	conf_str(&out[k].str[0], src, LEN, 0, 0);
-	conf_rounds[k] = (struct conf_round){&out[k], snd_to};
-	conf_msg_init(&in, 2, 1, 0, 0);
-	conf_str(&in.str[0], 0, 0, dst, LEN);
+	void *in = conf_string_round(k, src, dst, LEN, snd_to);
 	l4_threadid_t old = conf_pager_of(who);
 	conf_set_pager(who, deaf ? conf_id(2) : old);
 	l4_cpu_time_t t0 = conf_now();
 	l4_msgdope_t dope;
-	int serr, err = conf_exchange(sender, k, &in, rcv_to, &dope, &serr);
+	int serr, err = conf_exchange(sender, k, in, rcv_to, &dope, &serr);
 	const char *took = conf_took(t0, least);
 	conf_set_pager(who, old);
 	say("%s: receiver 0x%02x, sender 0x%02x, in time: %s", what, err, serr, took);

@@ -14,27 +14,19 @@ function(l4env_test name status)
     list(APPEND srcs ${L4ENV_TESTS}/${s})
   endforeach()
   list(JOIN srcs " " srcs)
+  # never empty: an empty argument would vanish on its way through umol4_test's lists
   list(JOIN T_CFLAGS " " cflags)
+  set(cflags "-O2 ${cflags}")
   set(extra)
   if(T_REF)
-    list(APPEND extra --ref ${L4ENV_TESTS}/${T_REF})
+    list(APPEND extra REF ${L4ENV_TESTS}/${T_REF})
   endif()
-  foreach(p ${T_STDERR})
-    list(APPEND extra --stderr "${p}")
-  endforeach()
-  foreach(variant x86 x86-emu arm mips mipsel)
-    set(isa ${variant})
-    set(mode)
-    if(variant STREQUAL "x86-emu")
-      set(isa x86)
-      set(mode --emulate)
-    endif()
-    add_test(NAME l4env_${name}_${variant}
-      COMMAND sh ${L4ENV_TESTS}/l4env_test.sh ${CMAKE_BINARY_DIR}/bin/umol4-cc ${isa} "${srcs}"
-              "${cflags}" ${RUN_L4} $<TARGET_FILE:umol4> ${mode} ${T_OPTS} @PROG@ ${status}
-              ${extra})
-    set_tests_properties(l4env_${name}_${variant} PROPERTIES LABELS "l4env;${variant}")
-  endforeach()
+  if(T_STDERR)
+    list(APPEND extra STDERR ${T_STDERR})
+  endif()
+  umol4_test(l4env_${name} @PROG@ ${status} OPTS ${T_OPTS} ${extra} LABELS l4env
+    PREFIX sh ${L4ENV_TESTS}/l4env_test.sh ${CMAKE_BINARY_DIR}/bin/umol4-cc @ISA@ "${srcs}"
+           "${cflags}")
 endfunction()
 
 # L4E0011: the 2003 integer types (l4_umword_t unsigned int, l4_addr_t l4_uint32_t).
