@@ -31,7 +31,9 @@ add_library(l4 STATIC
   ${UMOL4_SRC}/arch/${UMOL4_ARCH}/user/crt0.S
   ${UMOL4_LIBC_SOURCES}
   ${UMOL4_USER_DIR}/roottask/client/librmgr.c
-  ${UMOL4_USER_DIR}/roottask/client/libloader.c)
+  ${UMOL4_USER_DIR}/roottask/client/rmgr_call.c
+  ${UMOL4_USER_DIR}/roottask/client/libloader.c
+  ${UMOL4_USER_DIR}/roottask/client/loader_exit.c)
 if(UMOL4_ARCH STREQUAL "mips")
   target_sources(l4 PRIVATE ${UMOL4_USER_DIR}/libc/divdi3.c)
 endif()

@@ -42,3 +42,5 @@ l4env_test(superpage 0 SOURCES superpage.c REF superpage.ref)
 # L4E0012: all of the above together in one L4Env-style program, with an L4Env-style pager
 # that checks _stext/_etext for a child task running on the program's image.
 l4env_test(l4envstyle 0 SOURCES crt0_own.S l4envstyle.c REF l4envstyle.ref)
+# L4E0010c: a program with its own RMGR client library calls exit().
+l4env_test(ownrmgr 3 SOURCES ownrmgr.c REF ownrmgr.ref)
