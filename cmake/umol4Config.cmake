@@ -62,7 +62,7 @@ function(umol4_add_program name isa)
   set(rt ${UMOL4_PREFIX}/lib/umol4/${isa})
   add_custom_command(OUTPUT ${elf}
     COMMAND ${UMOL4_CC} --arch=${isa} ${base} ${arg_OPTIONS} -o ${elf} ${objects}
-    DEPENDS ${objects} ${rt}/libl4.a ${rt}/crt0.o ${rt}/l4.ld
+    DEPENDS ${objects} ${rt}/libl4.a ${rt}/l4.ld
     COMMENT "umol4-cc --arch=${isa} -o ${name}.elf"
     VERBATIM)
   add_custom_target(${name} ALL DEPENDS ${elf})
@@ -88,7 +88,7 @@ if(DEFINED UMOL4_TOOL_PREFIX AND CMAKE_SYSTEM_PROCESSOR IN_LIST UMOL4_ISAS
       "${UMOL4_PREFIX}/include/umol4/common;${UMOL4_PREFIX}/include/umol4/${_umol4_arch}"
     INTERFACE_COMPILE_OPTIONS "-nostdinc;SHELL:-isystem ${_umol4_gccinc}"
     INTERFACE_LINK_OPTIONS
-      "LINKER:-z,max-page-size=0x1000;LINKER:-T,${_umol4_rt}/l4.ld;${_umol4_rt}/crt0.o"
+      "LINKER:-z,max-page-size=0x1000;LINKER:-T,${_umol4_rt}/l4.ld"
     INTERFACE_LINK_LIBRARIES
       "-Wl,--start-group;${_umol4_rt}/libl4.a;-lgcc;-Wl,--end-group")
 endif()

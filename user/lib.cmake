@@ -1,7 +1,8 @@
 # What L4 programs compile and link against, for one ISA (included by user/CMakeLists.txt, which
 # sets UMOL4_ISA, UMOL4_ARCH, UMOL4_SRC and UMOL4_OUT):
 #   ${UMOL4_OUT}/libl4.a   the small libc plus the non-inline l4sys code
-#   ${UMOL4_OUT}/crt0.o    program entry
+#   ${UMOL4_OUT}/crt0.o    program entry (also in libl4.a, from where l4.ld's EXTERN(_start) takes
+#                          it unless the program has a _start of its own)
 #   ${UMOL4_OUT}/l4.ld     the linker script
 #   umol4_add_program(<name> <sources...> [BASE <hexaddr>])  -> <name>.elf, linked like umol4-cc
 set(UMOL4_USER_DIR ${CMAKE_CURRENT_LIST_DIR})
@@ -22,31 +23,17 @@ target_include_directories(umol4_headers INTERFACE
 target_compile_options(umol4_headers INTERFACE -nostdinc "SHELL:-isystem ${UMOL4_GCC_INCLUDE}"
   $<$<COMPILE_LANGUAGE:ASM>:-fno-pic>)
 
+# One public libc function per source file, so one per object in libl4.a: a program that defines
+# its own version of any of them links without a second definition coming along with a neighbour.
+file(GLOB UMOL4_LIBC_SOURCES CONFIGURE_DEPENDS ${UMOL4_USER_DIR}/libc/*.c)
+list(REMOVE_ITEM UMOL4_LIBC_SOURCES ${UMOL4_USER_DIR}/libc/divdi3.c)
 add_library(l4 STATIC
-  ${UMOL4_USER_DIR}/libc/abort.c
-  ${UMOL4_USER_DIR}/libc/abs.c
-  ${UMOL4_USER_DIR}/libc/assert.c
-  ${UMOL4_USER_DIR}/libc/console.c
-  ${UMOL4_USER_DIR}/libc/crt0_main.c
-  ${UMOL4_USER_DIR}/libc/exit.c
-  ${UMOL4_USER_DIR}/libc/format.c
-  ${UMOL4_USER_DIR}/libc/fputs.c
-  ${UMOL4_USER_DIR}/libc/getchar.c
-  ${UMOL4_USER_DIR}/libc/l4sys_layout.c
-  ${UMOL4_USER_DIR}/libc/malloc.c
-  ${UMOL4_USER_DIR}/libc/memcmp.c
-  ${UMOL4_USER_DIR}/libc/memcpy.c
-  ${UMOL4_USER_DIR}/libc/memmove.c
-  ${UMOL4_USER_DIR}/libc/memset.c
-  ${UMOL4_USER_DIR}/libc/printf.c
-  ${UMOL4_USER_DIR}/libc/putchar.c
-  ${UMOL4_USER_DIR}/libc/puts.c
-  ${UMOL4_USER_DIR}/libc/raise.c
-  ${UMOL4_USER_DIR}/libc/snprintf.c
-  ${UMOL4_USER_DIR}/libc/string.c
-  ${UMOL4_USER_DIR}/libc/strtol.c
+  ${UMOL4_SRC}/arch/${UMOL4_ARCH}/user/crt0.S
+  ${UMOL4_LIBC_SOURCES}
   ${UMOL4_USER_DIR}/roottask/client/librmgr.c
-  ${UMOL4_USER_DIR}/roottask/client/libloader.c)
+  ${UMOL4_USER_DIR}/roottask/client/rmgr_call.c
+  ${UMOL4_USER_DIR}/roottask/client/libloader.c
+  ${UMOL4_USER_DIR}/roottask/client/loader_exit.c)
 if(UMOL4_ARCH STREQUAL "mips")
   target_sources(l4 PRIVATE ${UMOL4_USER_DIR}/libc/divdi3.c)
 endif()
@@ -78,7 +65,8 @@ add_custom_command(
 add_custom_target(umol4_runtime ALL DEPENDS ${UMOL4_OUT}/crt0.o ${UMOL4_OUT}/l4.ld)
 
 # The link line umol4-cc uses too: the toolchain's -nostdlib -static -no-pie, then
-#   -z max-page-size=0x1000 -T l4.ld crt0.o <objects> --start-group libl4.a -lgcc --end-group
+#   -z max-page-size=0x1000 -T l4.ld <objects> --start-group libl4.a -lgcc --end-group
+# crt0 comes from libl4.a (l4.ld: EXTERN(_start)), so a program may bring its own.
 # L4 pages are 4 KiB on every ISA; MIPS ld would otherwise assume 64 KiB and merge code and data
 # into one writable, executable segment. libgcc provides 64-bit division and the like, and ARM's
 # calls back into libl4 (raise).
@@ -93,14 +81,14 @@ function(umol4_add_program name)
   add_executable(${name} ${arg_UNPARSED_ARGUMENTS})
   set_target_properties(${name} PROPERTIES
     SUFFIX .elf
-    LINK_DEPENDS "${UMOL4_OUT}/l4.ld;${UMOL4_OUT}/crt0.o")
+    LINK_DEPENDS "${UMOL4_OUT}/l4.ld")
   # ld evaluates DEFINED(__l4_base) in l4.ld when it reads the script, so the symbol must be
   # defined on the command line before -T.
   if(arg_BASE)
     target_link_options(${name} PRIVATE "-Wl,--defsym=__l4_base=${arg_BASE}")
   endif()
   target_link_options(${name} PRIVATE
-    "-Wl,-z,max-page-size=0x1000" "-Wl,-T,${UMOL4_OUT}/l4.ld" "${UMOL4_OUT}/crt0.o")
+    "-Wl,-z,max-page-size=0x1000" "-Wl,-T,${UMOL4_OUT}/l4.ld")
   target_link_libraries(${name} PRIVATE "$<LINK_GROUP:RESCAN,l4,gcc>")
   add_dependencies(${name} umol4_runtime)
 endfunction()

@@ -253,6 +253,21 @@ static inline int conf_exchange(l4_threadid_t sender, unsigned k, void *rcv, l4_
 	return err;
 }
 
+/* One-string rounds: conf_sender sends len bytes from src as round k with snd_to; the returned
+ * receive buffer takes them into dst (pass it to conf_exchange). */
+CONF_MSG(conf_string_msg, 2, 1);
+static inline void *conf_string_round(unsigned k, const char *src, char *dst, l4_umword_t len,
+				      l4_timeout_t snd_to)
+{
+	static struct conf_string_msg out[16], in;
+	conf_msg_init(&out[k], 2, 1, 2, 1);
+	conf_str(&out[k].str[0], src, len, 0, 0);
+	conf_rounds[k] = (struct conf_round){&out[k], snd_to};
+	conf_msg_init(&in, 2, 1, 0, 0);
+	conf_str(&in.str[0], 0, 0, dst, len);
+	return &in;
+}
+
 /*
  * A user-level pager thread of the task: it resolves a fault by touching the page itself (its
  * own pager, sigma0, then maps it into the task) and answers with a short message. Faults the

@@ -47,15 +47,15 @@ int main(void)
 	l4_umword_t w0, w1;
 	l4_msgdope_t dope;
 	int err = call(41, 0x0f0f0f0f, &w0, &w1, &dope);
-	say("call: 0x%02x, answer 0x%lx 0x%lx", err, w0, w1);
-	say("result dope of a register message: 0x%lx", dope.msgdope);
+	say("call: 0x%02x, answer 0x%x 0x%x", err, w0, w1);
+	say("result dope of a register message: 0x%x", dope.msgdope);
 	say("server saw client %x.%02x", seen.id.task, seen.id.lthread);
 	say("same task: %s", okfail(l4_task_equal(seen, srv)));
 
 	err = call(ALL_ONES, 0, &w0, &w1, &dope);
-	say("all-ones words: 0x%02x, answer 0x%lx 0x%lx", err, w0, w1);
+	say("all-ones words: 0x%02x, answer 0x%x 0x%x", err, w0, w1);
 	err = call(0x7fffffff, 0x80000000, &w0, &w1, &dope);
-	say("sign bits: 0x%02x, answer 0x%lx 0x%lx", err, w0, w1);
+	say("sign bits: 0x%02x, answer 0x%x 0x%x", err, w0, w1);
 
 	unsigned wrong = 0;
 	for (l4_umword_t i = 0; i < ROUNDS; i++) {
@@ -68,7 +68,7 @@ int main(void)
 	conf_spawn(2, client2);
 	l4_umword_t right;
 	err = conf_recv(conf_id(2), &right, 0, NEVER);
-	say("second client: 0x%02x, %lu of 100 answers right", err, right);
+	say("second client: 0x%02x, %u of 100 answers right", err, right);
 	say("server saw client %x.%02x", seen.id.task, seen.id.lthread);
 	say("calls served: %u", served);
 	return 0;

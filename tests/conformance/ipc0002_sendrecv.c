@@ -25,21 +25,21 @@ int main(void)
 	l4_threadid_t e = conf_spawn(1, echo);
 	l4_msgdope_t dope;
 	int err = l4_ipc_send(e, SHORT, 30, 12, NEVER, &dope);
-	say("send to a closed receiver: 0x%02x, result dope 0x%lx", err, dope.msgdope);
+	say("send to a closed receiver: 0x%02x, result dope 0x%x", err, dope.msgdope);
 	l4_umword_t w0, w1;
 	err = conf_recv(e, &w0, &w1, NEVER);
-	say("its receive: 0x%02lx, words summed %lu", w0, w1);
+	say("its receive: 0x%02x, words summed %u", w0, w1);
 	err = conf_send(e, 0, 0, NEVER);
 	say("send to an open waiter: 0x%02x", err);
 	err = conf_recv(e, &w0, &w1, NEVER);
-	say("its wait: 0x%02lx, source lthread %lu", w0, w1);
+	say("its wait: 0x%02x, source lthread %u", w0, w1);
 
 	/* Three senders block on main while it sleeps; a closed receive takes the middle one. */
 	for (unsigned n = 2; n <= 4; n++)
 		conf_spawn(n, sender);
 	conf_settle();
 	err = conf_recv(conf_id(3), &w0, &w1, NEVER);
-	say("closed receive from 3 of three waiting senders: 0x%02x, words 0x%lx 0x%lx", err, w0,
+	say("closed receive from 3 of three waiting senders: 0x%02x, words 0x%x 0x%x", err, w0,
 	    w1);
 	unsigned got = 0;
 	for (unsigned i = 0; i < 2; i++) {

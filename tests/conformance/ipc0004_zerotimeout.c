@@ -32,11 +32,11 @@ int main(void)
 	err = conf_send(t, 5, 0, L4_IPC_SEND_TIMEOUT_0);
 	say("send, timeout 0, partner waiting: 0x%02x", err);
 	conf_recv(t, &w0, &w1, NEVER);
-	say("partner got: 0x%02lx, %lu", w0, w1);
+	say("partner got: 0x%02x, %u", w0, w1);
 	err = l4_ipc_call(t, SHORT, 6, 0, SHORT, &w0, &w1, L4_IPC_BOTH_TIMEOUT_0, &dope);
 	say("call, both timeouts 0, partner waiting: 0x%02x (nobody answers at once)", err);
 	conf_recv(t, &w0, &w1, NEVER);
-	say("partner got: 0x%02lx, %lu", w0, w1);
+	say("partner got: 0x%02x, %u", w0, w1);
 
 	/* Now t is not waiting for main (it runs on or sleeps in a receive from nil). */
 	err = conf_send(t, 1, 0, L4_IPC_SEND_TIMEOUT_0);
@@ -61,11 +61,11 @@ int main(void)
 	l4_threadid_t s = conf_spawn(2, sender);
 	conf_settle(); /* the sender blocks sending to main */
 	err = conf_recv(s, &w0, &w1, L4_IPC_RECV_TIMEOUT_0);
-	say("closed receive, timeout 0, sender waiting: 0x%02x, %lu", err, w0);
+	say("closed receive, timeout 0, sender waiting: 0x%02x, %u", err, w0);
 	conf_spawn(3, sender);
 	conf_settle();
 	err = conf_wait(&src, &w0, &w1, L4_IPC_RECV_TIMEOUT_0);
-	say("open wait, timeout 0, sender waiting: 0x%02x from lthread %u, %lu", err,
+	say("open wait, timeout 0, sender waiting: 0x%02x from lthread %u, %u", err,
 	    lthread_of(src), w0);
 	return 0;
 }

@@ -46,9 +46,9 @@ int main(void)
 	int err = conf_send(srv, 21, 0, NEVER);
 	say("plain send: 0x%02x", err);
 	err = conf_recv(rel, &w0, 0, NEVER);
-	say("the server's reply with send timeout 0 failed: 0x%02x, relayed 0x%02lx", err, w0);
+	say("the server's reply with send timeout 0 failed: 0x%02x, relayed 0x%02x", err, w0);
 
 	err = l4_ipc_call(srv, SHORT, 21, 0, SHORT, &w0, &w1, NEVER, &dope);
-	say("call again: 0x%02x, answer %lu", err, w0);
+	say("call again: 0x%02x, answer %u", err, w0);
 	return 0;
 }

@@ -52,7 +52,7 @@ int main(void)
 	err = conf_send(p, 100, 0, NEVER); /* blocks until picky waits openly */
 	say("send without timeout: 0x%02x", err);
 	conf_recv(p, 0, 0, NEVER);
-	say("picky received %u messages: first %lu, then %lu and %lu", ngot, got[0],
+	say("picky received %u messages: first %u, then %u and %u", ngot, got[0],
 	    got[1] < got[2] ? got[1] : got[2], got[1] < got[2] ? got[2] : got[1]);
 	return 0;
 }

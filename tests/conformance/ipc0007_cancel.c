@@ -68,7 +68,7 @@ static void try(const char *what, unsigned n, void (*fn)(void))
 	conf_spawn(n, fn);
 	conf_settle();
 	conf_cancel(n);
-	say("%s: 0x%02lx", what, result(n));
+	say("%s: 0x%02x", what, result(n));
 }
 
 int main(void)
@@ -80,7 +80,7 @@ int main(void)
 	l4_umword_t ip, sp;
 	conf_ex_regs(1, ALL_ONES, ALL_ONES, &pager, &ip, &sp);
 	int err = conf_send(conf_id(1), 0, 0, L4_IPC_SEND_TIMEOUT_0);
-	say("after reading its registers it still receives: send 0x%02x, its result 0x%02lx", err,
+	say("after reading its registers it still receives: send 0x%02x, its result 0x%02x", err,
 	    result(1));
 
 	try("receive cancelled", 2, in_receive);
@@ -93,7 +93,7 @@ int main(void)
 	try("sleep cancelled", 7, in_sleep);
 	l4_ipc_sleep(RCV_MS(250)); /* the old 200 ms timeout must not end the new receive */
 	err = conf_send(conf_id(7), 0, 0, L4_IPC_SEND_TIMEOUT_0);
-	say("250 ms later it still waits for main: send 0x%02x, its result 0x%02lx", err,
+	say("250 ms later it still waits for main: send 0x%02x, its result 0x%02x", err,
 	    result(7));
 	return 0;
 }

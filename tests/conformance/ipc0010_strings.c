@@ -42,7 +42,7 @@ int main(void)
 		for (unsigned j = 0; j < nstr[k]; j++) {
 			unsigned n = lens[k][j];
 			int same = !memcmp(buf[j], text[j], n), after = buf[j][n] == 0x55;
-			say("  string %u: size %lu, contents %s, buffer after it %s", j,
+			say("  string %u: size %u, contents %s, buffer after it %s", j,
 			    in.str[j].snd_size, okfail(same), after ? "untouched" : "WRITTEN");
 		}
 	}

@@ -47,7 +47,7 @@ static void round_(l4_threadid_t s, unsigned k, const char *what, const char *sr
 	say("%s: 0x%02x, sender 0x%02x, %u dwords %u strings", what, err, serr, dope.md.dwords,
 	    dope.md.strings);
 	if (src)
-		say("  %lu bytes arrived: %s", in.str[0].snd_size,
+		say("  %u bytes arrived: %s", in.str[0].snd_size,
 		    okfail(all(dst, LEN, src == text ? is_text : is_zero)));
 	unsigned right = 0;
 	for (unsigned i = 2; i < dwords; i++)

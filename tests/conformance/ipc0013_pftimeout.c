@@ -6,8 +6,6 @@
 #include "conf.h"
 
 #define LEN (2 * 4096)
-CONF_MSG(msg, 2, 1);
-static struct msg out[8], in;
 static char text[LEN], buf[LEN];
 static char fresh[8][LEN] __attribute__((aligned(4096))); /* never touched by the program */
 
@@ -19,17 +17,13 @@ static char fresh[8][LEN] __attribute__((aligned(4096))); /* never touched by th
 static void round_(l4_threadid_t s, unsigned k, const char *what, const char *src, char *dst,
 		   l4_timeout_t snd_to, l4_timeout_t rcv_to, unsigned who, l4_threadid_t pager)
 {
-	conf_msg_init(&out[k], 2, 1, 2, 1);
-	conf_str(&out[k].str[0], src, LEN, 0, 0);
-	conf_rounds[k] = (struct conf_round){&out[k], snd_to};
-	conf_msg_init(&in, 2, 1, 0, 0);
-	conf_str(&in.str[0], 0, 0, dst, LEN);
+	void *in = conf_string_round(k, src, dst, LEN, snd_to);
 	l4_threadid_t old = conf_pager_of(who);
 	if (!l4_is_nil_id(pager))
 		conf_set_pager(who, pager);
 	l4_cpu_time_t t0 = conf_now();
 	l4_msgdope_t dope;
-	int serr, err = conf_exchange(s, k, &in, rcv_to, &dope, &serr);
+	int serr, err = conf_exchange(s, k, in, rcv_to, &dope, &serr);
 	conf_set_pager(who, old);
 	say("%s: receiver 0x%02x, sender 0x%02x", what, err, serr);
 	if (!l4_is_nil_id(pager))

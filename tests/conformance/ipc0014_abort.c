@@ -70,7 +70,7 @@ int main(void)
 			conf_cancel(rounds[cur].cancel_sender ? s : r);
 		conf_recv(conf_id(r), &rerr, 0, NEVER);
 		conf_recv(conf_id(s), &serr, 0, NEVER);
-		say("  receiver 0x%02lx, sender 0x%02lx", rerr, serr);
+		say("  receiver 0x%02x, sender 0x%02x", rerr, serr);
 	}
 	return 0;
 }

@@ -46,12 +46,12 @@ int main(void)
 	l4_threadid_t o = conf_spawn(1, other);
 	l4_umword_t r0, r1;
 	conf_recv(o, &r0, 0, NEVER);
-	say("another thread asks for IRQ 0 while main has it: 0x%02lx", r0);
+	say("another thread asks for IRQ 0 while main has it: 0x%02x", r0);
 	err = conf_recv(L4_NIL_ID, 0, 0, L4_IPC_RECV_TIMEOUT_0);
 	say("detach (receive from nil, timeout 0): 0x%02x", err);
 	conf_send(o, 0, 0, NEVER);
 	conf_recv(o, &r0, &r1, NEVER);
-	say("then it associates: 0x%02lx, and gets an interrupt: 0x%02lx", r0, r1);
+	say("then it associates: 0x%02x, and gets an interrupt: 0x%02x", r0, r1);
 	err = conf_recv(irq(0), 0, 0, RCV_MS(20));
 	say("main waits for IRQ 0, now the other thread's: 0x%02x", err);
 	return 0;

@@ -18,6 +18,7 @@ set(CONF_PROGRAMS
   ipc0014_abort
   ipc0015_unmap
   ipc0016_irq
+  ipc0020_pfnoanswer
   tim0001_sleep
   tim0002_partner
   tim0003_order

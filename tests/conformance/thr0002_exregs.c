@@ -64,7 +64,7 @@ int main(void)
 	say("  returned the blocked ip and sp: %s", okfail(ip2 == ip && sp2 == sp));
 	l4_umword_t w0;
 	err = conf_recv(conf_id(1), &w0, 0, NEVER);
-	say("  it runs the new code: 0x%02x, %lu, where %u", err, w0, where);
+	say("  it runs the new code: 0x%02x, %u, where %u", err, w0, where);
 	ex("read it parked in the new code", ALL_ONES, ALL_ONES, inv, inv, &ip, &sp);
 	say("  sp below the new one: %s", okfail(sp < new_sp && sp > (l4_umword_t)conf_stacks[1]));
 

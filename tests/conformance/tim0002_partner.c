@@ -58,7 +58,7 @@ int main(void)
 	say("the late answer: 0x%02x", late_reply);
 	t0 = conf_now();
 	err = l4_ipc_call(slow_id, SHORT, 10, 0, SHORT, &w0, &w1, RCV_MS(100), &dope);
-	say("call, answer after 10 ms, receive timeout 100 ms: 0x%02x, answer %lu, %s", err, w0,
+	say("call, answer after 10 ms, receive timeout 100 ms: 0x%02x, answer %u, %s", err, w0,
 	    conf_took(t0, 10240));
 	t0 = conf_now();
 	err = l4_ipc_call(slow_id, SHORT, 10, 0, SHORT, &w0, &w1, TIMEOUT(0, 1, 100, 10), &dope);

@@ -86,3 +86,6 @@ loader_test(services_only 2 CFG ${LOADER_TESTS}/services_only.cfg MODULES ${LOAD
 umol4_test(loader_service_cmdline loader/adder.elf 4 OPTS --deterministic
   --service=@LIB@/loader/counter.elf ARGS 3 4 REF ${LOADER_TESTS}/service_cmdline.ref
   LABELS loader)
+# LDR0010: a thread with a pager that never answers cannot block sigma0 or the loader with a long
+# message from an unmapped page; both keep serving, also a second program.
+loader_test(hostile 0 PROGRAM loader/hostile.elf REF ${LOADER_TESTS}/hostile.ref)

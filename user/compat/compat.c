@@ -85,16 +85,16 @@ static void check_types(void)
 	l4_make_taskid_from_irq(2, &irq_thread);
 	goto SYMBOL_NAME(labelled);
 	SYMBOL_NAME_LABEL(labelled);
-	printf("types: task %u lthread %u raw %llx lh %lx/%lx irq %lx\n", task.id.task,
+	printf("types: task %u lthread %u raw %llx lh %x/%x irq %x\n", task.id.task,
 	       t.id.lthread, (unsigned long long)t.raw, lh.low, lh.high, irq_thread.lh.low);
-	printf("       fpage %lx size %u page %x io %lx (%u) whole %lx %lx grant %d write %d\n",
+	printf("       fpage %x size %u page %x io %x (%u) whole %x %x grant %d write %d\n",
 	       fp.fpage, fp.fp.size, fp.fp.page, iofp.fpage, iofp.iofp.iopage, whole.fpage,
 	       whole_io.fpage, l4_ipc_is_fpage_granted(iofp), l4_ipc_is_fpage_writable(fp));
-	printf("       dope %lx dwords %u timeout %lx snd_exp %u sched %lx irq %u str %lu\n",
+	printf("       dope %x dwords %u timeout %x snd_exp %u sched %x irq %u str %u\n",
 	       dope.msgdope, dope.md.dwords, to.timeout, to.to.snd_exp, sp.sched_param, irq.id.intr,
 	       str.rcv_size);
 	printf("       nil %d invalid %d equal %d task_equal %d io_pf %d inv_sched %d "
-	       "mask %lx ioport_max %ld sfp %lx\n",
+	       "mask %lx ioport_max %ld sfp %x\n",
 	       l4_is_nil_id(L4_NIL_ID), l4_is_invalid_id(L4_INVALID_ID), l4_thread_equal(t, t),
 	       l4_task_equal(t, task), l4_is_io_page_fault(iofp.fpage),
 	       l4_is_invalid_sched_param(L4_INVALID_SCHED_PARAM), TASK_MASK, L4_IOPORT_MAX,
@@ -157,7 +157,7 @@ static void check_ipc(l4_threadid_t peer)
 	if (L4_IPC_IS_ERROR(result) || L4_IPC_MSG_DECEITED(result) ||
 	    L4_IPC_MSG_REDIRECTED(result) || L4_IPC_SRC_INSIDE(result) ||
 	    L4_IPC_SND_ERROR(result) || l4_ipc_fpage_received(result))
-		printf("ipc: error %lx (%x)\n", L4_IPC_ERROR(result), err);
+		printf("ipc: error %x (%x)\n", L4_IPC_ERROR(result), err);
 }
 
 /* The constants by value, so a typo in any of them shows up as a build error. */
@@ -205,7 +205,7 @@ static void check_syscalls(l4_threadid_t peer)
 	task = l4_task_new(peer, 255, 0, 0, L4_NIL_ID);
 	l4_fpage_unmap(l4_fpage(0x40000000, L4_LOG2_SUPERPAGESIZE, L4_FPAGE_RO, L4_FPAGE_MAP),
 		       L4_FP_FLUSH_PAGE | L4_FP_ALL_SPACES);
-	printf("syscalls: type %d task %x eip %lx\n", type, task.id.task, eip);
+	printf("syscalls: type %d task %x eip %x\n", type, task.id.task, eip);
 }
 
 /* kdebug.h and ktrace.h */
@@ -242,7 +242,7 @@ static void check_kdebug(int really_stop)
 	fiasco_tbuf_clear();
 	fiasco_tbuf_dump();
 	if (tbuf)
-		printf("ktrace: size0 %lu\n", tbuf->size0);
+		printf("ktrace: size0 %u\n", tbuf->size0);
 	if (really_stop) {
 		printf("kd_inchar: %c\n", kd_inchar());
 		enter_kdebug("compat");
@@ -255,11 +255,11 @@ int main(int argc, char **argv)
 	l4_kernel_info_t *kip = l4_kernel_interface();
 	int dangerous = argc > 1000; /* never true: keeps the blocking calls compiled in, not run */
 
-	printf("compat: %s, argc %d, argv[0] %s, id %lx.%lx, multiboot %lx\n", symbol_name, argc,
+	printf("compat: %s, argc %d, argv[0] %s, id %x.%x, multiboot %lx\n", symbol_name, argc,
 	       argc > 0 ? argv[0] : "(none)", l4_myself().lh.high, l4_myself().lh.low,
 	       (unsigned long)crt0_multiboot_flag);
 	if (kip && kip->magic == L4_KERNEL_INFO_MAGIC)
-		printf("kip: version %lx clock %llu main memory %lx-%lx\n", kip->version,
+		printf("kip: version %x clock %llu main memory %x-%x\n", kip->version,
 		       (unsigned long long)kip->clock, kip->main_memory.low, kip->main_memory.high);
 	check_types();
 	check_kdebug(dangerous);

@@ -9,6 +9,7 @@
 #include <l4/rmgr/librmgr.h>
 #include <l4/sys/ipc.h>
 #include <l4/sys/syscalls.h>
+#include <l4/umol4/server.h>
 #include <stdio.h>
 
 #include "counter.h"
@@ -86,7 +87,8 @@ int main(void)
 	l4_umword_t w0, w1;
 	l4_msgdope_t d;
 	for (;;) {
-		if (l4_ipc_chief_wait(&src, &dest, L4_IPC_SHORT_MSG, &w0, &w1, L4_IPC_NEVER, &d))
+		if (l4_ipc_chief_wait(&src, &dest, L4_IPC_SHORT_MSG, &w0, &w1, UMOL4_SERVER_WAIT,
+				      &d))
 			continue;
 		if (L4_IPC_MSG_REDIRECTED(d))
 			filter(src, dest, w0, w1);

@@ -3,6 +3,7 @@
 #include <l4/sys/ipc.h>
 #include <l4/sys/kernel.h>
 #include <l4/sys/syscalls.h>
+#include <l4/umol4/server.h>
 #include <stdio.h>
 
 #if defined(__i386__)
@@ -24,10 +25,10 @@ static void pong(void)
 	l4_threadid_t src;
 	l4_umword_t w0, w1;
 	l4_msgdope_t dope;
-	l4_ipc_wait(&src, L4_IPC_SHORT_MSG, &w0, &w1, L4_IPC_NEVER, &dope);
+	l4_ipc_wait(&src, L4_IPC_SHORT_MSG, &w0, &w1, UMOL4_SERVER_WAIT, &dope);
 	for (;;)
-		l4_ipc_reply_and_wait(src, L4_IPC_SHORT_MSG, w0 + 1, w1, &src, L4_IPC_SHORT_MSG, &w0,
-				      &w1, L4_IPC_SEND_TIMEOUT_0, &dope);
+		l4_ipc_reply_and_wait(src, L4_IPC_SHORT_MSG, w0 + 1, w1, &src, L4_IPC_SHORT_MSG,
+				      &w0, &w1, UMOL4_SERVER_REPLY_AND_WAIT, &dope);
 }
 
 int main(void)
@@ -40,16 +41,17 @@ int main(void)
 	l4_threadid_t peer = me, pager = L4_INVALID_ID, preempter = L4_INVALID_ID;
 	l4_umword_t flags, ip, sp;
 	peer.id.lthread = 1;
-	l4_thread_ex_regs(peer, (l4_umword_t)pong, (l4_umword_t)(pong_stack + sizeof pong_stack - 16),
-			  &preempter, &pager, &flags, &ip, &sp);
+	l4_thread_ex_regs(peer, (l4_umword_t)pong,
+			  (l4_umword_t)(pong_stack + sizeof pong_stack - 16), &preempter, &pager,
+			  &flags, &ip, &sp);
 	printf("started thread %x.%02x\n", peer.id.task, peer.id.lthread);
 
 	l4_cpu_time_t t0 = kip->clock;
 	l4_umword_t w0 = 0, w1 = 0;
 	for (unsigned i = 0; i < ROUNDS; i++) {
 		l4_msgdope_t dope;
-		if (l4_ipc_call(peer, L4_IPC_SHORT_MSG, i, 0, L4_IPC_SHORT_MSG, &w0, &w1, L4_IPC_NEVER,
-				&dope) ||
+		if (l4_ipc_call(peer, L4_IPC_SHORT_MSG, i, 0, L4_IPC_SHORT_MSG, &w0, &w1,
+				L4_IPC_NEVER, &dope) ||
 		    w0 != i + 1) {
 			printf("ping-pong failed in round %u\n", i);
 			return 1;

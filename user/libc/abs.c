@@ -4,8 +4,3 @@ int abs(int x)
 {
 	return x < 0 ? -x : x;
 }
-
-long labs(long x)
-{
-	return x < 0 ? -x : x;
-}

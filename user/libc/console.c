@@ -57,10 +57,3 @@ void __umol4_console_write(const char *s)
 	while (*s)
 		__umol4_console_putc(*s++);
 }
-
-int fflush(FILE *f)
-{
-	(void)f;
-	__umol4_console_flush();
-	return 0;
-}

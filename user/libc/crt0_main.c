@@ -11,10 +11,6 @@
 #define MAX_ARGS	 32
 #define MBI_FLAG_CMDLINE (1UL << 2)
 
-l4_mword_t crt0_multiboot_flag;
-void *crt0_multiboot_info;
-void *__crt0_kip;
-
 /* The first five words of a Multiboot information block, in the task's byte order. */
 struct mbi_head {
 	l4_uint32_t flags;

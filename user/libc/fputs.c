@@ -9,15 +9,3 @@ int fputs(const char *s, FILE *f)
 	__umol4_console_write(s);
 	return 0;
 }
-
-int fputc(int c, FILE *f)
-{
-	(void)f;
-	__umol4_console_putc((char)c);
-	return (unsigned char)c;
-}
-
-int putc(int c, FILE *f)
-{
-	return fputc(c, f);
-}

@@ -17,4 +17,8 @@ void __umol4_console_write_n(char *s, size_t n);
  * many characters that was. */
 int __umol4_vformat(void (*put)(void *ctx, char c), void *ctx, const char *fmt, va_list ap);
 
+/* strtol's and strtoul's parser (strtoul_parse.c): the magnitude of an optionally signed number
+ * in base (0 = by prefix), saturated at ULONG_MAX, and its sign. */
+unsigned long __umol4_strtoul_parse(const char *s, char **end, int base, int *neg);
+
 #endif

@@ -6,25 +6,13 @@
  */
 #include <stdint.h>
 #include <stdlib.h>
-#include <string.h>
 
-#define HEAP_MAX (16UL << 20)
-#define ALIGN	 16UL /* what any C object needs on the umol4 ISAs */
-
-/* Every block starts with this header; a free block's next links the free list. */
-struct block {
-	size_t size; /* of the whole block, header included, multiple of ALIGN */
-	struct block *next;
-	size_t pad[2]; /* keeps the payload ALIGN-aligned */
-};
-
-#define HDR sizeof(struct block)
-_Static_assert(sizeof(struct block) % ALIGN == 0, "payload alignment");
+#include "heap.h"
 
 extern char _end[];
 
-static char *heap_brk;
-static struct block *free_list;
+char *__umol4_heap_brk;
+struct block *__umol4_free_list;
 
 static char *heap_limit(void)
 {
@@ -41,7 +29,7 @@ static size_t block_size(size_t payload)
 /* Takes the first free block of at least size bytes, splitting off what is left over. */
 static struct block *take_free(size_t size)
 {
-	for (struct block **link = &free_list; *link; link = &(*link)->next) {
+	for (struct block **link = &__umol4_free_list; *link; link = &(*link)->next) {
 		struct block *b = *link;
 
 		if (b->size < size)
@@ -65,12 +53,12 @@ static struct block *take_brk(size_t size)
 {
 	struct block *b;
 
-	if (!heap_brk)
-		heap_brk = _end; /* page-aligned by l4.ld */
-	if ((size_t)(heap_limit() - heap_brk) < size)
+	if (!__umol4_heap_brk)
+		__umol4_heap_brk = _end; /* page-aligned by l4.ld */
+	if ((size_t)(heap_limit() - __umol4_heap_brk) < size)
 		return NULL;
-	b = (struct block *)heap_brk;
-	heap_brk += size;
+	b = (struct block *)__umol4_heap_brk;
+	__umol4_heap_brk += size;
 	b->size = size;
 	return b;
 }
@@ -86,79 +74,4 @@ void *malloc(size_t n)
 	if (!b)
 		b = take_brk(size);
 	return b ? (char *)b + HDR : NULL;
-}
-
-static char *block_end(struct block *b)
-{
-	return (char *)b + b->size;
-}
-
-/* The last free block ends at brk: it goes back to the untouched part of the heap. */
-static void trim_top(struct block *top)
-{
-	struct block **link = &free_list;
-
-	while (*link != top)
-		link = &(*link)->next;
-	*link = NULL;
-	heap_brk = (char *)top;
-}
-
-/* Inserts the block in address order and merges it with free neighbours. */
-void free(void *p)
-{
-	struct block *b, **link, *prev = NULL;
-
-	if (!p)
-		return;
-	b = (struct block *)((char *)p - HDR);
-	for (link = &free_list; *link && *link < b; link = &(*link)->next)
-		prev = *link;
-	b->next = *link;
-	*link = b;
-	if (b->next && block_end(b) == (char *)b->next) {
-		b->size += b->next->size;
-		b->next = b->next->next;
-	}
-	if (prev && block_end(prev) == (char *)b) {
-		prev->size += b->size;
-		prev->next = b->next;
-		b = prev;
-	}
-	if (!b->next && block_end(b) == heap_brk)
-		trim_top(b);
-}
-
-void *calloc(size_t n, size_t size)
-{
-	void *p;
-
-	if (size && n > SIZE_MAX / size)
-		return NULL;
-	p = malloc(n * size);
-	if (p)
-		memset(p, 0, n * size); /* reused blocks are dirty; fresh pages would be zero */
-	return p;
-}
-
-void *realloc(void *p, size_t n)
-{
-	struct block *b;
-	void *q;
-
-	if (!p)
-		return malloc(n);
-	if (!n) {
-		free(p);
-		return NULL;
-	}
-	b = (struct block *)((char *)p - HDR);
-	if (b->size - HDR >= n)
-		return p;
-	q = malloc(n);
-	if (q) {
-		memcpy(q, p, b->size - HDR);
-		free(p);
-	}
-	return q;
 }

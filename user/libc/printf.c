@@ -1,32 +1,5 @@
-/* printf and friends on the console. */
+/* printf on the console (vprintf.c). */
 #include <stdio.h>
-
-#include "internal.h"
-
-static void console_put(void *ctx, char c)
-{
-	(void)ctx;
-	__umol4_console_putc(c);
-}
-
-/* A printf call is formatted on the caller's stack first, so that a whole line goes out in one
- * outstring without touching the shared line buffer: threads, and tasks that share this
- * library's data pages (children paged from their creator's space), cannot mix up or repeat
- * each other's lines. Longer or partial lines take the buffer. */
-#define LINE_MAX_STACK 256
-
-int vprintf(const char *fmt, va_list ap)
-{
-	char line[LINE_MAX_STACK + 1];
-	va_list again;
-	va_copy(again, ap);
-	int n = vsnprintf(line, sizeof line, fmt, again);
-	va_end(again);
-	if (n < 0 || (size_t)n >= sizeof line)
-		return __umol4_vformat(console_put, NULL, fmt, ap);
-	__umol4_console_write_n(line, (size_t)n);
-	return n;
-}
 
 int printf(const char *fmt, ...)
 {
@@ -35,24 +8,6 @@ int printf(const char *fmt, ...)
 
 	va_start(ap, fmt);
 	n = vprintf(fmt, ap);
-	va_end(ap);
-	return n;
-}
-
-/* stdout and stderr are the same console. */
-int vfprintf(FILE *f, const char *fmt, va_list ap)
-{
-	(void)f;
-	return vprintf(fmt, ap);
-}
-
-int fprintf(FILE *f, const char *fmt, ...)
-{
-	va_list ap;
-	int n;
-
-	va_start(ap, fmt);
-	n = vfprintf(f, fmt, ap);
 	va_end(ap);
 	return n;
 }

@@ -8,6 +8,7 @@
 #include <l4/sys/ipc.h>
 #include <l4/sys/kernel.h>
 #include <l4/sys/syscalls.h>
+#include <l4/umol4/server.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -105,22 +106,23 @@ static void forward_failed(l4_threadid_t src, l4_threadid_t dst, int err)
  * mappings from outside on the programs' behalf. A destination that does not take the message
  * within FORWARD_TIMEOUT loses it, as a server's reply with send timeout 0 would.
  */
-#define FORWARD_TIMEOUT L4_IPC_TIMEOUT(195, 10, 0, 0, 0, 0) /* 195 * 4^5 us ~ 0.2 s */
+#define FORWARD_TIMEOUT L4_IPC_TIMEOUT(195, 10, 0, 0, 15, 15) /* 195 * 4^5 us ~ 0.2 s */
 
 static void __attribute__((noreturn)) serve(void)
 {
 	l4_threadid_t me = loader_thread(0), src, dst;
 	l4_umword_t w0, w1;
 	l4_msgdope_t dope;
-	int err = l4_ipc_chief_wait(&src, &dst, L4_IPC_SHORT_MSG, &w0, &w1, L4_IPC_NEVER, &dope);
+	int err =
+	    l4_ipc_chief_wait(&src, &dst, L4_IPC_SHORT_MSG, &w0, &w1, UMOL4_SERVER_WAIT, &dope);
 	for (;;) {
 		if (err) {
 			err = l4_ipc_chief_wait(&src, &dst, L4_IPC_SHORT_MSG, &w0, &w1,
-						L4_IPC_NEVER, &dope);
+						UMOL4_SERVER_WAIT, &dope);
 			continue;
 		}
 		l4_threadid_t to = src, as = me;
-		l4_timeout_t t = L4_IPC_SEND_TIMEOUT_0;
+		l4_timeout_t t = UMOL4_SERVER_REPLY_AND_WAIT;
 		const void *desc = L4_IPC_SHORT_MSG;
 		if (L4_IPC_MSG_REDIRECTED(dope)) {
 			to = dst;

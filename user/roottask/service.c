@@ -5,6 +5,7 @@
  */
 #include <l4/sys/ipc.h>
 #include <l4/sys/syscalls.h>
+#include <l4/umol4/server.h>
 
 #include "frames.h"
 #include "roottask.h"
@@ -58,11 +59,11 @@ static void serve(void)
 	l4_msgdope_t dope;
 	l4_umword_t w0, w1, a, b;
 	arm(&m);
-	int err = l4_ipc_wait(&src, &m, &w0, &w1, L4_IPC_NEVER, &dope);
+	int err = l4_ipc_wait(&src, &m, &w0, &w1, UMOL4_SERVER_STRING_WAIT, &dope);
 	for (;;) {
 		if (err) {
 			arm(&m);
-			err = l4_ipc_wait(&src, &m, &w0, &w1, L4_IPC_NEVER, &dope);
+			err = l4_ipc_wait(&src, &m, &w0, &w1, UMOL4_SERVER_STRING_WAIT, &dope);
 			continue;
 		}
 		l4_size_t len = dope.md.strings ? m.str.snd_size : 0;
@@ -80,11 +81,11 @@ static void serve(void)
 			    L4_IPC_NEVER, &dope);
 		arm(&m);
 		if (!r.reply) {
-			err = l4_ipc_wait(&src, &m, &w0, &w1, L4_IPC_NEVER, &dope);
+			err = l4_ipc_wait(&src, &m, &w0, &w1, UMOL4_SERVER_STRING_WAIT, &dope);
 			continue;
 		}
 		err = l4_ipc_reply_and_wait(r.src, L4_IPC_SHORT_MSG, r.r0, r.r1, &src, &m, &w0, &w1,
-					    L4_IPC_SEND_TIMEOUT_0, &dope);
+					    UMOL4_SERVER_STRING_REPLY_AND_WAIT, &dope);
 	}
 }
 

@@ -13,6 +13,7 @@
 #include <l4/sys/kernel.h>
 #include <l4/sys/types.h>
 #include <l4/umol4/crt0.h>
+#include <l4/umol4/server.h>
 
 #define PAGE 4096u
 #define SUPERPAGE_LOG2 22u
@@ -130,17 +131,18 @@ int main(void)
 	l4_threadid_t src;
 	l4_umword_t w0, w1;
 	l4_msgdope_t dope;
-	int err = l4_ipc_wait(&src, L4_IPC_SHORT_MSG, &w0, &w1, L4_IPC_NEVER, &dope);
+	int err = l4_ipc_wait(&src, L4_IPC_SHORT_MSG, &w0, &w1, UMOL4_SERVER_WAIT, &dope);
 	for (;;) {
 		if (err) {
-			err = l4_ipc_wait(&src, L4_IPC_SHORT_MSG, &w0, &w1, L4_IPC_NEVER, &dope);
+			err =
+			    l4_ipc_wait(&src, L4_IPC_SHORT_MSG, &w0, &w1, UMOL4_SERVER_WAIT, &dope);
 			continue;
 		}
 		l4_umword_t base = 0, fpage = 0;
 		int map = answer(src, w0, w1, &base, &fpage);
-		/* send timeout 0: a client that does not wait for the answer loses it */
+		/* no client can hold sigma0: send timeout 0, page-fault timeouts 0 */
 		err = l4_ipc_reply_and_wait(src, map ? L4_IPC_SHORT_FPAGE : L4_IPC_SHORT_MSG,
 					    map ? base : 0, map ? fpage : 0, &src, L4_IPC_SHORT_MSG,
-					    &w0, &w1, L4_IPC_SEND_TIMEOUT_0, &dope);
+					    &w0, &w1, UMOL4_SERVER_REPLY_AND_WAIT, &dope);
 	}
 }

@@ -8,7 +8,7 @@
  */
 	.syntax unified
 	.arm
-	.text
+	.section .text.crt0, "ax"
 	.globl	_start
 	.type	_start, %function
 _start:

@@ -7,7 +7,7 @@
  * Out: the registers saved for C, $sp = top of the 64 KiB .bss stack (l4.ld) minus the 16-byte
  *      argument save area o32 callers provide, __crt0_main called.
  */
-	.text
+	.section .text.crt0, "ax"
 	.set	noreorder
 	.globl	_start
 	.type	_start, @function

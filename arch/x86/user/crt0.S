@@ -6,7 +6,7 @@
  *      initial stack holds [ESP] = 0x2BADB002, [ESP+4] = Multiboot information (docs/loader.md).
  * Out: the registers saved for C, ESP = top of the 64 KiB .bss stack (l4.ld), __crt0_main called.
  */
-	.text
+	.section .text.crt0, "ax"
 	.globl	_start
 	.type	_start, @function
 _start:

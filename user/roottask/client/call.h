@@ -1,4 +1,4 @@
-/* The one IPC helper the RMGR and loader client libraries share. */
+/* Internal interfaces of the RMGR and loader client libraries. */
 #ifndef UMOL4_ROOTTASK_CLIENT_CALL_H
 #define UMOL4_ROOTTASK_CLIENT_CALL_H
 
@@ -9,5 +9,9 @@
  * Returns the IPC error code (0 on success). */
 int __rmgr_call(l4_threadid_t to, l4_umword_t w0, l4_umword_t w1, const void *str, l4_umword_t len,
 		l4_umword_t *r0, l4_umword_t *r1);
+
+/* The loader named in our Multiboot information (loader_exit.c): 1 and *loader if a loader
+ * started this program, else 0. */
+int __loader_from_mbi(l4_threadid_t *loader);
 
 #endif

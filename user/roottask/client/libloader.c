@@ -2,27 +2,14 @@
 #include <l4/loader/loader.h>
 #include <l4/sys/ipc.h>
 #include <l4/sys/syscalls.h>
-#include <l4/umol4/crt0.h>
+#include <l4/umol4/server.h>
 #include <string.h>
 
 #include "call.h"
 
-/* The loader named in our Multiboot information, if a loader started this program. */
-static int started_by_loader(l4_threadid_t *loader)
-{
-	const l4_uint32_t *mbi = crt0_multiboot_info;
-
-	if ((l4_umword_t)crt0_multiboot_flag != UMOL4_MULTIBOOT_MAGIC || !mbi ||
-	    !(mbi[0] & LOADER_MBI_UMOL4_LOADER))
-		return 0;
-	loader->lh.low = mbi[LOADER_MBI_OFF_ID_LOW / 4];
-	loader->lh.high = mbi[LOADER_MBI_OFF_ID_HIGH / 4];
-	return 1;
-}
-
 int loader_find(l4_threadid_t *loader)
 {
-	if (started_by_loader(loader))
+	if (__loader_from_mbi(loader))
 		return 0;
 	if (!have_rmgr && !rmgr_init())
 		return -1;
@@ -74,21 +61,20 @@ void loader_serve(loader_handler_t handle)
 		if (!err) {
 			const void *desc = handle(src, dope, &w0, &w1);
 			if (desc != LOADER_NO_REPLY) {
-				err =
-				    l4_ipc_reply_and_wait(src, desc, w0, w1, &src, L4_IPC_SHORT_MSG,
-							  &w0, &w1, L4_IPC_SEND_TIMEOUT_0, &dope);
+				err = l4_ipc_reply_and_wait(src, desc, w0, w1, &src,
+							    L4_IPC_SHORT_MSG, &w0, &w1,
+							    UMOL4_SERVER_REPLY_AND_WAIT, &dope);
 				continue;
 			}
 		}
-		err = l4_ipc_wait(&src, L4_IPC_SHORT_MSG, &w0, &w1, L4_IPC_NEVER, &dope);
+		err = l4_ipc_wait(&src, L4_IPC_SHORT_MSG, &w0, &w1, UMOL4_SERVER_WAIT, &dope);
 	}
 }
 
 /* Touching the page first makes it ours (our own pager maps it), so the mapping can be passed
  * on; children then share those pages with us. A write fault is touched by writing, so that we
  * hold the page writable; the kernel caps the mapping at the rights we hold. */
-const void *loader_own_page(l4_threadid_t src, l4_msgdope_t dope, l4_umword_t *w0,
-			    l4_umword_t *w1)
+const void *loader_own_page(l4_threadid_t src, l4_msgdope_t dope, l4_umword_t *w0, l4_umword_t *w1)
 {
 	l4_umword_t page = *w0 & L4_PAGEMASK;
 	volatile unsigned char *p = (volatile unsigned char *)page;
@@ -116,19 +102,4 @@ l4_threadid_t loader_self_pager(unsigned lthread, void *stack, l4_size_t size)
 	l4_thread_ex_regs(me, (l4_umword_t)self_pager, ((l4_umword_t)stack + size - 16) & ~15UL,
 			  &preempter, &pager, &flags, &ip, &sp);
 	return me;
-}
-
-void loader_exit_notify(int status)
-{
-	l4_threadid_t loader;
-
-	if (!started_by_loader(&loader))
-		return;
-	/* The loader kills us instead of answering; if it cannot (we are not its child), we stay
-	 * blocked: ending the whole instance from here would be wrong. */
-	if (__rmgr_call(loader, LOADER_MSG(LOADER_EXIT, 0), (l4_umword_t)status, NULL, 0, NULL,
-			NULL))
-		return;
-	for (;;)
-		l4_ipc_sleep(L4_IPC_NEVER);
 }

@@ -13,14 +13,16 @@ typedef unsigned int l4_uint32_t;
 typedef signed long long l4_int64_t;
 typedef unsigned long long l4_uint64_t;
 
-typedef unsigned long l4_addr_t;
-typedef unsigned long l4_offs_t;
+/* As in the 2003 l4sys (types.h defined the words over l4_uint32_t): unsigned int, not unsigned
+ * long, so that code written then passes its unsigned int variables without a pointer mismatch. */
+typedef l4_uint32_t l4_addr_t;
+typedef l4_uint32_t l4_offs_t;
 typedef unsigned int l4_size_t;
 typedef signed int l4_ssize_t;
 
 /* Machine words: every register the kernel reads or writes has this type. */
-typedef signed long l4_mword_t;
-typedef unsigned long l4_umword_t;
+typedef l4_int32_t l4_mword_t;
+typedef l4_uint32_t l4_umword_t;
 
 typedef l4_uint64_t l4_cpu_time_t;
 typedef l4_uint64_t l4_kernel_clock_t;

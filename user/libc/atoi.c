@@ -1,0 +1,6 @@
+#include <stdlib.h>
+
+int atoi(const char *s)
+{
+	return (int)atol(s);
+}
