@@ -49,6 +49,12 @@ static syscall_fn stub_gadget(void)
 static long try_it(const char *what)
 {
 	static char buf[4096];
+	/* paths on the stack, which is paged in: under qemu a string on a page the task has not
+	 * touched yet fails in qemu (EFAULT) before any host call is made */
+	char file[32], fd4[32];
+	strcpy(file, "/tmp/umol4-escape-file");
+	strcpy(fd4, "/proc/self/fd/4");
+	memset(buf, 0, sizeof buf); /* paged in too, for the same reason */
 	/* the kernel's process id (harmless to ask under qemu; natively every host system call of
 	 * L4 code is refused, this one too) */
 	long ppid = strcmp(what, "kill") && strcmp(what, "ptrace") && strcmp(what, "procmem")
@@ -60,7 +66,7 @@ static long try_it(const char *what)
 	const long creat_flags = O_WRONLY_CREAT;
 #endif
 	if (!strcmp(what, "file"))
-		return host_syscall(NR_open, (long)"/tmp/umol4-escape-file", creat_flags, 0644, 0,
+		return host_syscall(NR_open, (long)file, creat_flags, 0644, 0,
 				    0, 0);
 	if (!strcmp(what, "fork"))
 		return host_syscall(NR_fork, 0, 0, 0, 0, 0, 0);
@@ -76,7 +82,7 @@ static long try_it(const char *what)
 		return host_syscall(NR_open, (long)path, 2 /* O_RDWR */, 0, 0, 0, 0);
 	}
 	if (!strcmp(what, "procfd"))
-		return host_syscall(NR_open, (long)"/proc/self/fd/4", 2, 0, 0, 0, 0);
+		return host_syscall(NR_open, (long)fd4, 2, 0, 0, 0, 0);
 	if (!strcmp(what, "physread")) {
 		host_syscall(NR_lseek, PHYS_FD, 0, 0 /* SEEK_SET */, 0, 0, 0);
 		return host_syscall(NR_read, PHYS_FD, (long)buf, sizeof buf, 0, 0, 0);
@@ -90,7 +96,7 @@ static long try_it(const char *what)
 		return host_syscall(NR_mprotect, (long)l4_kernel_interface(), 4096, PROT_RW, 0, 0,
 				    0);
 	if (!strcmp(what, "gadget")) /* open a file through the stub's own code */
-		return stub_gadget()(NR_open, (long)"/tmp/umol4-escape-file", creat_flags, 0644, 0,
+		return stub_gadget()(NR_open, (long)file, creat_flags, 0644, 0,
 				     0, 0);
 	if (!strcmp(what, "seccomp")) /* a filter of its own: qemu must not let a guest have one */
 		return host_syscall(NR_prctl, 22 /* PR_SET_SECCOMP */, 2, (long)buf, 0, 0, 0);
