@@ -235,7 +235,7 @@ static int refuse(unsigned nr, l4_umword_t w0, const char *why)
 	last_task = nr;
 	last_w0 = w0;
 	const struct task *t = &tasks[nr];
-	printf("loader: task %x (%s): page fault at 0x%08lx (%s): %s\n", nr,
+	loader_error("task %x (%s): page fault at 0x%08lx (%s): %s", nr,
 	       t->mod ? t->mod->name : "not started by the loader", (unsigned long)(w0 & ~3UL),
 	       w0 & 2 ? "write" : "read", why);
 	return 0;
