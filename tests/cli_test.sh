@@ -111,6 +111,11 @@ for variant in x86 x86-emu arm mips mipsel; do
   arg900=$(head -c 900 /dev/zero | tr '\0' b)
   expect2 "$variant: module lines beyond the boot information" $emu "$prog" "$arg900" \
     "$prog" "$arg900" "$prog" "$arg900"
+  printf 'task "hello" "%s"\n' "$(head -c 1020 /dev/zero | tr '\0' d)" > "$tmp/long.cfg"
+  expect2 "$variant: configured arguments too long for the program (the loader)" $emu \
+    "$tmp/long.cfg" "$prog"
+  grep -q "^loader: cannot start hello.elf: command line longer than 1023 bytes" "$tmp/err" ||
+    { echo "FAIL: $variant: the loader does not refuse the long command line"; fail=1; }
   printf 'task "hello"\n  memroy 64\n' > "$tmp/bad.cfg"
   expect2 "$variant: configuration mistake (the loader)" $emu "$tmp/bad.cfg" "$prog"
   grep -q "^loader: .*bad.cfg:2: unknown keyword 'memroy'" "$tmp/err" ||

@@ -179,7 +179,7 @@ int main(void)
 	/* services alone would wait for clients that never come */
 	if (!started || !tasks_running()) {
 		if (started)
-			printf("loader: no program but services started: nothing to serve\n");
+			loader_error("no program but services started: nothing to serve");
 		return EXIT_USAGE;
 	}
 	serve();

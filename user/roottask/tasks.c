@@ -146,6 +146,12 @@ int task_start(const struct module *m, const struct start_opts *o, l4_taskid_t *
 		snprintf(err, errlen, "%s %s", m->name, why);
 		return -1;
 	}
+	const char *args = o->args ? o->args : m->args;
+	if (m->path_len + 1 + strlen(args) > LOADER_CMDLINE_MAX) { /* never cut it */
+		snprintf(err, errlen, "%s: command line longer than %u bytes", m->name,
+			 LOADER_CMDLINE_MAX);
+		return -1;
+	}
 	for (;;) {
 		unsigned nr = free_number();
 		if (!nr) {
@@ -159,7 +165,7 @@ int task_start(const struct module *m, const struct start_opts *o, l4_taskid_t *
 		t->direct = o->direct;
 		t->quota = (o->memory_kib + 3) / 4;
 		if (load_segments(t, nr, m) ||
-		    build_boot_page(t, nr, m, o->args ? o->args : m->args)) {
+		    build_boot_page(t, nr, m, args)) {
 			forget(t, nr);
 			snprintf(err, errlen, "%s: %s", m->name,
 				 t->direct  ? "its physical pages are not available"
