@@ -79,7 +79,8 @@ static word_t put_str(struct kernel *k, word_t *at, word_t limit, const char *st
 void bootinfo_write(struct kernel *k, const struct task *t, const char *cmdline,
 		    const struct boot_module *mods, unsigned nmods)
 {
-	word_t f = k->bootinfo_phys, strings = PAGE_SIZE - BOOTINFO_MODSTR_SIZE - BOOTINFO_CMDLINE_MAX - 1;
+	word_t f = k->bootinfo_phys,
+	       strings = PAGE_SIZE - BOOTINFO_MODSTR_SIZE - BOOTINFO_CMDLINE_MAX - 1;
 	bool be = t->arch->big_endian;
 	if (nmods > MAX_BOOT_MODULES)
 		nmods = MAX_BOOT_MODULES;

@@ -48,8 +48,9 @@ static int take_superpages(unsigned n)
 	for (unsigned k = 0; k < n; k++) {
 		l4_umword_t a = FIRST + k * SUPERPAGE, w0, w1;
 		l4_msgdope_t dope;
-		int r = l4_ipc_call(SIGMA0, L4_IPC_SHORT_MSG, a | 1, SUPERPAGE_LOG2 << 2,
-				    L4_IPC_MAPMSG(a, SUPERPAGE_LOG2), &w0, &w1, L4_IPC_NEVER, &dope);
+		int r =
+		    l4_ipc_call(SIGMA0, L4_IPC_SHORT_MSG, a | 1, SUPERPAGE_LOG2 << 2,
+				L4_IPC_MAPMSG(a, SUPERPAGE_LOG2), &w0, &w1, L4_IPC_NEVER, &dope);
 		if (BENCH_IPC_FAILED(r, dope) || !l4_ipc_fpage_received(dope))
 			return bench_error(FIGURE, "sigma0 did not map a superpage", k,
 					   dope.msgdope);

@@ -296,7 +296,8 @@ static unsigned count_words(const char *s)
 {
 	unsigned n = 0;
 	for (size_t i = 0; s[i]; i++)
-		n += (s[i] != ' ' && s[i] != '\t') && (i == 0 || s[i - 1] == ' ' || s[i - 1] == '\t');
+		n += (s[i] != ' ' && s[i] != '\t') &&
+		     (i == 0 || s[i - 1] == ' ' || s[i - 1] == '\t');
 	return n;
 }
 

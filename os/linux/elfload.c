@@ -141,8 +141,8 @@ bool elf_load(const char *path, uint8_t *phys, word_t phys_size, word_t reserved
 		snprintf(err, errsize, "%s: malformed program headers", path);
 	/* libelf reads the table with its own entry size, whatever e_phentsize says */
 	if (ok && nph && eh.e_phentsize != sizeof(Elf32_Phdr)) {
-		snprintf(err, errsize, "%s: malformed program headers (entry size %u, not %zu)", path,
-			 eh.e_phentsize, sizeof(Elf32_Phdr));
+		snprintf(err, errsize, "%s: malformed program headers (entry size %u, not %zu)",
+			 path, eh.e_phentsize, sizeof(Elf32_Phdr));
 		ok = false;
 	}
 	uint64_t low = UINT64_MAX, high = 0, seg_start[MAX_SEGMENTS], seg_end[MAX_SEGMENTS];
@@ -173,8 +173,8 @@ bool elf_load(const char *path, uint8_t *phys, word_t phys_size, word_t reserved
 		for (unsigned j = 0; j < nseg && ok; j++)
 			if (va < seg_end[j] && seg_start[j] < end) {
 				snprintf(err, errsize,
-					 "%s: segment %zu at 0x%08llx-0x%08llx overlaps another", path,
-					 i, (unsigned long long)va, (unsigned long long)end);
+					 "%s: segment %zu at 0x%08llx-0x%08llx overlaps another",
+					 path, i, (unsigned long long)va, (unsigned long long)end);
 				ok = false;
 			}
 		if (!ok)

@@ -2,9 +2,10 @@
 /* Task A (4) maps a page read-only to B (5) and writable to C (6); C then maps the same frame
  * writable to B, at the address where B has it. B's mapping is no child of C's, so it stays
  * read-only (reference §3.2: same frame -> rights upgrade if the existing mapping is a child of
- * the sender's) and B's dope has no fpage bit, since nothing arrived: B's write faults. Whatever the rule, once C has taken the write right back
- * from everything derived from its copy (fpage_unmap without bit 1), B must not write without
- * a fault. umol4 upgrades B outside the mapping database, and B writes on. */
+ * the sender's) and B's dope has no fpage bit, since nothing arrived: B's write faults. Whatever
+ * the rule, once C has taken the write right back from everything derived from its copy
+ * (fpage_unmap without bit 1), B must not write without a fault. umol4 upgrades B outside the
+ * mapping database, and B writes on. */
 #define ID "MEM0009"
 #include "conf.h"
 

@@ -27,8 +27,8 @@ static l4_umword_t receive_in_b(l4_umword_t rcv, l4_umword_t *r1)
 	(void)r1;
 	conf_msg_init(&in, 4, 0, 0, 0);
 	in.fpage.fpage = conf_arg.a;
-	berr = l4_ipc_receive(conf_tids[A], rcv ? (void *)rcv : (void *)&in, &w0, &w1, NEVER,
-			      &bdope);
+	berr =
+	    l4_ipc_receive(conf_tids[A], rcv ? (void *)rcv : (void *)&in, &w0, &w1, NEVER, &bdope);
 	return 0;
 }
 

@@ -66,7 +66,7 @@ static enum tok next(struct lexer *lx, char *buf, l4_size_t size)
 static int error(const struct lexer *lx, const char *what, const char *word)
 {
 	loader_error("%s:%u: %s%s%s%s", lx->file, lx->line, what, word ? " '" : "",
-	       word ? word : "", word ? "'" : "");
+		     word ? word : "", word ? "'" : "");
 	return -1;
 }
 

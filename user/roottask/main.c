@@ -69,7 +69,7 @@ static unsigned start_config(const struct module *c, l4_addr_t limit)
 		char why[120];
 		if (!m) {
 			loader_error("%s:%u: no boot module called '%s'", c->name, cfg[i].line,
-			       cfg[i].name);
+				     cfg[i].name);
 			return 0;
 		}
 		if (elf_read(m->data, m->size, limit, &img, why, sizeof why)) {
@@ -106,8 +106,9 @@ static const void *pager(l4_threadid_t src, l4_umword_t *w0, l4_umword_t *w1)
 static void forward_failed(l4_threadid_t src, l4_threadid_t dst, int err)
 {
 	loader_error("task %x sent a message to %x.%02x, %s: dropped", src.id.task, dst.id.task,
-	       dst.id.lthread,
-	       err == L4_IPC_ENOT_EXISTENT ? "which does not exist" : "which did not take it");
+		     dst.id.lthread,
+		     err == L4_IPC_ENOT_EXISTENT ? "which does not exist"
+						 : "which did not take it");
 }
 
 /*

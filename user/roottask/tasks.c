@@ -164,8 +164,7 @@ int task_start(const struct module *m, const struct start_opts *o, l4_taskid_t *
 		t->mod = m;
 		t->direct = o->direct;
 		t->quota = (o->memory_kib + 3) / 4;
-		if (load_segments(t, nr, m) ||
-		    build_boot_page(t, nr, m, args)) {
+		if (load_segments(t, nr, m) || build_boot_page(t, nr, m, args)) {
 			forget(t, nr);
 			snprintf(err, errlen, "%s: %s", m->name,
 				 t->direct  ? "its physical pages are not available"
@@ -242,8 +241,8 @@ static int refuse(unsigned nr, l4_umword_t w0, const char *why)
 	last_w0 = w0;
 	const struct task *t = &tasks[nr];
 	loader_error("task %x (%s): page fault at 0x%08lx (%s): %s", nr,
-	       t->mod ? t->mod->name : "not started by the loader", (unsigned long)(w0 & ~3UL),
-	       w0 & 2 ? "write" : "read", why);
+		     t->mod ? t->mod->name : "not started by the loader",
+		     (unsigned long)(w0 & ~3UL), w0 & 2 ? "write" : "read", why);
 	return 0;
 }
 
