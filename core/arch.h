@@ -75,6 +75,7 @@ enum kdebug_op {
 	KD_INCHAR = 13,
 	KD_EXIT = 0x60,      /* umol4: end the program with status S0 */
 	KD_NAME = 0x61,      /* umol4: S0 -> {task number, name[28]}: a chief names its task */
+	KD_ERRSTRING = 0x62, /* umol4: outstring to the host's standard error */
 	KD_ENTER = 0x100,    /* enter_kdebug: text at kd_text (kd_textlen bytes, or NUL-terminated) */
 	KD_BREAKPOINT = 0x101, /* a plain breakpoint instruction */
 	KD_UNKNOWN = 0x102,

@@ -11,10 +11,18 @@
 #include <string.h>
 
 /* Program output, and the same bytes as a trace event. */
+static void out_to(struct kernel *k, const struct thread *t, const char *s, size_t n, bool err)
+{
+	if (err)
+		plat_error_output(s, n);
+	else
+		plat_output(s, n);
+	TRACE(k, .kind = TR_OUTPUT, .thread = t, .text = s, .textlen = n);
+}
+
 static void out(struct kernel *k, const struct thread *t, const char *s, size_t n)
 {
-	plat_output(s, n);
-	TRACE(k, .kind = TR_OUTPUT, .thread = t, .text = s, .textlen = n);
+	out_to(k, t, s, n, false);
 }
 
 static void out_hex(struct kernel *k, const struct thread *t, word_t v, int digits)
@@ -40,15 +48,15 @@ static word_t string_hole(struct kernel *k, const struct thread *t, word_t va)
 	return 0;
 }
 
-/* Prints a NUL-terminated user string, at most 64 KiB of it. */
-static void out_string(struct kernel *k, struct thread *t, word_t va)
+/* Prints a NUL-terminated user string, at most 64 KiB of it (err: as error output). */
+static void out_string(struct kernel *k, struct thread *t, word_t va, bool err)
 {
 	char buf[256];
 	for (word_t total = 0; total < 0x10000;) {
 		int n = user_read_str(k, t->task, va, buf, sizeof buf);
 		if (n < 0)
 			return;
-		out(k, t, buf, (size_t)n);
+		out_to(k, t, buf, (size_t)n, err);
 		if ((size_t)n + 1 < sizeof buf)
 			return;
 		va += (word_t)n;
@@ -67,7 +75,8 @@ void kdebug(struct kernel *k, struct thread *t, const struct trap *tr)
 		out(k, t, &c, 1);
 		break;
 	}
-	case KD_OUTSTRING: {
+	case KD_OUTSTRING:
+	case KD_ERRSTRING: {
 		/* a string on pages not mapped yet: page them in through the thread's pager, as any
 		 * access of the thread would, and execute the kdebug call again */
 		word_t hole = string_hole(k, t, arg);
@@ -76,7 +85,7 @@ void kdebug(struct kernel *k, struct thread *t, const struct trap *tr)
 			ipc_pagefault(k, t, hole & ~1u, false);
 			break;
 		}
-		out_string(k, t, arg);
+		out_string(k, t, arg, tr->kd_op == KD_ERRSTRING);
 		break;
 	}
 	case KD_OUTHEX32:

@@ -74,12 +74,6 @@ struct thread {
 	unsigned long long trace_seq, trace_src_seq; /* its last sending event; what it received */
 };
 
-/* Per-task log of page-table changes the host process has not seen yet. */
-#define DIRTY_SLOTS 16
-struct dirty_range {
-	word_t first, last; /* page numbers, inclusive */
-};
-
 struct task {
 	unsigned nr;
 	unsigned chief, nest; /* nest: the id field; depth: the real clan depth (sigma0's differ) */
@@ -92,9 +86,6 @@ struct task {
 	const char *name;
 	char name_buf[28]; /* a name a chief gave it (kdebug 0x61) */
 	void *host; /* the os layer's process handle */
-	unsigned ndirty;
-	bool all_dirty;
-	struct dirty_range dirty[DIRTY_SLOTS];
 };
 
 #define NIRQS 16

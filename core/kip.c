@@ -79,16 +79,17 @@ static word_t put_str(struct kernel *k, word_t *at, word_t limit, const char *st
 void bootinfo_write(struct kernel *k, const struct task *t, const char *cmdline,
 		    const struct boot_module *mods, unsigned nmods)
 {
-	word_t f = k->bootinfo_phys, strings = 0x400;
+	word_t f = k->bootinfo_phys,
+	       strings = PAGE_SIZE - BOOTINFO_MODSTR_SIZE - BOOTINFO_CMDLINE_MAX - 1;
 	bool be = t->arch->big_endian;
 	if (nmods > MAX_BOOT_MODULES)
 		nmods = MAX_BOOT_MODULES;
 	memset(k->phys + f, 0, PAGE_SIZE);
 	put32(k, f, be, 0, MULTIBOOT_CMDLINE | (nmods ? MULTIBOOT_MODS : 0));
-	put32(k, f, be, 16, put_str(k, &strings, 0x800, cmdline));
+	put32(k, f, be, 16, put_str(k, &strings, PAGE_SIZE - BOOTINFO_MODSTR_SIZE, cmdline));
 	put32(k, f, be, 20, nmods);
 	put32(k, f, be, 24, f + 0x40);
-	strings = 0x800;
+	strings = PAGE_SIZE - BOOTINFO_MODSTR_SIZE;
 	for (unsigned i = 0; i < nmods; i++) {
 		word_t e = 0x40 + 16 * i;
 		put32(k, f, be, e, mods[i].start);

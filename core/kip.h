@@ -20,6 +20,11 @@
 #define MULTIBOOT_CMDLINE 4u /* flags bit 2 */
 #define MULTIBOOT_MODS 8u    /* flags bit 3 */
 #define MAX_BOOT_MODULES 32u
+/* The boot-information page holds the root task's command line (at most BOOTINFO_CMDLINE_MAX
+ * bytes) and the command lines of all modules together (BOOTINFO_MODSTR_SIZE bytes with their
+ * terminating NULs); the host refuses longer ones rather than cut them. */
+#define BOOTINFO_CMDLINE_MAX 1023u
+#define BOOTINFO_MODSTR_SIZE 2048u
 
 /* A boot module (file image) the os layer put into physical memory for the root task. */
 struct boot_module {

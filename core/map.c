@@ -58,7 +58,7 @@ int fpage_map(struct kernel *k, struct task *src, struct task *dst, word_t snd_b
 		dst_start = rbase;
 	}
 	bool want_w = fpage_writable(fp), grant = fpage_grant(fp) && !src->idempotent;
-	int mapped = 0;
+	int received = 0, changed = 0;
 	word_t first = 0, last = 0;
 	for (uint64_t off = 0; off < len; off += PAGE_SIZE) {
 		word_t svp = (word_t)((src_start + off) >> PAGE_SHIFT);
@@ -90,23 +90,24 @@ int fpage_map(struct kernel *k, struct task *src, struct task *dst, word_t snd_b
 			report_kmem(k, src);
 			return -1;
 		}
+		received++;
 		if (pte != old) {
-			if (!mapped || (dva >> PAGE_SHIFT) != last + 1) {
-				if (mapped)
+			if (!changed || (dva >> PAGE_SHIFT) != last + 1) {
+				if (changed)
 					task_mark_dirty(dst, first, last);
 				first = dva >> PAGE_SHIFT;
 			}
 			last = dva >> PAGE_SHIFT;
-			mapped++;
+			changed++;
 		}
 		if (grant) {
 			pt_set(&src->pt, svp, 0);
 			task_mark_dirty(src, svp, svp);
 		}
 	}
-	if (mapped)
+	if (changed)
 		task_mark_dirty(dst, first, last);
-	return mapped;
+	return received;
 }
 
 bool map_kernel_page(struct task *t, word_t va, word_t pa, bool writable)

@@ -5,9 +5,10 @@
 #include "core/kernel.h"
 
 /* Maps (or grants) the send fpage `fp` with send base `snd_base` from src into dst's receive
- * window, placing it by Liedtke's hot-spot rule. Returns pages mapped, -1 when kernel memory
- * ran out. Pages src does not have are skipped; so are pages that would land on a different
- * existing mapping in dst, and mappings within one task. */
+ * window, placing it by Liedtke's hot-spot rule. Returns the pages dst received (a mapping it
+ * already had from the same source counts: the receiver holds it by this message), -1 when
+ * kernel memory ran out. Pages src does not have are skipped; so are pages that would land on a
+ * different existing mapping in dst, and mappings within one task. */
 int fpage_map(struct kernel *k, struct task *src, struct task *dst, word_t snd_base, word_t fp,
 	      word_t window);
 

@@ -81,7 +81,8 @@ enum xfer_status msg_transfer(struct kernel *k, struct thread *s, struct thread 
 		r_str = dope_strings(size);
 	}
 
-	/* map items first: (snd_base, fpage) pairs up to the first invalid fpage */
+	/* map items first: (snd_base, fpage) pairs up to the first invalid fpage; the receiver's
+	 * fpage bit says that a page arrived, not that the message carried fpages */
 	bool mapped = false;
 	if (sdesc & IPC_DESC_MAP) {
 		if (!window) {
@@ -103,7 +104,8 @@ enum xfer_status msg_transfer(struct kernel *k, struct thread *s, struct thread 
 				      .nn = 2, .peer = r->id, .has_peer = true,
 				      .mem = r->ipc.pagefault || s->is_pager || s->task->idempotent,
 				      .addr = base, .has_addr = true);
-				mapped = true;
+				if (pages > 0)
+					mapped = true;
 			}
 		}
 	}

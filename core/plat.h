@@ -13,6 +13,8 @@ uint64_t plat_now_us(void); /* monotonic microseconds since the instance booted 
 
 /* Program output (kdebug out*), exactly the bytes the program printed. */
 void plat_output(const char *s, size_t n);
+/* A program's error output (umol4's kdebug extension 0x62): the host's standard error. */
+void plat_error_output(const char *s, size_t n);
 /* Kernel messages (reports, warnings): one line each, without trailing newline. */
 void plat_log(const char *line);
 /* One byte of console input; -1 at end of input, or (if `nonblock`) when none is available. */

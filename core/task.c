@@ -199,24 +199,7 @@ int user_read_str(const struct kernel *k, const struct task *t, word_t va, char 
 
 void task_mark_dirty(struct task *t, word_t first, word_t last)
 {
-	if (t->all_dirty)
-		return;
-	/* merge with an overlapping or adjacent range, else take a new slot */
-	for (unsigned i = 0; i < t->ndirty; i++) {
-		struct dirty_range *d = &t->dirty[i];
-		if (first <= d->last + 1 && last + 1 >= d->first) {
-			if (first < d->first)
-				d->first = first;
-			if (last > d->last)
-				d->last = last;
-			return;
-		}
-	}
-	if (t->ndirty == DIRTY_SLOTS) {
-		t->all_dirty = true;
-		return;
-	}
-	t->dirty[t->ndirty++] = (struct dirty_range){first, last};
+	pt_mark_stale(&t->pt, first, last);
 }
 
 const char *thread_name(const struct thread *t, char buf[16])

@@ -33,7 +33,9 @@ bool user_copy(const struct kernel *k, const struct task *dst, word_t dva, const
 /* Reads a NUL-terminated string of at most max-1 bytes; returns its length, -1 if unmapped. */
 int user_read_str(const struct kernel *k, const struct task *t, word_t va, char *buf, word_t max);
 
-/* Records that [first, last] pages changed; the os layer re-mirrors them before the task runs. */
+/* Records that [first, last] pages changed; the os layer re-mirrors them before the task runs
+ * (pt_take_stale). The record is exact to the page and costs the same however many pages the
+ * task has. */
 void task_mark_dirty(struct task *t, word_t first_page, word_t last_page);
 
 /* "4.00" style thread names for messages. */

@@ -7,8 +7,9 @@ fail=0
 procs() { pgrep -f "^umol4\[$1\] " ; }
 nprocs() { procs "$1" | wc -l; }
 
+errf=$(mktemp); trap 'rm -f "$errf"' EXIT
 start() { # isa -> sets $k, waits until sigma0 and the root task processes exist
-  "$umol4" "$lib/$1/tests/spin.elf" > /dev/null 2>&1 &
+  "$umol4" "$lib/$1/tests/spin.elf" > /dev/null 2>"$errf" &
   k=$!
   i=0
   while [ "$(nprocs $k)" -lt 2 ] && [ $i -lt 100 ]; do sleep 0.1; i=$((i+1)); done
@@ -48,6 +49,8 @@ for isa in x86 arm mips mipsel; do
   gone_within_1s "$isa: SIGINT" $k
   wait $k; st=$?
   [ $st = 130 ] || { echo "FAIL: $isa: status $st after SIGINT, expected 130"; fail=1; }
+  grep -q "^umol4: stopped by signal 2$" "$errf" ||
+    { echo "FAIL: $isa: SIGINT not reported as a signal: $(cat "$errf")"; fail=1; }
 done
 [ $fail = 0 ] && echo "PASS"
 exit $fail

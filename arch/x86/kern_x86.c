@@ -8,6 +8,9 @@ static const unsigned slot_reg[7] = {X86_EAX, X86_ECX, X86_EDX, X86_EBX, X86_EBP
 
 #define X86_USER_FLAGS 0x00000202u /* IF set, as any user thread runs */
 #define TRAP_GP	       13
+#define PF_WRITE       0x02u /* page-fault error code: the access was a write */
+#define PF_FETCH       0x10u /* page-fault error code: the access was an instruction fetch */
+#define MAX_INSN_LEN   15u
 
 static void init_regs(word_t *r, word_t ip, word_t sp)
 {
@@ -211,9 +214,13 @@ static bool decode(const struct hw_event *ev, word_t *r, struct trap *tr, umem_r
 		}
 		tr->kind = TRAP_PAGEFAULT;
 		tr->addr = ev->fault_addr;
-		tr->write = ev->err & 2;
+		tr->write = ev->err & PF_WRITE;
+		/* Fetching the instruction is a read, whatever the instruction would do with
+		 * memory next. The CPU says so in the error code; qemu-i386 may not, but a fault
+		 * inside the instruction's own bytes can only be its fetch. */
+		bool fetch = (ev->err & PF_FETCH) || ev->fault_addr - r[X86_EIP] < MAX_INSN_LEN;
 		uint8_t insn[8];
-		if (!tr->write && rd(cx, r[X86_EIP], insn, sizeof insn))
+		if (!tr->write && !fetch && rd(cx, r[X86_EIP], insn, sizeof insn))
 			tr->write = insn_modifies_memory(insn, sizeof insn);
 		return true;
 	case HWEV_ILL: {

@@ -52,7 +52,7 @@ struct figure {
 	/* umol4's targets and Fiasco-UX's range (docs/performance.md), in x getpid; 0: none */
 	double target_x_getpid, target_memcpy_share, fiasco[2];
 };
-#define F_COUNT 9
+#define F_COUNT 10
 extern const struct figure figures[F_COUNT];
 
 enum outcome { OUT_OK, OUT_NA, OUT_ERROR };

@@ -4,6 +4,7 @@
  * system whose programs lie next to it. */
 #include "os/linux/bootplan.h"
 #include "os/linux/elfload.h"
+#include "os/linux/inputfile.h"
 
 #include <errno.h>
 #include <stdio.h>
@@ -11,6 +12,10 @@
 #include <string.h>
 
 #define CONFIG_MAX (64u << 10) /* far above any sensible boot configuration */
+/* What a program's crt0 (user/libc/crt0_main.c) and the loader's boot page (LOADER_CMDLINE_MAX)
+ * take of a command line: its file name and arguments. */
+#define PROGRAM_CMDLINE_MAX 1023u
+#define PROGRAM_WORDS_MAX   32u
 
 static char *join_words(char *const *w, int n)
 {
@@ -39,7 +44,8 @@ static bool has_ext(const char *s, size_t len, const char *ext)
 static bool is_elf_file(const char *path)
 {
 	unsigned char magic[4];
-	FILE *f = fopen(path, "rb");
+	char why[PATH_MAX + 64];
+	FILE *f = input_fopen(path, why, sizeof why);
 	bool elf = f && fread(magic, 1, 4, f) == 4 && !memcmp(magic, "\177ELF", 4);
 	if (f)
 		fclose(f);
@@ -104,18 +110,16 @@ static bool add_config(struct boot_plan *p, const char *path, char *err, size_t 
 		snprintf(err, errsize, "%.300s: a configuration's name ends in .cfg", path);
 		return false;
 	}
-	FILE *f = fopen(path, "rb");
-	char *text = f ? calloc(1, CONFIG_MAX + 1) : 0;
+	FILE *f = input_fopen(path, err, errsize);
+	if (!f)
+		return false;
+	char *text = calloc(1, CONFIG_MAX + 1);
 	size_t got = text ? fread(text, 1, CONFIG_MAX + 1, f) : 0;
-	int e = errno;
-	if (f)
-		fclose(f);
+	fclose(f);
 	if (!text || got > CONFIG_MAX) {
 		free(text);
 		snprintf(err, errsize, "%.300s: %s", path,
-			 !f		    ? strerror(e)
-			 : got > CONFIG_MAX ? "configuration too large"
-					    : "no memory");
+			 text ? "configuration too large" : "no memory");
 		return false;
 	}
 	char names[32][64];
@@ -288,6 +292,58 @@ static bool plan_loader(const struct boot_request *r, struct boot_plan *p, char 
 	return p->root_cmdline != 0;
 }
 
+static unsigned count_words(const char *s)
+{
+	unsigned n = 0;
+	for (size_t i = 0; s[i]; i++)
+		n += (s[i] != ' ' && s[i] != '\t') &&
+		     (i == 0 || s[i - 1] == ' ' || s[i - 1] == '\t');
+	return n;
+}
+
+/* A command line a program gets whole, or one line saying why it cannot. */
+static bool program_cmdline_fits(const char *cmdline, char *err, size_t errsize)
+{
+	size_t n = strlen(cmdline), words = count_words(cmdline);
+	size_t name = strcspn(cmdline, " ");
+	if (n > PROGRAM_CMDLINE_MAX)
+		snprintf(err, errsize,
+			 "%.*s: command line of %zu bytes; a program takes at most %u (its file "
+			 "name and arguments)",
+			 (int)(name < 300 ? name : 300), cmdline, n, PROGRAM_CMDLINE_MAX);
+	else if (words > PROGRAM_WORDS_MAX)
+		snprintf(err, errsize,
+			 "%.*s: %zu arguments; a program takes at most %u after its file name",
+			 (int)(name < 300 ? name : 300), cmdline, words - 1, PROGRAM_WORDS_MAX - 1);
+	return n <= PROGRAM_CMDLINE_MAX && words <= PROGRAM_WORDS_MAX;
+}
+
+/* Every command line must reach its program whole: none is cut in the boot information. */
+static bool cmdlines_fit(const struct boot_request *r, const struct boot_plan *p, char *err,
+			 size_t errsize)
+{
+	if (r->mode == ROOT_PROGRAM ? !program_cmdline_fits(p->root_cmdline, err, errsize)
+				    : strlen(p->root_cmdline) > BOOTINFO_CMDLINE_MAX) {
+		if (r->mode != ROOT_PROGRAM)
+			snprintf(err, errsize, "%.300s: root task path too long", p->root);
+		return false;
+	}
+	size_t total = 0;
+	for (unsigned i = 0; i < p->nmods; i++) {
+		if (!program_cmdline_fits(p->mod_cmdline[i], err, errsize))
+			return false;
+		total += strlen(p->mod_cmdline[i]) + 1;
+	}
+	if (total > BOOTINFO_MODSTR_SIZE) {
+		snprintf(err, errsize,
+			 "the boot modules' command lines take %zu bytes; at most %u fit (fewer or "
+			 "shorter arguments, or a configuration file)",
+			 total, BOOTINFO_MODSTR_SIZE);
+		return false;
+	}
+	return true;
+}
+
 bool boot_plan_make(const struct boot_request *r, struct boot_plan *p, char *err, size_t errsize)
 {
 	memset(p, 0, sizeof *p);
@@ -320,6 +376,8 @@ bool boot_plan_make(const struct boot_request *r, struct boot_plan *p, char *err
 		ok = add(p, strdup(r->modules[i]), 0, err, errsize);
 	if (ok && r->mode != ROOT_LOADER && r->config)
 		ok = add_config(p, r->config, err, errsize);
+	if (ok)
+		ok = cmdlines_fit(r, p, err, errsize);
 	if (!ok)
 		boot_plan_free(p);
 	return ok;
@@ -340,11 +398,9 @@ bool boot_plan_load_module(const struct boot_plan *p, unsigned i, uint8_t *phys,
 		if (!too_big)
 			memcpy(phys + at, p->mod_text[i], got);
 	} else {
-		FILE *f = fopen(path, "rb");
-		if (!f) {
-			snprintf(err, errsize, "%.300s: %s", path, strerror(errno));
+		FILE *f = input_fopen(path, err, errsize);
+		if (!f)
 			return false;
-		}
 		got = fread(phys + at, 1, room, f);
 		too_big = !feof(f) && fgetc(f) != EOF;
 		fclose(f);

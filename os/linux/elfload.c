@@ -1,4 +1,5 @@
 #include "os/linux/elfload.h"
+#include "os/linux/inputfile.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -8,6 +9,10 @@
 #include <string.h>
 #include <sys/mman.h>
 #include <unistd.h>
+
+/* Far more than a program has (code, data, perhaps a few more), few enough to compare each
+ * with each for overlaps. */
+#define MAX_SEGMENTS 32u
 
 static const struct arch *arch_for(const GElf_Ehdr *eh)
 {
@@ -49,11 +54,9 @@ static Elf *open_elf(const char *path, int *fd, GElf_Ehdr *eh, const struct arch
 		snprintf(err, errsize, "libelf initialisation failed");
 		return 0;
 	}
-	*fd = open(path, O_RDONLY | O_CLOEXEC);
-	if (*fd < 0) {
-		snprintf(err, errsize, "%s: %s", path, strerror(errno));
+	*fd = input_open(path, err, errsize);
+	if (*fd < 0)
 		return 0;
-	}
 	Elf *e = elf_begin(*fd, ELF_C_READ, 0);
 	const char *why = 0;
 	if (!e || elf_kind(e) != ELF_K_ELF)
@@ -136,7 +139,14 @@ bool elf_load(const char *path, uint8_t *phys, word_t phys_size, word_t reserved
 	bool ok = raw && elf_getphdrnum(e, &nph) == 0;
 	if (!ok)
 		snprintf(err, errsize, "%s: malformed program headers", path);
-	uint64_t low = UINT64_MAX, high = 0;
+	/* libelf reads the table with its own entry size, whatever e_phentsize says */
+	if (ok && nph && eh.e_phentsize != sizeof(Elf32_Phdr)) {
+		snprintf(err, errsize, "%s: malformed program headers (entry size %u, not %zu)",
+			 path, eh.e_phentsize, sizeof(Elf32_Phdr));
+		ok = false;
+	}
+	uint64_t low = UINT64_MAX, high = 0, seg_start[MAX_SEGMENTS], seg_end[MAX_SEGMENTS];
+	unsigned nseg = 0;
 	for (size_t i = 0; ok && i < nph; i++) {
 		GElf_Phdr ph;
 		if (!gelf_getphdr(e, (int)i, &ph)) {
@@ -154,6 +164,23 @@ bool elf_load(const char *path, uint8_t *phys, word_t phys_size, word_t reserved
 			break;
 		}
 		uint64_t va = ph.p_vaddr, end = va + ph.p_memsz;
+		if (nseg == MAX_SEGMENTS) {
+			snprintf(err, errsize, "%s: more than %u loadable segments", path,
+				 MAX_SEGMENTS);
+			ok = false;
+			break;
+		}
+		for (unsigned j = 0; j < nseg && ok; j++)
+			if (va < seg_end[j] && seg_start[j] < end) {
+				snprintf(err, errsize,
+					 "%s: segment %zu at 0x%08llx-0x%08llx overlaps another",
+					 path, i, (unsigned long long)va, (unsigned long long)end);
+				ok = false;
+			}
+		if (!ok)
+			break;
+		seg_start[nseg] = va;
+		seg_end[nseg++] = end;
 		if (va < reserved_end || end > phys_size) {
 			snprintf(err, errsize,
 				 "%s: segment at 0x%08llx-0x%08llx does not fit physical memory "

@@ -178,7 +178,9 @@ static bool idle(struct kernel *k)
 	return true;
 }
 
-static int run(struct kernel *k)
+/* The instance's exit status; *signalled tells an end by a host signal from a program's own
+ * status, which may be any value as well. */
+static int run(struct kernel *k, bool *signalled)
 {
 	while (k->run == RUN_ACTIVE) {
 		if (tp_console_signal)
@@ -189,8 +191,10 @@ static int run(struct kernel *k)
 				report_deadlock(k);
 				break;
 			}
-			if (tp_stop_signal)
+			if (tp_stop_signal) {
+				*signalled = true;
 				return EXIT_SIGNAL_BASE + tp_stop_signal;
+			}
 			if (tp_reap_dead())
 				return EXIT_TASK_DIED;
 			continue;
@@ -208,6 +212,7 @@ static int run(struct kernel *k)
 		case TP_DIED:
 			return EXIT_TASK_DIED;
 		case TP_INTERRUPTED:
+			*signalled = true;
 			return EXIT_SIGNAL_BASE + tp_stop_signal;
 		case TP_FAILED:
 			return EXIT_INTERNAL;
@@ -447,19 +452,20 @@ int main(int argc, char **argv)
 				   kernel_cpu, unconfined};
 	cfg.inject_stale = getenv("UMOL4_INJECT_STALE_MAPPINGS") != 0;
 	tp_setup(&cfg);
-	int status = run(&k);
+	bool signalled = false;
+	int status = run(&k, &signalled);
 	/* a program's own exit is traced where it happens; every other end gets its event here */
 	static const char *const how[] = {"internal", "exit", "fault", "deadlock"};
 	if (k.run != RUN_EXITED)
 		trace_end(&k,
-			  status >= EXIT_SIGNAL_BASE ? "signal"
+			  signalled		     ? "signal"
 			  : status == EXIT_TASK_DIED ? "host"
 						     : how[k.run],
 			  status);
 	tp_kill_all();
 	console_restore();
 	trace_close();
-	if (status >= EXIT_SIGNAL_BASE)
+	if (signalled)
 		fprintf(stderr, "umol4: stopped by signal %d\n", status - EXIT_SIGNAL_BASE);
 	kernel_destroy(&k);
 	boot_plan_free(&plan);

@@ -64,6 +64,10 @@ static void write_all(int fd, const char *s, size_t n)
 }
 
 void plat_output(const char *s, size_t n) { write_all(STDOUT_FILENO, s, n); }
+void plat_error_output(const char *s, size_t n)
+{
+	write_all(STDERR_FILENO, s, n);
+}
 
 void plat_log(const char *line)
 {

@@ -480,24 +480,20 @@ static void drop_host_mappings(struct taskproc *p)
 	struct task *t = p->task;
 	p->drops++;
 	p->maps_since_drop = 0;
-	t->ndirty = 0;
-	t->all_dirty = false;
+	pt_clear_stale(&t->pt);
 	queue_op(p, MBOX_OP_UNMAP, 0, t->arch->user_end >> PAGE_SHIFT, 0, 0);
 }
 
+/* Only the pages that changed since the task last ran, each once: the cost follows the
+ * changes, not the size of the space. */
 static void sync_mappings(struct taskproc *p)
 {
-	struct task *t = p->task;
+	struct pagetable *pt = &p->task->pt;
 	if (p->maps_since_drop >= MAPS_BEFORE_DROP)
 		drop_host_mappings(p);
-	if (t->all_dirty) {
-		sync_range(p, 0, (t->arch->user_end >> PAGE_SHIFT) - 1);
-	} else {
-		for (unsigned i = 0; i < t->ndirty; i++)
-			sync_range(p, t->dirty[i].first, t->dirty[i].last);
-	}
-	t->ndirty = 0;
-	t->all_dirty = false;
+	word_t first, last;
+	while (pt_take_stale(pt, &first, &last))
+		sync_range(p, first, last);
 }
 
 enum tp_result tp_run(struct thread *th, struct hw_event *ev)

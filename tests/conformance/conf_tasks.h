@@ -37,7 +37,9 @@ static struct {
 } conf_arg; /* further arguments of the next command */
 
 /* Asks sigma0 for w0/w1 with the receive window (a descriptor) of the calling task. Returns the
- * fpage word that came (0 for a 0-word reply), *base the send base. */
+ * fpage word sigma0 sent (0 for its 0-word refusal), *base the send base. The page need not
+ * have arrived (the dope's fpage bit tells): where the caller already has another page, that
+ * one stays. */
 static inline l4_umword_t conf_sigma0(l4_umword_t w0, l4_umword_t w1, void *window,
 				      l4_umword_t *base)
 {
@@ -46,7 +48,7 @@ static inline l4_umword_t conf_sigma0(l4_umword_t w0, l4_umword_t w1, void *wind
 	int err = l4_ipc_call(conf_sigma0_id, SHORT, w0, w1, window, &r0, &r1, NEVER, &dope);
 	if (base)
 		*base = r0;
-	return !err && l4_ipc_fpage_received(dope) ? r1 : 0;
+	return err ? 0 : r1;
 }
 
 static inline int conf_in_area(l4_umword_t addr)
@@ -108,7 +110,11 @@ static inline void conf_mem_pager(void)
 /* A command: fn(arg, &r1) runs in the agent of a task, which answers with its result and r1. */
 typedef l4_umword_t (*conf_fn)(l4_umword_t arg, l4_umword_t *r1);
 
-/* An agent answers a map message (dope bit m) with its dope; any other message is a command. */
+/* Set in an agent by conf_fn_window: the next message it gets is a map message (conf_map),
+ * not a command. The dope's fpage bit cannot tell: a map message may bring no page. */
+static volatile int conf_map_next[5 + CONF_MAX_TASKS];
+
+/* An agent answers a map message with its dope; any other message is a command. */
 static void conf_agent(void)
 {
 	unsigned me = l4_myself().id.task;
@@ -118,11 +124,17 @@ static void conf_agent(void)
 	int err = l4_ipc_wait(&src, conf_windows[me], &w0, &w1, NEVER, &dope);
 	for (;;) {
 		if (err) {
+			conf_map_next[me] = 0; /* a map message that failed */
 			err = l4_ipc_wait(&src, conf_windows[me], &w0, &w1, NEVER, &dope);
 			continue;
 		}
 		r1 = 0;
-		r0 = l4_ipc_fpage_received(dope) ? dope.msgdope : ((conf_fn)w0)(w1, &r1);
+		if (conf_map_next[me]) {
+			conf_map_next[me] = 0;
+			r0 = dope.msgdope;
+		} else {
+			r0 = ((conf_fn)w0)(w1, &r1);
+		}
 		err = l4_ipc_reply_and_wait(src, SHORT, r0, r1, &src, conf_windows[me], &w0, &w1,
 					    L4_IPC_SEND_TIMEOUT_0, &dope);
 	}
@@ -192,6 +204,7 @@ static l4_umword_t conf_fn_window(l4_umword_t window, l4_umword_t *r1)
 {
 	(void)r1;
 	conf_windows[l4_myself().id.task] = (void *)window;
+	conf_map_next[l4_myself().id.task] = 1;
 	return 0;
 }
 

@@ -42,6 +42,7 @@ set(CONF_PROGRAMS
   mem0008_mapmsg
   mem0009_upgrade
   mem0010_grantsame
+  mem0011_fpagebit
 )
 # Not run on x86-emu: qemu-i386 7.2 itself loses the x87 registers across the first signal that a
 # faulting instruction raises (bench/probes/qemu_i386_x87_signal.c shows it without umol4), and

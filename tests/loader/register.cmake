@@ -39,7 +39,9 @@ set(LOADER_SYSTEM loader/boss.elf loader/pong.elf loader/sleeper.elf loader/chil
 # A configuration of three programs; one starts a fourth at run time and has another killed;
 # the instance ends with the first program's status after all have ended.
 loader_test(system 5 CFG ${LOADER_TESTS}/system.cfg MODULES ${LOADER_SYSTEM}
-  REF ${LOADER_TESTS}/system.ref)
+  REF ${LOADER_TESTS}/system.ref
+  STDERR "loader: task 5 sent a message to 7.00, which does not exist: dropped"
+  "loader: no boot module called 'nothere'" "loader: cannot start system.cfg is not an ELF file")
 # The RMGR client library.
 loader_test(rmgr 0 PROGRAM loader/rmgr.elf REF ${LOADER_TESTS}/rmgr.ref)
 # The demo of user/examples: a chief filtering between its client and a server; `umol4
@@ -65,13 +67,16 @@ loader_test(quota 120 CFG ${LOADER_TESTS}/quota.cfg MODULES tests/pagefault.elf
 loader_test(grabber 0 CFG ${LOADER_TESTS}/grabber.cfg MODULES loader/grabber.elf
   REF ${LOADER_TESTS}/grabber.ref)
 loader_test(direct 0 CFG ${LOADER_TESTS}/direct.cfg MODULES tests/pagefault.elf
-  REF ${LOADER_TESTS}/direct.ref)
+  REF ${LOADER_TESTS}/direct.ref
+  STDERR "loader: cannot start pagefault.elf: its physical pages are not available")
 # Refusals: a configuration mistake, a program of another ISA.
 loader_test(badcfg 2 CFG ${LOADER_TESTS}/bad.cfg MODULES loader/pong.elf
-  REF ${LOADER_TESTS}/bad.ref)
-loader_test(foreign 2 PROGRAM @OTHER@/tests/hello.elf EXPLICIT_ROOT)
+  REF ${LOADER_TESTS}/bad.ref STDERR "loader: bad.cfg:4: unknown keyword 'memroy'")
+loader_test(foreign 2 PROGRAM @OTHER@/tests/hello.elf EXPLICIT_ROOT
+  STDERR "loader: cannot start hello.elf is a program for")
 # A program talking to sigma0 across its clan's boundary, through the loader as its chief.
-loader_test(outside 0 PROGRAM loader/outside.elf REF ${LOADER_TESTS}/outside.ref)
+loader_test(outside 0 PROGRAM loader/outside.elf REF ${LOADER_TESTS}/outside.ref
+  STDERR "loader: task 5 sent a message to 123.00, which does not exist: dropped")
 # LDR0009: services. A task marked `service` does not keep the instance alive: it ends, killing
 # the service, when the other programs have ended, with the first of those's status; a deadlock
 # among them is still reported; services alone are refused. --service on the command line.
@@ -82,7 +87,8 @@ umol4_test(loader_services ${LOADER_TESTS}/services.cfg 7 OPTS --deterministic
 loader_test(services_deadlock 121 CFG ${LOADER_TESTS}/services_deadlock.cfg
   MODULES ${LOADER_SERVICE} STDERR "deadlock" "thread 7.00")
 loader_test(services_only 2 CFG ${LOADER_TESTS}/services_only.cfg MODULES ${LOADER_SERVICE}
-  REF ${LOADER_TESTS}/services_only.ref)
+  REF ${LOADER_TESTS}/services_only.ref
+  STDERR "loader: no program but services started: nothing to serve")
 umol4_test(loader_service_cmdline loader/adder.elf 4 OPTS --deterministic
   --service=@LIB@/loader/counter.elf ARGS 3 4 REF ${LOADER_TESTS}/service_cmdline.ref
   LABELS loader)

@@ -11,6 +11,8 @@ char fake_out[8192];
 size_t fake_out_len;
 char fake_log[16384];
 size_t fake_log_len;
+char fake_err[1024];
+size_t fake_err_len;
 
 void *plat_alloc(size_t size) { return calloc(1, size); }
 void plat_free(void *p) { free(p); }
@@ -43,6 +45,15 @@ void plat_output(const char *s, size_t n)
 	}
 }
 
+void plat_error_output(const char *s, size_t n)
+{
+	if (fake_err_len + n < sizeof fake_err) {
+		memcpy(fake_err + fake_err_len, s, n);
+		fake_err_len += n;
+		fake_err[fake_err_len] = 0;
+	}
+}
+
 void plat_log(const char *line)
 {
 	size_t n = strlen(line);
@@ -57,8 +68,8 @@ void plat_log(const char *line)
 void fake_reset(void)
 {
 	fake_now = 0;
-	fake_out_len = fake_log_len = 0;
-	fake_out[0] = fake_log[0] = 0;
+	fake_out_len = fake_log_len = fake_err_len = 0;
+	fake_out[0] = fake_log[0] = fake_err[0] = 0;
 }
 
 void plat_task_deleted(struct task *t) { (void)t; }

@@ -57,6 +57,17 @@ static void test_x86(void)
 		memcpy(code, reads[i], 8);
 		CHECK(arch_x86.decode(&ev, r, &tr, rd, 0) && !tr.write);
 	}
+	/* fetching a read-modify-write instruction is a read: natively the error code says so
+	 * (fetch bit), under qemu the fault lies at the ip or in the instruction's bytes */
+	memcpy(code, rmw[0], 8);
+	ev = (struct hw_event){HWEV_SEGV, 0, CODE_VA, 14, 0x14};
+	CHECK(arch_x86.decode(&ev, r, &tr, rd, 0) && tr.addr == CODE_VA && !tr.write);
+	ev.err = 4;
+	CHECK(arch_x86.decode(&ev, r, &tr, rd, 0) && !tr.write);
+	ev.fault_addr = CODE_VA + 2;
+	CHECK(arch_x86.decode(&ev, r, &tr, rd, 0) && !tr.write);
+	ev.fault_addr = 0x4321; /* its memory operand */
+	CHECK(arch_x86.decode(&ev, r, &tr, rd, 0) && tr.write);
 	/* lock; nop asks for the KIP */
 	memcpy(code, "\xf0\x90", 2);
 	r[X86_EIP] = CODE_VA;

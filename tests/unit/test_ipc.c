@@ -166,7 +166,9 @@ static void test_pagefault_rpc(void)
 	CHECK_EQ(f->state, TS_READY);
 	CHECK_EQ(S(f, S2), 0xdead); /* the faulting thread's registers stay untouched */
 	CHECK_EQ(pt_lookup(&f->task->pt, 0x12), (0x12u << 12) | PTE_PRESENT | PTE_WRITE);
-	CHECK(f->task->ndirty == 1);
+	word_t first, last;
+	CHECK(pt_take_stale(&f->task->pt, &first, &last) && first == 0x12 && last == 0x12);
+	CHECK(!pt_take_stale(&f->task->pt, &first, &last));
 	/* a pager that keeps answering without mapping is reported instead of looping */
 	for (int i = 0; i < 3; i++) {
 		ipc_pagefault(&K, f, 0x50000, false);

@@ -69,20 +69,43 @@ static void test_rights_and_grant(void)
 	CHECK_EQ(fpage_map(k, s->task, m->task, 0x70000000, fpage_make(0x1000, 12, true), all), 0);
 }
 
+/* The record of changed pages: exact runs, each page once, only pages with a page-table leaf,
+ * and one leaf's worth of work per leaf however many pages changed elsewhere. */
 static void test_dirty_log(void)
 {
 	unit_kernel_setup();
 	struct thread *b = unit_thread(5, 0, &arch_x86);
 	struct task *t = b->task;
+	word_t first, last;
+	task_mark_dirty(t, 10, 10); /* no leaf for pages 0-1023 yet: nothing to mirror */
+	CHECK(!pt_take_stale(&t->pt, &first, &last));
+	CHECK(pt_set(&t->pt, 10, (10u << PAGE_SHIFT) | PTE_PRESENT));
 	task_mark_dirty(t, 10, 10);
 	task_mark_dirty(t, 11, 12);
 	task_mark_dirty(t, 8, 9);
-	CHECK_EQ(t->ndirty, 1);
-	CHECK_EQ(t->dirty[0].first, 8);
-	CHECK_EQ(t->dirty[0].last, 12);
-	for (unsigned i = 0; i < DIRTY_SLOTS + 1; i++)
-		task_mark_dirty(t, 100 + 2 * i, 100 + 2 * i);
-	CHECK(t->all_dirty);
+	task_mark_dirty(t, 10, 11);
+	CHECK(pt_take_stale(&t->pt, &first, &last));
+	CHECK_EQ(first, 8);
+	CHECK_EQ(last, 12);
+	CHECK(!pt_take_stale(&t->pt, &first, &last));
+	/* scattered pages stay apart: 2000 runs of one page over two leaves, each taken once */
+	CHECK(pt_set(&t->pt, 5000, (5000u << PAGE_SHIFT) | PTE_PRESENT));
+	CHECK(pt_set(&t->pt, 1024 + 100, (1124u << PAGE_SHIFT) | PTE_PRESENT));
+	for (word_t v = 0; v < 1024; v += 2)
+		task_mark_dirty(t, v, v);
+	task_mark_dirty(t, 1023, 1025); /* a run across two leaves comes as two */
+	task_mark_dirty(t, 4096, 5119);
+	unsigned runs = 0, pages = 0;
+	while (pt_take_stale(&t->pt, &first, &last)) {
+		CHECK(first >> 10 == last >> 10);
+		runs++;
+		pages += last - first + 1;
+	}
+	CHECK_EQ(runs, 512 + 1 + 1);
+	CHECK_EQ(pages, 513 + 2 + 1024);
+	task_mark_dirty(t, 0, 5119);
+	pt_clear_stale(&t->pt);
+	CHECK(!pt_take_stale(&t->pt, &first, &last));
 }
 
 /* A -> B -> C; flush at A removes C's (and B's) copy; remap makes them read-only; the own-space
@@ -105,7 +128,8 @@ static void test_mapdb(void)
 	CHECK_EQ(pte_at(a, p), p | PTE_PRESENT | PTE_WRITE);
 	CHECK_EQ(pte_at(b, p), 0);
 	CHECK_EQ(pte_at(c, p), 0);
-	CHECK(c->task->ndirty > 0);
+	word_t first, last;
+	CHECK(pt_take_stale(&c->task->pt, &first, &last) && first == p >> 12 && last == first);
 	/* own-space flush over a 64K fpage */
 	fpage_map(k, a->task, b->task, p, fpage_make(p, 12, true), all);
 	sys_fpage_unmap(k, a->task, fpage_make(p, 16, false), 0x80000002u);

@@ -72,6 +72,10 @@ static void test_kdebug(void)
 	arch_arm.set_slot(t->regs, S0, (word_t)-42);
 	kdebug(k, t, &tr);
 	CHECK(strcmp(fake_out, "hellobeef-42") == 0);
+	tr.kd_op = KD_ERRSTRING;
+	arch_arm.set_slot(t->regs, S0, 0x20010);
+	kdebug(k, t, &tr);
+	CHECK(strcmp(fake_err, "hello") == 0 && strcmp(fake_out, "hellobeef-42") == 0);
 	tr.kd_op = KD_ENTER;
 	tr.kd_text = 0x20010;
 	kdebug(k, t, &tr);

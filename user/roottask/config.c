@@ -1,6 +1,7 @@
 /* The configuration parser: a tokenizer for words and "quoted strings", then one keyword at a
  * time, attributes applying to the task line above them. */
 #include "config.h"
+#include "roottask.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -64,8 +65,8 @@ static enum tok next(struct lexer *lx, char *buf, l4_size_t size)
 
 static int error(const struct lexer *lx, const char *what, const char *word)
 {
-	printf("loader: %s:%u: %s%s%s%s\n", lx->file, lx->line, what, word ? " '" : "",
-	       word ? word : "", word ? "'" : "");
+	loader_error("%s:%u: %s%s%s%s", lx->file, lx->line, what, word ? " '" : "",
+		     word ? word : "", word ? "'" : "");
 	return -1;
 }
 

@@ -9,6 +9,8 @@
 #include <l4/sys/kernel.h>
 #include <l4/sys/syscalls.h>
 #include <l4/umol4/server.h>
+#include <l4/umol4/errout.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -26,6 +28,18 @@
 
 static struct cfg_task cfg[CFG_MAX_TASKS];
 
+void loader_error(const char *fmt, ...)
+{
+	char line[320] = "loader: ";
+	size_t at = strlen(line);
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(line + at, sizeof line - at - 1, fmt, ap);
+	va_end(ap);
+	strcat(line, "\n");
+	umol4_errstring(line);
+}
+
 static const struct module *config_module(void)
 {
 	for (unsigned i = 0; i < modules_count(); i++)
@@ -40,7 +54,7 @@ static int start(const struct module *m, const struct start_opts *o)
 	l4_taskid_t id;
 	if (!task_start(m, o, &id, err, sizeof err))
 		return 1;
-	printf("loader: cannot start %s\n", err);
+	loader_error("cannot start %s", err);
 	return 0;
 }
 
@@ -55,17 +69,17 @@ static unsigned start_config(const struct module *c, l4_addr_t limit)
 		struct elf_image img;
 		char why[120];
 		if (!m) {
-			printf("loader: %s:%u: no boot module called '%s'\n", c->name, cfg[i].line,
-			       cfg[i].name);
+			loader_error("%s:%u: no boot module called '%s'", c->name, cfg[i].line,
+				     cfg[i].name);
 			return 0;
 		}
 		if (elf_read(m->data, m->size, limit, &img, why, sizeof why)) {
-			printf("loader: %s:%u: %s %s\n", c->name, cfg[i].line, m->name, why);
+			loader_error("%s:%u: %s %s", c->name, cfg[i].line, m->name, why);
 			return 0;
 		}
 	}
 	if (!n)
-		printf("loader: %s names no task\n", c->name);
+		loader_error("%s names no task", c->name);
 	for (unsigned i = 0; i < n; i++) {
 		struct start_opts o = {cfg[i].has_args ? cfg[i].args : 0, cfg[i].memory_kib,
 				       cfg[i].priority, cfg[i].direct, cfg[i].service};
@@ -92,9 +106,10 @@ static const void *pager(l4_threadid_t src, l4_umword_t *w0, l4_umword_t *w1)
 
 static void forward_failed(l4_threadid_t src, l4_threadid_t dst, int err)
 {
-	printf("loader: task %x sent a message to %x.%02x, %s: dropped\n", src.id.task, dst.id.task,
-	       dst.id.lthread,
-	       err == L4_IPC_ENOT_EXISTENT ? "which does not exist" : "which did not take it");
+	loader_error("task %x sent a message to %x.%02x, %s: dropped", src.id.task, dst.id.task,
+		     dst.id.lthread,
+		     err == L4_IPC_ENOT_EXISTENT ? "which does not exist"
+						 : "which did not take it");
 }
 
 /*
@@ -146,8 +161,8 @@ int main(void)
 	l4_kernel_info_t *kip = l4_kernel_interface();
 	l4_addr_t boot_va = (l4_addr_t)kip - BOOT_PAGE_GAP;
 	if (!modules_init()) {
-		printf("loader: no boot modules: nothing to start (umol4 --root=roottask.elf "
-		       "PROGRAM [ARGS] or --module=FILE.cfg --module=PROGRAM...)\n");
+		loader_error("no boot modules: nothing to start (umol4 --root=roottask.elf "
+			     "PROGRAM [ARGS] or --module=FILE.cfg --module=PROGRAM...)");
 		return EXIT_USAGE;
 	}
 	frames_init((l4_addr_t)kip);
@@ -167,7 +182,7 @@ int main(void)
 	/* services alone would wait for clients that never come */
 	if (!started || !tasks_running()) {
 		if (started)
-			printf("loader: no program but services started: nothing to serve\n");
+			loader_error("no program but services started: nothing to serve");
 		return EXIT_USAGE;
 	}
 	serve();

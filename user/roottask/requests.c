@@ -200,11 +200,11 @@ static void start(struct request *r)
 	const struct module *m = module_find(name);
 	struct start_opts o = {.args = args, .priority = -1};
 	if (!m) {
-		printf("loader: no boot module called '%.*s'\n", name_len, name);
+		loader_error("no boot module called '%.*s'", name_len, name);
 		return;
 	}
 	if (task_start(m, &o, &id, err, sizeof err)) {
-		printf("loader: cannot start %s\n", err);
+		loader_error("cannot start %s", err);
 		return;
 	}
 	ok(r, id.lh.low, id.lh.high);
@@ -230,7 +230,7 @@ static void loader_request(struct request *r, unsigned action, unsigned param)
 		if (tasks[sender].state == TS_PROGRAM || tasks[sender].state == TS_CREATED)
 			task_end(sender, (int)r->w1);
 		else
-			printf("loader: task %x exits, but the loader did not start it\n", sender);
+			loader_error("task %x exits, but the loader did not start it", sender);
 		break;
 	}
 }

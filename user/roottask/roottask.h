@@ -87,6 +87,11 @@ void request_handle(struct request *r);
 /* Task nr is gone: take back what it held (task numbers, tasks created for it, interrupts). */
 void requests_client_gone(unsigned nr);
 
+/* main.c */
+/* One line "loader: ..." on the host's standard error (umol4's kdebug extension), where the
+ * user looks for what went wrong; the console (stdout) stays the programs'. */
+void loader_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
 /* memory.c */
 /* A sigma0-protocol request of program nr to the loader's pager: 1 with the mapping to answer,
  * 0 for a 0-reply, -1 if w0, w1 are no such request (a page fault). */

@@ -146,6 +146,12 @@ int task_start(const struct module *m, const struct start_opts *o, l4_taskid_t *
 		snprintf(err, errlen, "%s %s", m->name, why);
 		return -1;
 	}
+	const char *args = o->args ? o->args : m->args;
+	if (m->path_len + 1 + strlen(args) > LOADER_CMDLINE_MAX) { /* never cut it */
+		snprintf(err, errlen, "%s: command line longer than %u bytes", m->name,
+			 LOADER_CMDLINE_MAX);
+		return -1;
+	}
 	for (;;) {
 		unsigned nr = free_number();
 		if (!nr) {
@@ -158,8 +164,7 @@ int task_start(const struct module *m, const struct start_opts *o, l4_taskid_t *
 		t->mod = m;
 		t->direct = o->direct;
 		t->quota = (o->memory_kib + 3) / 4;
-		if (load_segments(t, nr, m) ||
-		    build_boot_page(t, nr, m, o->args ? o->args : m->args)) {
+		if (load_segments(t, nr, m) || build_boot_page(t, nr, m, args)) {
 			forget(t, nr);
 			snprintf(err, errlen, "%s: %s", m->name,
 				 t->direct  ? "its physical pages are not available"
@@ -235,9 +240,9 @@ static int refuse(unsigned nr, l4_umword_t w0, const char *why)
 	last_task = nr;
 	last_w0 = w0;
 	const struct task *t = &tasks[nr];
-	printf("loader: task %x (%s): page fault at 0x%08lx (%s): %s\n", nr,
-	       t->mod ? t->mod->name : "not started by the loader", (unsigned long)(w0 & ~3UL),
-	       w0 & 2 ? "write" : "read", why);
+	loader_error("task %x (%s): page fault at 0x%08lx (%s): %s", nr,
+		     t->mod ? t->mod->name : "not started by the loader",
+		     (unsigned long)(w0 & ~3UL), w0 & 2 ? "write" : "read", why);
 	return 0;
 }
 

@@ -20,6 +20,7 @@
 #define L4_KDEBUG_INCHAR     13
 #define L4_KDEBUG_UMOL4_EXIT 0x60 /* umol4 extension, <l4/umol4/exit.h> */
 #define L4_KDEBUG_UMOL4_NAME 0x61 /* umol4 extension, <l4/umol4/name.h> */
+#define L4_KDEBUG_UMOL4_ERRSTRING 0x62 /* umol4 extension, <l4/umol4/errout.h> */
 
 /* Stop in the kernel debugger; a text starting with '*' is only logged. On ia32 the text must be
  * a string literal (it is assembled behind the trap). */
