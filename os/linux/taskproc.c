@@ -165,6 +165,14 @@ static bool reap(void)
 	return died;
 }
 
+/* What ends a wait for a task process besides its entry: a dead child, or a stop request. */
+static enum tp_result wait_ended(void)
+{
+	if (child_died && reap())
+		return TP_DIED;
+	return tp_stop_signal ? TP_INTERRUPTED : TP_OK;
+}
+
 /* Sleeps until the stub hands control to the kernel. A pending kernel timeout preempts the
  * running task (SIGALRM) so the woken thread gets a chance to run. */
 static enum tp_result wait_kernel(struct taskproc *p, uint64_t deadline)
@@ -192,14 +200,8 @@ static enum tp_result wait_kernel(struct taskproc *p, uint64_t deadline)
 		uint32_t ctl = __atomic_load_n(&p->mb->ctl, __ATOMIC_ACQUIRE);
 		if (ctl == woken_raw) {
 			/* a signal: a death or a stop request ends the wait, anything else not */
-			if (child_died && reap()) {
-				res = TP_DIED;
+			if ((res = wait_ended()) != TP_OK)
 				break;
-			}
-			if (tp_stop_signal) {
-				res = TP_INTERRUPTED;
-				break;
-			}
 			__atomic_compare_exchange_n(&p->mb->ctl, &ctl, in_task_raw, false,
 						    __ATOMIC_SEQ_CST, __ATOMIC_SEQ_CST);
 			continue;
@@ -220,14 +222,8 @@ static enum tp_result wait_kernel(struct taskproc *p, uint64_t deadline)
 			kill(p->pid, SIGALRM);
 			preempted = true;
 		}
-		if (child_died && reap()) {
-			res = TP_DIED;
+		if ((res = wait_ended()) != TP_OK)
 			break;
-		}
-		if (tp_stop_signal) {
-			res = TP_INTERRUPTED;
-			break;
-		}
 	}
 	if (start)
 		p->slow = host_now_us() - start > SLOW_ENTRY_US;
