@@ -5,6 +5,9 @@
 
 #include "core/arch.h"
 
+/* Integer division by zero reads the same on every ISA (vector 0, ia32's #DE). */
+#define ARCH_DIV0_TEXT "integer division by zero"
+
 static inline void arch_exception(struct trap *tr, unsigned vector, const char *what)
 {
 	tr->kind = TRAP_EXCEPTION;
@@ -20,7 +23,9 @@ static inline bool arch_decode_common(const struct hw_event *ev, struct trap *tr
 		arch_exception(tr, 6, "illegal instruction");
 		return true;
 	case HWEV_FPE:
-		arch_exception(tr, 0, "arithmetic exception");
+		/* the host's si_code: an integer divide (ia32 #DE) or another arithmetic fault */
+		arch_exception(tr, 0,
+			       ev->sig_code == HWCODE_INTDIV ? ARCH_DIV0_TEXT : "arithmetic exception");
 		return true;
 	case HWEV_BUS:
 		arch_exception(tr, 17, "bus error");

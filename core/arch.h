@@ -9,7 +9,8 @@
 
 #include "core/types.h"
 
-#define ARCH_MAX_REGS 48 /* size of a thread's register context (>= every backend's nregs) */
+#define ARCH_MAX_REGS 48
+#define ARCH_RA_ON_STACK (-1) /* size of a thread's register context (>= every backend's nregs) */
 
 /* Slots: the same number means the same role on every ISA; on ia32 S0..S6 are
  * EAX ECX EDX EBX EBP ESI EDI. S7/S8 carry the deceit virtual sender. */
@@ -33,6 +34,7 @@ enum hw_event_kind {
 /* hw_event.sig_code: the cause the host gave with the signal (Linux si_code values as they are). */
 #define HWCODE_MAPERR 1u   /* no mapping at the address */
 #define HWCODE_ACCERR 2u   /* mapping without the needed right */
+#define HWCODE_INTDIV 1u   /* SIGFPE: integer divide */
 #define HWCODE_KERNEL 0x80u /* raised by the host kernel itself, e.g. x86 #GP: no address */
 
 struct hw_event {
@@ -107,6 +109,17 @@ struct arch {
 	word_t user_end;      /* end of the L4 user range (exclusive) */
 	word_t kip_addr;      /* where the KIP is auto-mapped */
 	const char *qemu;     /* qemu-user binary for this ISA ("" = runs natively) */
+	/* Debugging views (fault reports, a debugger): the name of every context slot, and the
+	 * DWARF numbering: context slots 0..dwarf_nregs-1 are DWARF registers 0..dwarf_nregs-1.
+	 * link_reg: the DWARF register a call leaves the return address in, or ARCH_RA_ON_STACK
+	 * when the call pushes it (ia32). */
+	const char *const *reg_names;
+	unsigned dwarf_nregs;
+	int link_reg;
+	/* Where call-frame information cannot be used (elfutils 0.188 has no MIPS CFI defaults):
+	 * turns regs at pc, in the function starting at entry, into its caller's registers (pc =
+	 * the return address) by reading the function's prologue. 0: not needed for this ISA. */
+	bool (*caller_by_prologue)(umem_read_fn rd, void *cx, word_t entry, word_t *regs);
 
 	void (*init_regs)(word_t *regs, word_t ip, word_t sp);
 	/* Entry arguments of a program: docs/abi "Program entry". */

@@ -5,6 +5,7 @@
 #include "core/ipc.h"
 #include "core/irq.h"
 #include "core/plat.h"
+#include "core/report.h"
 #include "core/task.h"
 #include "core/trace.h"
 
@@ -46,6 +47,24 @@ static word_t string_hole(struct kernel *k, const struct thread *t, word_t va)
 			return 0;
 	}
 	return 0;
+}
+
+/* enter_kdebug's text lies on a page the thread never touched (the ia32 text follows the
+ * instruction; ARM and MIPS point at it): page it in through the thread's pager and execute the
+ * kdebug trap again. false if the text is mapped. */
+static bool kdebug_text_hole(struct kernel *k, struct thread *t, const struct trap *tr)
+{
+	word_t hole = 0, pa;
+	if (!tr->kd_textlen)
+		hole = string_hole(k, t, tr->kd_text);
+	for (word_t i = 0; i < tr->kd_textlen && !hole; i++)
+		if (!task_translate(k, t->task, tr->kd_text + i, false, &pa))
+			hole = (tr->kd_text + i) | 1u;
+	if (!hole)
+		return false;
+	t->task->arch->set_ip(t->regs, tr->kd_restart);
+	ipc_pagefault(k, t, hole & ~1u, false);
+	return true;
 }
 
 /* Prints a NUL-terminated user string, at most 64 KiB of it (err: as error output). */
@@ -134,19 +153,31 @@ void kdebug(struct kernel *k, struct thread *t, const struct trap *tr)
 		break;
 	}
 	case KD_ENTER: {
-		char text[120];
+		char text[120], where[160];
 		int n = user_read_str(k, t->task, tr->kd_text, text,
 				      tr->kd_textlen && tr->kd_textlen < sizeof text
 					      ? tr->kd_textlen + 1
 					      : sizeof text);
-		klog("task %s (%s): enter_kdebug \"%s\" at ip 0x%08x", thread_name(t, nm), a->name,
-		     n < 0 ? "?" : text, a->get_ip(t->regs));
+		if (n < 0 && kdebug_text_hole(k, t, tr)) {
+			/* the text's page was never touched: page it in through the pager, as an
+			 * access by the thread would, and trap again */
+			break;
+		}
+		klog("task %s (%s, %s): enter_kdebug \"%s\" at ip 0x%08x%s", thread_name(t, nm),
+		     a->name, t->task->name, n < 0 ? "?" : text, a->get_ip(t->regs),
+		     plat_thread_where(t, where, sizeof where));
+		char what[140];
+		kfmt(what, sizeof what, "enter_kdebug \"%s\"", n < 0 ? "?" : text);
+		report_kdebug_stop(k, t, what);
 		break;
 	}
-	case KD_BREAKPOINT:
-		klog("task %s (%s): breakpoint at ip 0x%08x", thread_name(t, nm), a->name,
-		     a->get_ip(t->regs));
+	case KD_BREAKPOINT: {
+		char where[160];
+		klog("task %s (%s, %s): breakpoint at ip 0x%08x%s", thread_name(t, nm), a->name,
+		     t->task->name, a->get_ip(t->regs), plat_thread_where(t, where, sizeof where));
+		report_kdebug_stop(k, t, "breakpoint");
 		break;
+	}
 	default:
 		klog("task %s (%s): unknown kdebug function 0x%x at ip 0x%08x", thread_name(t, nm),
 		     a->name, tr->kd_op, a->get_ip(t->regs));

@@ -103,6 +103,23 @@ enum run_state {
 	RUN_EXITED,   /* a program called exit: status in exit_status */
 	RUN_FATAL,    /* an unhandled exception; reported */
 	RUN_DEADLOCK, /* nothing can run and nothing will wake; reported */
+	RUN_KDEBUG,   /* stopped at enter_kdebug or a breakpoint (kdebug_stop); reported */
+};
+
+/* Why the instance stopped, for the exit report and the trace's exit event. */
+enum stop_reason {
+	STOP_NONE,
+	STOP_FAULT,     /* a page fault nobody resolved */
+	STOP_EXCEPTION, /* an exception without handler */
+	STOP_KDEBUG,    /* enter_kdebug or a breakpoint */
+};
+
+struct stop_info {
+	enum stop_reason reason;
+	struct thread *thread;
+	char what[128]; /* "integer division by zero", "stack overflow", an enter_kdebug text */
+	word_t addr;      /* faults: the address */
+	bool has_addr;
 };
 
 struct kernel {
@@ -110,7 +127,7 @@ struct kernel {
 	/* chief (owner) of every task number, active or not; 0 = nobody may create it */
 	uint16_t owner[L4_TASKS];
 	uint16_t version[L4_TASKS];
-	struct thread *current; /* unused by the core's logic; kept for the os layer's reports */
+	struct thread *current; /* the thread a task process runs now (the os layer's run loop) */
 	struct thread *rq[256]; /* ready queue heads per priority */
 	uint32_t rq_bitmap[8];
 	struct thread *timeouts; /* sorted by wakeup */
@@ -129,6 +146,8 @@ struct kernel {
 	enum run_state run;
 	int exit_status;
 	struct thread *exited_by;
+	struct stop_info stop;
+	bool kdebug_continue; /* enter_kdebug and breakpoints log and go on instead of stopping */
 };
 
 #define SIGMA0_TASK 2u

@@ -1,5 +1,7 @@
 #include "core/trace.h"
 
+#include <string.h>
+
 static const char *const sysname[NSYSCALLS] = {
 	"ipc",	       "id_nearest",	   "fpage_unmap", "thread_switch", "thread_schedule",
 	"lthread_ex_regs", "task_new", "kernel_interface", "exception_table",
@@ -113,7 +115,10 @@ void trace_run(struct kernel *k, const struct thread *t)
 	plat_trace(&e);
 }
 
-void trace_end(struct kernel *k, const char *how, int status)
+void trace_end(struct kernel *k, const char *how, int status, const struct thread *t, word_t addr,
+	       bool has_addr, const char *where)
 {
-	TRACE(k, .kind = TR_EXIT, .name = how, .n = {(word_t)status}, .nn = 1);
+	TRACE(k, .kind = TR_EXIT, .name = how, .n = {(word_t)status}, .nn = 1, .thread = t,
+	      .addr = addr, .has_addr = has_addr, .text = where && *where ? where : 0,
+	      .textlen = where ? strlen(where) : 0);
 }

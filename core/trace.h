@@ -21,7 +21,7 @@ enum trace_kind {
 	TR_EXCEPTION, /* name, n[0] = vector */
 	TR_KDEBUG,    /* name (outstring, exit, ...), n[0] = argument when neutral */
 	TR_OUTPUT,    /* text = what the program printed */
-	TR_EXIT,      /* n[0] = status */
+	TR_EXIT,      /* n[0] = status; name = how; thread, addr, text = function:line if known */
 };
 
 struct trace_ev {
@@ -50,8 +50,10 @@ void trace_ipc_done(struct kernel *k, const struct thread *t, word_t dope);
 /* The run loop is about to run t (emits a switch event when t differs from the last). */
 void trace_run(struct kernel *k, const struct thread *t);
 
-/* The end of the instance, for every way it ends ("exit", "fault", "deadlock", ...). */
-void trace_end(struct kernel *k, const char *how, int status);
+/* The end of the instance, for every way it ends ("exit", "fault", "deadlock", ...): the thread
+ * that ended it (or 0), the fault address, and where in its source it was ("divide:5"). */
+void trace_end(struct kernel *k, const char *how, int status, const struct thread *t, word_t addr,
+	       bool has_addr, const char *where);
 
 /* Hands the event to the host side (os/linux/trace_json.c); returns its sequence number. */
 unsigned long long plat_trace(const struct trace_ev *e);

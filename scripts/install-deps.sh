@@ -3,7 +3,7 @@
 # ia32 programs are built with Debian's i686 cross compiler rather than gcc-multilib:
 # gcc-multilib conflicts with every gcc-*-linux-gnu cross compiler package.
 set -eu
-PKGS="cmake make gcc pkg-config libelf-dev libunwind-dev libseccomp-dev qemu-user
+PKGS="cmake make gcc pkg-config libelf-dev libdw-dev libunwind-dev libseccomp-dev qemu-user
       gcc-i686-linux-gnu gcc-arm-linux-gnueabihf gcc-mips-linux-gnu gcc-mipsel-linux-gnu
       binutils-i686-linux-gnu binutils-arm-linux-gnueabihf binutils-mips-linux-gnu
       binutils-mipsel-linux-gnu procps python3 help2man man-db

@@ -37,6 +37,9 @@ add_library(l4 STATIC
 if(UMOL4_ARCH STREQUAL "mips")
   target_sources(l4 PRIVATE ${UMOL4_USER_DIR}/libc/divdi3.c)
 endif()
+if(UMOL4_ARCH STREQUAL "arm")
+  target_sources(l4 PRIVATE ${UMOL4_USER_DIR}/libc/arm_div.S ${UMOL4_USER_DIR}/libc/arm_div.c)
+endif()
 target_link_libraries(l4 PUBLIC umol4_headers)
 set_target_properties(l4 PROPERTIES
   C_EXTENSIONS OFF

@@ -4,6 +4,7 @@
 #include "arch/magic.h"
 
 #define CPSR_USER 0x10u /* user mode, ARM state */
+#define ARM_UDF_DIV0 0xe7f0def0u /* udf #0xde0: the divide trap of umol4's division helpers */
 
 static void init_regs(word_t *r, word_t ip, word_t sp)
 {
@@ -97,12 +98,25 @@ static bool decode(const struct hw_event *ev, word_t *r, struct trap *tr, umem_r
 		} else {
 			tr->kind = TRAP_KDEBUG;
 			tr->kd_op = KD_BREAKPOINT;
+			r[ARM_PC] = pc + 4; /* past it, as ia32's int3 leaves eip */
 		}
 		return true;
+	case HWEV_ILL:
+		if (rd(cx, pc, &insn, 4) && word_bytes(&insn, false) == ARM_UDF_DIV0) {
+			/* the division helpers trap at their entry (user/libc/arm_div.S): the
+			 * exception is the caller's, at its call instruction */
+			r[ARM_PC] = r[ARM_LR] - 4;
+			arch_exception(tr, 0, ARCH_DIV0_TEXT);
+			return true;
+		}
+		return arch_decode_common(ev, tr);
 	default:
 		return arch_decode_common(ev, tr);
 	}
 }
+
+static const char *const reg_names[ARM_NREGS] = {
+	"r0", "r1", "r2", "r3", "r4", "r5", "r6", "r7", "r8", "r9", "r10", "fp", "ip", "sp", "lr", "pc", "cpsr"};
 
 const struct arch arch_arm = {
 	.name = "arm",
@@ -112,6 +126,9 @@ const struct arch arch_arm = {
 	.user_end = 0xc0000000u,
 	.kip_addr = 0xbfff0000u,
 	.qemu = "qemu-arm",
+	.reg_names = reg_names,
+	.dwarf_nregs = ARM_PC + 1,
+	.link_reg = ARM_LR,
 	.init_regs = init_regs,
 	.set_entry_args = set_entry_args,
 	.get_ip = get_ip,

@@ -52,6 +52,15 @@ static bool is_branch(word_t insn)
 	       op == 0x11; /* j, jal, beq..bgtz, likely forms, cop1 branches */
 }
 
+#define MIPS_BRK_DIVZERO 7u /* the code of a divide-by-zero trap (Linux's asm/break.h) */
+
+/* tge, tgeu, tlt, tltu, teq, tne: register traps carrying a 10-bit code */
+static bool is_trap(word_t insn)
+{
+	unsigned funct = insn & 0x3f;
+	return insn >> 26 == 0 && funct >= 0x30 && funct <= 0x36 && funct != 0x35;
+}
+
 static bool is_store(word_t insn)
 {
 	unsigned op = insn >> 26;
@@ -97,9 +106,15 @@ static bool decode(bool be, const struct hw_event *ev, word_t *r, struct trap *t
 		if (fetch(rd, cx, be, pc, &insn) && (insn & 0xfc00003fu) == 0x0000000du) {
 			magic_kdebug((insn >> 16) & 0x3ffu, r[MIPS_A0], tr);
 			r[MIPS_PC] = pc + 4;
+		} else if (fetch(rd, cx, be, pc, &insn) && is_trap(insn)) {
+			/* gcc checks every division with `teq divisor, $zero, 7` */
+			arch_exception(tr, 0,
+				       ((insn >> 6) & 0x3ffu) == MIPS_BRK_DIVZERO ? ARCH_DIV0_TEXT
+										   : "trap instruction");
 		} else {
 			tr->kind = TRAP_KDEBUG;
 			tr->kd_op = KD_BREAKPOINT;
+			r[MIPS_PC] = pc + 4; /* past it, as ia32's int3 leaves eip */
 		}
 		return true;
 	default:
@@ -119,19 +134,63 @@ static bool decode_le(const struct hw_event *ev, word_t *r, struct trap *tr, ume
 	return decode(false, ev, r, tr, rd, cx);
 }
 
+/* gcc's o32 prologue: `addiu $sp, $sp, -N` allocates the frame and `sw $ra, off($sp)` saves the
+ * return address, both before the first branch; a leaf keeps $ra. Only what the thread executed
+ * counts: the scan stops at pc. */
+static bool caller_by_prologue(umem_read_fn rd, void *cx, word_t entry, word_t *r, bool be)
+{
+	word_t pc = r[MIPS_PC], sp = r[MIPS_SP], frame = 0, ra = r[MIPS_RA], insn;
+	bool ra_saved = false;
+	for (word_t a = entry; a < pc && a < entry + 64 * 4; a += 4) {
+		if (!fetch(rd, cx, be, a, &insn))
+			return false;
+		if (is_branch(insn))
+			break; /* the prologue is over: what follows may run or not */
+		if ((insn & 0xffff8000u) == 0x27bd8000u) /* addiu sp, sp, -N */
+			frame = (word_t)(-(int16_t)(insn & 0xffff));
+		else if ((insn & 0xffff0000u) == 0xafbf0000u && !ra_saved) { /* sw ra, off(sp) */
+			if (!rd(cx, sp + (word_t)(int16_t)(insn & 0xffff), &ra, 4))
+				return false;
+			ra = word_bytes(&ra, be);
+			ra_saved = true;
+		}
+	}
+	r[MIPS_PC] = ra;
+	r[MIPS_RA] = ra;
+	r[MIPS_SP] = sp + frame;
+	return true;
+}
+
+static bool caller_by_prologue_be(umem_read_fn rd, void *cx, word_t entry, word_t *r)
+{
+	return caller_by_prologue(rd, cx, entry, r, true);
+}
+
+static bool caller_by_prologue_le(umem_read_fn rd, void *cx, word_t entry, word_t *r)
+{
+	return caller_by_prologue(rd, cx, entry, r, false);
+}
+
+static const char *const reg_names[MIPS_NREGS] = {
+	"zero", "at", "v0", "v1", "a0", "a1", "a2", "a3", "t0", "t1", "t2", "t3",
+	"t4",	"t5", "t6", "t7", "s0", "s1", "s2", "s3", "s4", "s5", "s6", "s7",
+	"t8",	"t9", "k0", "k1", "gp", "sp", "fp", "ra", "pc", "hi", "lo"};
+
 #define MIPS_ARCH_COMMON                                                                          \
 	.elf_machine = 8, /* EM_MIPS */                                                           \
 		.nregs = MIPS_NREGS, .user_end = 0x70000000u, .kip_addr = 0x6fff0000u,             \
 		.init_regs = init_regs, .set_entry_args = set_entry_args, .get_ip = get_ip,       \
 		.set_ip = set_ip, .get_sp = get_sp, .set_sp = set_sp, .get_flags = get_flags,     \
 		.get_slot = get_slot, .set_slot = set_slot, .deceit_on_stack = false,             \
-		.gate_size = 4, .exc_enter = exc_enter
+		.gate_size = 4, .exc_enter = exc_enter, .reg_names = reg_names,                     \
+		.dwarf_nregs = MIPS_RA + 1, .link_reg = MIPS_RA
 
 const struct arch arch_mips = {
 	.name = "mips",
 	.big_endian = true,
 	.qemu = "qemu-mips",
 	.decode = decode_be,
+	.caller_by_prologue = caller_by_prologue_be,
 	.gate_handler = magic_gate_be,
 	MIPS_ARCH_COMMON,
 };
@@ -141,6 +200,7 @@ const struct arch arch_mipsel = {
 	.big_endian = false,
 	.qemu = "qemu-mipsel",
 	.decode = decode_le,
+	.caller_by_prologue = caller_by_prologue_le,
 	.gate_handler = magic_gate_le,
 	MIPS_ARCH_COMMON,
 };

@@ -241,6 +241,9 @@ static bool decode(const struct hw_event *ev, word_t *r, struct trap *tr, umem_r
 	}
 }
 
+static const char *const reg_names[X86_NREGS] = {"eax", "ecx", "edx", "ebx", "esp",
+						  "ebp", "esi", "edi", "eip", "eflags"};
+
 const struct arch arch_x86 = {
     .name = "x86",
     .big_endian = false,
@@ -249,6 +252,9 @@ const struct arch arch_x86 = {
     .user_end = 0xc0000000u,
     .kip_addr = 0xbfff0000u,
     .qemu = "",
+    .reg_names = reg_names,
+    .dwarf_nregs = X86_EIP + 1,
+    .link_reg = ARCH_RA_ON_STACK,
     .init_regs = init_regs,
     .set_entry_args = set_entry_args,
     .get_ip = get_ip,

@@ -15,7 +15,10 @@
 #include "os/linux/confine.h"
 #include "os/linux/guard.h"
 #include "os/linux/console.h"
+#include "os/linux/crash.h"
 #include "os/linux/elfload.h"
+#include "os/linux/exitreport.h"
+#include "os/linux/symbolize.h"
 #include "os/linux/taskproc.h"
 #include "os/linux/trace_json.h"
 #include "os/linux/version.h"
@@ -31,6 +34,7 @@
 #include <string.h>
 #include <sys/mman.h>
 #include <sys/prctl.h>
+#include <sys/time.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -44,6 +48,8 @@ enum {
 	EXIT_DEADLOCK = 121,  /* no thread can ever run again */
 	EXIT_TASK_DIED = 122, /* a task process was killed or crashed from outside */
 	EXIT_INTERNAL = 123,  /* umol4 itself failed (host resources) */
+	EXIT_TIMEOUT = 124,   /* --timeout ran out (as timeout(1)) */
+	EXIT_KDEBUG = 125,    /* stopped at enter_kdebug or a breakpoint */
 	EXIT_SIGNAL_BASE = 128,
 };
 
@@ -96,6 +102,12 @@ static void usage(FILE *f)
 	    "      --no-spin       hand over between kernel and tasks by sleeping on one CPU\n"
 	    "                      instead of busy waiting with the kernel on its own CPU and\n"
 	    "                      the tasks on the others (the default with 2+ CPUs)\n"
+	    "      --kdebug=stop|continue  enter_kdebug and breakpoints stop the instance with\n"
+	    "                      a report and the thread list (stop, the default), or print\n"
+	    "                      their line and go on (continue)\n"
+	    "      --timeout=SECONDS  end the run after SECONDS (decimals allowed) with the\n"
+	    "                      thread list, status 124\n"
+	    "      --exit-report=FILE  write how the run ended as a JSON object to FILE\n"
 	    "  -h, --help          show this help\n"
 	    "      --version       show the version, the runtime and the qemu-user found\n"
 	    "\n"
@@ -106,7 +118,10 @@ static void usage(FILE *f)
 	    "  121  deadlock: every thread blocked with no timeout pending (reported)\n"
 	    "  122  a task's host process died or was killed from outside (reported)\n"
 	    "  123  umol4 failed for a host reason (reported)\n"
-	    "  128+N  umol4 was stopped by signal N (Ctrl-C: 130)\n");
+	    "  124  --timeout ran out (the thread list is printed)\n"
+	    "  125  stopped at enter_kdebug or a breakpoint (reported)\n"
+	    "  128+N  umol4 was stopped by signal N (Ctrl-C: 130; the thread list is printed)\n"
+	    "SIGQUIT (Ctrl-\\) prints the thread list and goes on.\n");
 }
 
 static int die_usage(const char *fmt, const char *arg)
@@ -129,6 +144,20 @@ static bool find_libdir(char *out, size_t n)
 	return true;
 }
 
+/* Tells the fault reports which file each program the kernel will name comes from: sigma0, the
+ * root task and every boot module that is a file (its first command-line word). */
+static void register_programs(const struct boot_plan *plan, const char *sigma0_path)
+{
+	sym_add_program(sigma0_path, "sigma0");
+	sym_add_program(plan->root, 0);
+	for (unsigned i = 0; i < plan->nmods; i++) {
+		char file[PATH_MAX];
+		if (plan->mod_text[i] || sscanf(plan->mod_cmdline[i], "%4095s", file) != 1)
+			continue;
+		sym_add_program(file, 0);
+	}
+}
+
 /* Returns the CPU the instance now runs on, or -1. */
 static int pin_cpu(int cpu)
 {
@@ -146,12 +175,56 @@ static int pin_cpu(int cpu)
 	return -1;
 }
 
-/* Console input becomes interrupt IRQ_CONSOLE for its associated thread. */
+/* SIGQUIT asks for the thread list; --timeout ran out. */
+static volatile sig_atomic_t view_requested, timed_out;
+
+/* Console input becomes interrupt IRQ_CONSOLE for its associated thread; a SIGQUIT comes the
+ * same way (tp_console_signal), so the run loop tests one flag for both. */
 static void poll_console(struct kernel *k, int timeout_ms)
 {
 	tp_console_signal = 0;
+	if (view_requested) {
+		view_requested = 0;
+		report_threads(k, "threads (SIGQUIT; the instance goes on):");
+		/* the test of the crash report (tests/debug): a kernel bug on demand */
+		if (getenv("UMOL4_INJECT_CRASH"))
+			raise(SIGSEGV);
+	}
 	if (console_state(timeout_ms) == CONSOLE_INPUT)
 		irq_raise(k, IRQ_CONSOLE);
+}
+
+static void on_quit(int sig)
+{
+	(void)sig;
+	view_requested = 1;
+	tp_console_signal = 1;
+	tp_preempt_running(); /* a computing task enters the kernel, which then prints */
+}
+
+static void on_timeout(int sig)
+{
+	timed_out = 1;
+	tp_request_stop(sig);
+}
+
+/* SIGQUIT, and --timeout as a SIGALRM to the kernel process (its task processes get their own
+ * SIGALRMs as preemptions, never this one). */
+static bool view_setup(double timeout)
+{
+	struct sigaction sa;
+	memset(&sa, 0, sizeof sa);
+	sigfillset(&sa.sa_mask);
+	sa.sa_handler = on_quit;
+	sigaction(SIGQUIT, &sa, 0);
+	if (!timeout)
+		return true;
+	sa.sa_handler = on_timeout;
+	sigaction(SIGALRM, &sa, 0);
+	struct itimerval it = {{0, 0}, {(time_t)timeout, (long)((timeout - (time_t)timeout) * 1e6)}};
+	if (!it.it_value.tv_sec && !it.it_value.tv_usec)
+		it.it_value.tv_usec = 1;
+	return setitimer(ITIMER_REAL, &it, 0) == 0;
 }
 
 /* Nothing can run: sleep until the next timeout or console input; false if nothing can ever
@@ -204,10 +277,12 @@ static int run(struct kernel *k, bool *signalled)
 		if (clock_is_virtual())
 			clock_virtual_step(0);
 		uint64_t t0 = plat_now_us();
+		k->current = t;
 		enum tp_result r = tp_run(t, &ev);
 		sched_charge(k, t, plat_now_us() - t0);
 		switch (r) {
 		case TP_OK:
+			k->current = 0;
 			break;
 		case TP_DIED:
 			return EXIT_TASK_DIED;
@@ -224,6 +299,8 @@ static int run(struct kernel *k, bool *signalled)
 		return k->exit_status;
 	case RUN_DEADLOCK:
 		return EXIT_DEADLOCK;
+	case RUN_KDEBUG:
+		return EXIT_KDEBUG;
 	default:
 		return EXIT_L4_FAULT;
 	}
@@ -249,8 +326,14 @@ int main(int argc, char **argv)
 					     {"kmem", required_argument, 0, 'k'},
 					     {"version", no_argument, 0, 'v'},
 					     {"service", required_argument, 0, 'Y'},
+					     {"kdebug", required_argument, 0, 'B'},
+					     {"timeout", required_argument, 0, 'O'},
+					     {"exit-report", required_argument, 0, 'X'},
 					     {0, 0, 0, 0}};
 	const char *module_spec[MAX_BOOT_MODULES], *service_spec[MAX_BOOT_MODULES], *trace_path = 0;
+	const char *exit_report = 0;
+	bool kdebug_continue = false;
+	double timeout = 0;
 	struct boot_request req = {
 	    .mode = ROOT_LOADER, .modules = module_spec, .services = service_spec};
 	unsigned nmod_spec = 0;
@@ -308,6 +391,22 @@ int main(int argc, char **argv)
 			break;
 		case 'G':
 			req.config = optarg;
+			break;
+		case 'B':
+			if (strcmp(optarg, "stop") && strcmp(optarg, "continue"))
+				return die_usage("--kdebug wants 'stop' or 'continue', not '%s'",
+						 optarg);
+			kdebug_continue = !strcmp(optarg, "continue");
+			break;
+		case 'O':
+			errno = 0;
+			timeout = strtod(optarg, &end);
+			if (errno || *end || end == optarg || !(timeout > 0) || timeout > 1e7)
+				return die_usage("--timeout wants a number of seconds, not '%s'",
+						 optarg);
+			break;
+		case 'X':
+			exit_report = optarg;
 			break;
 		case 'T':
 			trace_path = optarg;
@@ -421,6 +520,8 @@ int main(int argc, char **argv)
 	 * times over; one address space may take half of it (docs/security.md) */
 	k.kmem.limit = (uint64_t)(kmem_mib ? kmem_mib : 32 + mem_mib / 4) << 20;
 	k.kmem.space_limit = k.kmem.limit / 2;
+	k.kdebug_continue = kdebug_continue;
+	register_programs(&plan, sigma0_path);
 	const char *name = strrchr(prog, '/') ? strrchr(prog, '/') + 1 : prog;
 	struct boot_image bs = {s0_img.arch, "sigma0", s0_img.entry, s0_img.low, s0_img.high};
 	struct boot_image br = {root_img.arch, name, root_img.entry, root_img.low, root_img.high};
@@ -452,21 +553,43 @@ int main(int argc, char **argv)
 				   kernel_cpu, unconfined};
 	cfg.inject_stale = getenv("UMOL4_INJECT_STALE_MAPPINGS") != 0;
 	tp_setup(&cfg);
+	crash_setup();
+	if (!view_setup(timeout)) {
+		fprintf(stderr, "umol4: cannot arm the --timeout: %s\n", strerror(errno));
+		return EXIT_INTERNAL;
+	}
 	bool signalled = false;
 	int status = run(&k, &signalled);
+	if (timed_out && signalled)
+		status = EXIT_TIMEOUT;
+	static const char *const how[] = {"internal", "exit", "fault", "deadlock", "kdebug"};
+	const char *reason = status == EXIT_TIMEOUT && signalled ? "timeout"
+			     : signalled		       ? "signal"
+			     : status == EXIT_TASK_DIED	       ? "host"
+			     : k.run == RUN_FATAL ? (k.stop.reason == STOP_FAULT ? "fault" : "exception")
+						  : how[k.run];
+	if (status == EXIT_TIMEOUT && signalled)
+		report_threads(&k, "timeout: the run took longer than --timeout; its threads:");
+	else if (signalled)
+		report_threads(&k, "threads when the signal came:");
+	else if (status == EXIT_TASK_DIED && k.current)
+		plat_thread_details(&k, k.current, true); /* as of its last kernel entry */
+	struct exit_facts facts;
+	exit_facts_gather(&k, reason, status, &facts);
 	/* a program's own exit is traced where it happens; every other end gets its event here */
-	static const char *const how[] = {"internal", "exit", "fault", "deadlock"};
 	if (k.run != RUN_EXITED)
-		trace_end(&k,
-			  signalled		     ? "signal"
-			  : status == EXIT_TASK_DIED ? "host"
-						     : how[k.run],
-			  status);
+		exit_trace(&k, &facts);
+	if (exit_report && !exit_report_write(exit_report, &facts))
+		fprintf(stderr, "umol4: cannot write the exit report %s: %s\n", exit_report,
+			strerror(errno));
 	tp_kill_all();
 	console_restore();
 	trace_close();
-	if (signalled)
+	if (status == EXIT_TIMEOUT && signalled)
+		fprintf(stderr, "umol4: stopped by --timeout\n");
+	else if (signalled)
 		fprintf(stderr, "umol4: stopped by signal %d\n", status - EXIT_SIGNAL_BASE);
+	sym_release_all();
 	kernel_destroy(&k);
 	boot_plan_free(&plan);
 	return status;

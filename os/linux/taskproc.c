@@ -612,3 +612,15 @@ void tp_kill_all(void)
 		p->pid = 0;
 	}
 }
+
+void tp_request_stop(int sig)
+{
+	on_signal(sig);
+}
+
+void tp_preempt_running(void)
+{
+	pid_t pid = running_pid;
+	if (pid)
+		kill(pid, SIGALRM);
+}

@@ -71,6 +71,10 @@ bool tp_reap_dead(void);
 struct taskproc *tp_by_listener(int fd);
 /* Kills every task process and reaps them. */
 void tp_kill_all(void);
+/* From a signal handler: stop the instance as the stop signal sig would (the run loop returns
+ * TP_INTERRUPTED / 128 + sig); make the running task process enter the kernel (a preemption). */
+void tp_request_stop(int sig);
+void tp_preempt_running(void);
 /* Set by signal handlers; the run loop checks it. */
 extern volatile int tp_stop_signal;
 /* Set by SIGIO: console input may have arrived. */

@@ -49,9 +49,9 @@ static void put_id(const char *key, l4id_t id)
 	fprintf(out, ",\"%s\":\"%x.%02x\"", key, id_task(id), id_lthread(id));
 }
 
-static void put_text(const char *s, size_t n)
+static void put_text(const char *key, const char *s, size_t n)
 {
-	fputs(",\"text\":\"", out);
+	fprintf(out, ",\"%s\":\"", key);
 	for (size_t i = 0; i < n; i++) {
 		unsigned char c = (unsigned char)s[i];
 		if (c == '"' || c == '\\')
@@ -72,6 +72,8 @@ unsigned long long plat_trace(const struct trace_ev *e)
 		(unsigned long long)plat_now_us(), kind_name[e->kind]);
 	if (e->thread)
 		put_id("thread", e->thread->id);
+	if (e->kind == TR_EXIT && e->thread && e->thread->task->name)
+		put_text("program", e->thread->task->name, strlen(e->thread->task->name));
 	if (e->name)
 		fprintf(out, ",\"name\":\"%s\"", e->name);
 	if (e->nn) {
@@ -83,7 +85,7 @@ unsigned long long plat_trace(const struct trace_ev *e)
 	if (e->has_peer)
 		put_id("peer", e->peer);
 	if (e->text)
-		put_text(e->text, e->textlen);
+		put_text("text", e->text, e->textlen);
 	if (e->mem)
 		fputs(",\"mem\":true", out);
 	if (e->src_seq)

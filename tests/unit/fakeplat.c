@@ -80,3 +80,27 @@ unsigned long long plat_trace(const struct trace_ev *e)
 	(void)e;
 	return ++fake_trace_events;
 }
+
+/* The kernel's reports without the host's debugging views. */
+const char *plat_thread_where(const struct thread *t, char *buf, size_t size)
+{
+	(void)t;
+	if (size)
+		buf[0] = 0;
+	return buf;
+}
+
+void plat_thread_details(const struct kernel *k, const struct thread *t, bool registers)
+{
+	(void)k;
+	(void)t;
+	(void)registers;
+}
+
+const char *plat_fault_cause(const struct kernel *k, const struct thread *t, word_t addr)
+{
+	(void)k;
+	(void)t;
+	(void)addr;
+	return 0;
+}

@@ -19,7 +19,7 @@ static u64 udivmod(u64 n, u64 d, u64 *rem)
 	u64 q = 0, r = 0;
 
 	if (d == 0)
-		__builtin_trap(); /* as the hardware divide does for 32-bit operands */
+		__asm__ volatile("teq $0, $0, 7"); /* the divide trap gcc emits for 32-bit ones */
 	if ((n >> 32) == 0 && (d >> 32) == 0) {
 		unsigned long n32 = (unsigned long)n, d32 = (unsigned long)d;
 
