@@ -142,9 +142,11 @@ void kdebug(struct kernel *k, struct thread *t, const struct trap *tr)
 	case KD_NAME: {
 		word_t nr;
 		struct task *named;
-		if (user_read(k, t->task, arg, &nr, 4) && (nr = task_word(t->task, nr)) < L4_TASKS &&
-		    (named = k->tasks[nr]) && named->chief == t->task->nr &&
-		    user_read_str(k, t->task, arg + 4, named->name_buf, sizeof named->name_buf) >= 0) {
+		if (user_read(k, t->task, arg, &nr, 4) &&
+		    (nr = task_word(t->task, nr)) < L4_TASKS && (named = k->tasks[nr]) &&
+		    named->chief == t->task->nr &&
+		    user_read_str(k, t->task, arg + 4, named->name_buf, sizeof named->name_buf) >=
+			0) {
 			named->name = named->name_buf;
 			TRACE(k, .kind = TR_KDEBUG, .thread = t, .name = "task_name",
 			      .peer = id_make(nr, 0, named->chief, named->nest), .has_peer = true,
@@ -156,8 +158,8 @@ void kdebug(struct kernel *k, struct thread *t, const struct trap *tr)
 		char text[120], where[160];
 		int n = user_read_str(k, t->task, tr->kd_text, text,
 				      tr->kd_textlen && tr->kd_textlen < sizeof text
-					      ? tr->kd_textlen + 1
-					      : sizeof text);
+					  ? tr->kd_textlen + 1
+					  : sizeof text);
 		if (n < 0 && kdebug_text_hole(k, t, tr)) {
 			/* the text's page was never touched: page it in through the pager, as an
 			 * access by the thread would, and trap again */

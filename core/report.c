@@ -77,7 +77,8 @@ const char *thread_state_desc(const struct kernel *k, const struct thread *t, ch
 		n = kfmt(buf, size, "ready");
 		break;
 	case TS_SEND_WAIT:
-		n = kfmt(buf, size, "%s to %s", t->ipc.pagefault ? "sending a page fault" : "sending",
+		n = kfmt(buf, size, "%s to %s",
+			 t->ipc.pagefault ? "sending a page fault" : "sending",
 			 q ? thread_name(q, p) : "?");
 		break;
 	case TS_RECV_WAIT:
@@ -89,7 +90,8 @@ const char *thread_state_desc(const struct kernel *k, const struct thread *t, ch
 		else if (q)
 			n = kfmt(buf, size, "waiting for a message from %s", thread_name(q, p));
 		else
-			n = kfmt(buf, size, "sleeping%s", t->wakeup ? "" : " forever (receive from nil)");
+			n = kfmt(buf, size, "sleeping%s",
+				 t->wakeup ? "" : " forever (receive from nil)");
 		break;
 	case TS_XFER:
 		n = kfmt(buf, size, "in a long IPC with %s, waiting for a buffer page",
@@ -125,7 +127,8 @@ void report_threads(const struct kernel *k, const char *title)
 			char n[16], d[96], where[160];
 			klog("  thread %s (%s, %s): %s, ip 0x%08x%s", thread_name(t, n),
 			     task->arch->name, task->name, thread_state_desc(k, t, d, sizeof d),
-			     task->arch->get_ip(t->regs), plat_thread_where(t, where, sizeof where));
+			     task->arch->get_ip(t->regs),
+			     plat_thread_where(t, where, sizeof where));
 		}
 	}
 }

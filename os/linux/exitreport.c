@@ -8,17 +8,16 @@
 #include <stdio.h>
 #include <string.h>
 
-void exit_facts_gather(const struct kernel *k, const char *reason, int status,
-		       struct exit_facts *f)
+void exit_facts_gather(const struct kernel *k, const char *reason, int status, struct exit_facts *f)
 {
 	memset(f, 0, sizeof *f);
 	f->reason = reason;
 	f->status = status;
 	if (!strcmp(reason, "exit"))
 		f->thread = k->exited_by;
-	else if (k->stop.reason != STOP_NONE && (!strcmp(reason, "fault") ||
-						 !strcmp(reason, "exception") ||
-						 !strcmp(reason, "kdebug"))) {
+	else if (k->stop.reason != STOP_NONE &&
+		 (!strcmp(reason, "fault") || !strcmp(reason, "exception") ||
+		  !strcmp(reason, "kdebug"))) {
 		f->thread = k->stop.thread;
 		f->what = k->stop.what;
 		f->addr = k->stop.addr;
@@ -27,7 +26,8 @@ void exit_facts_gather(const struct kernel *k, const char *reason, int status,
 		f->thread = k->current; /* the thread that ran when a signal or a death came */
 	}
 	if (f->thread)
-		sym_lookup(f->thread->task, f->thread->task->arch->get_ip(f->thread->regs), &f->loc);
+		sym_lookup(f->thread->task, f->thread->task->arch->get_ip(f->thread->regs),
+			   &f->loc);
 }
 
 /* A JSON string, or null. */

@@ -10,7 +10,7 @@
 #include <string.h>
 
 #define MAX_FRAMES 32
-#define PAGE 0x1000u
+#define PAGE	   0x1000u
 
 static const char *base_name(const char *path)
 {
@@ -76,7 +76,8 @@ void plat_thread_details(const struct kernel *k, const struct thread *t, bool re
 		       pcs[i - 1] == pcs[i - 2])
 			same++;
 		if (same) {
-			klog("    ... %u more frame%s at 0x%08x", same, same == 1 ? "" : "s", pcs[i]);
+			klog("    ... %u more frame%s at 0x%08x", same, same == 1 ? "" : "s",
+			     pcs[i]);
 			i += same - 1;
 			continue;
 		}

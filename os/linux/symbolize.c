@@ -33,7 +33,8 @@ void sym_add_program(const char *path, const char *name)
 		name = strrchr(path, '/') ? strrchr(path, '/') + 1 : path;
 	for (unsigned i = 0; i < nprograms; i++)
 		if (!strcmp(programs[i].name, name))
-			return; /* two files of one name: the first is what the loader finds first */
+			return; /* two files of one name: the first is what the loader finds first
+				 */
 	struct program *p = &programs[nprograms];
 	p->name = strdup(name);
 	p->path = strdup(full);
@@ -94,6 +95,7 @@ bool sym_lookup(const struct task *t, word_t pc, struct sym_loc *loc)
 	GElf_Sym sym;
 	loc->function = dwfl_module_addrinfo(m, pc, &off, &sym, 0, 0, 0);
 	loc->offset = (word_t)off;
+	loc->code = loc->function && GELF_ST_TYPE(sym.st_info) == STT_FUNC;
 	Dwfl_Line *line = dwfl_module_getsrc(m, pc);
 	if (line)
 		loc->file = dwfl_lineinfo(line, 0, &loc->line, 0, 0, 0);

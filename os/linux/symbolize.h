@@ -18,6 +18,7 @@ const char *sym_program_path(const struct task *t);
 struct sym_loc {
 	const char *function; /* 0 if no symbol covers the address */
 	word_t offset;	      /* from the function's start */
+	bool code;	      /* the symbol is a function (not data: a wild return address) */
 	const char *file;     /* source file (full path as compiled), 0 without line info */
 	int line;
 };

@@ -31,16 +31,16 @@ static bool eval(const struct kernel *k, const struct task *task, const Dwarf_Op
 	word_t stack[8];
 	unsigned sp = 0;
 	*is_value = false;
-#define PUSH(x)                                                                                   \
-	do {                                                                                      \
-		if (sp == 8)                                                                      \
-			return false;                                                             \
-		stack[sp++] = (x);                                                                \
+#define PUSH(x)                                                                                    \
+	do {                                                                                       \
+		if (sp == 8)                                                                       \
+			return false;                                                              \
+		stack[sp++] = (x);                                                                 \
 	} while (0)
-#define NEED(n)                                                                                   \
-	do {                                                                                      \
-		if (sp < (n))                                                                     \
-			return false;                                                             \
+#define NEED(n)                                                                                    \
+	do {                                                                                       \
+		if (sp < (n))                                                                      \
+			return false;                                                              \
 	} while (0)
 	for (size_t i = 0; i < nops; i++) {
 		const Dwarf_Op *op = &ops[i];
@@ -73,8 +73,14 @@ static bool eval(const struct kernel *k, const struct task *task, const Dwarf_Op
 				NEED(1);
 				stack[sp - 1] += (word_t)op->number;
 				break;
-			case DW_OP_const1u: case DW_OP_const2u: case DW_OP_const4u: case DW_OP_constu:
-			case DW_OP_const1s: case DW_OP_const2s: case DW_OP_const4s: case DW_OP_consts:
+			case DW_OP_const1u:
+			case DW_OP_const2u:
+			case DW_OP_const4u:
+			case DW_OP_constu:
+			case DW_OP_const1s:
+			case DW_OP_const2s:
+			case DW_OP_const4s:
+			case DW_OP_consts:
 				PUSH((word_t)op->number);
 				break;
 			case DW_OP_plus:
@@ -208,6 +214,15 @@ static bool step_prologue(const struct kernel *k, const struct task *task, word_
 	return true;
 }
 
+/* A return address must lie in a function of the program, where its symbols say so: a stack
+ * the call-frame information does not describe (an inline system call that pushes without CFI)
+ * otherwise yields data addresses as callers. */
+static bool returns_to_code(const struct task *task, word_t ret)
+{
+	struct sym_loc loc;
+	return !sym_program_path(task) || (sym_lookup(task, ret - 1, &loc) && loc.code);
+}
+
 unsigned unwind_thread(const struct kernel *k, const struct thread *t, word_t *pcs, unsigned max)
 {
 	const struct task *task = t->task;
@@ -233,7 +248,7 @@ unsigned unwind_thread(const struct kernel *k, const struct thread *t, word_t *p
 		if (a->link_reg != ARCH_RA_ON_STACK)
 			ret &= ~1u; /* the Thumb / microMIPS bit */
 		/* the outermost frame (crt0 clears the return address), or a stack going nowhere */
-		if (!ret || (n > 1 && a->get_sp(rs.v) <= sp))
+		if (!ret || (n > 1 && a->get_sp(rs.v) <= sp) || !returns_to_code(task, ret))
 			break;
 		pc = ret;
 		a->set_ip(rs.v, pc);

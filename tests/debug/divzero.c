@@ -4,7 +4,10 @@
 
 volatile int zero;
 
-__attribute__((noipa)) static int divide(int a, int b) { return a / b; } /* line 7 */
+__attribute__((noipa)) static int divide(int a, int b)
+{
+	return a / b;
+} /* line 7 */
 
 __attribute__((noipa)) static int average(int sum, int n)
 {

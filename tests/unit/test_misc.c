@@ -80,6 +80,16 @@ static void test_kdebug(void)
 	tr.kd_text = 0x20010;
 	kdebug(k, t, &tr);
 	CHECK(strstr(fake_log, "enter_kdebug \"hello\"") != 0);
+	/* by default enter_kdebug stops the instance, with the thread list */
+	CHECK_EQ(k->run, RUN_KDEBUG);
+	CHECK(k->stop.reason == STOP_KDEBUG && k->stop.thread == t);
+	CHECK(strcmp(k->stop.what, "enter_kdebug \"hello\"") == 0);
+	CHECK(strstr(fake_log, "threads at the stop:") != 0);
+	/* --kdebug=continue: the line, and the program goes on */
+	k->run = RUN_ACTIVE;
+	k->kdebug_continue = true;
+	kdebug(k, t, &tr);
+	CHECK_EQ(k->run, RUN_ACTIVE);
 	tr.kd_op = KD_EXIT;
 	arch_arm.set_slot(t->regs, S0, 7);
 	kdebug(k, t, &tr);
