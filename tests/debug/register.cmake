@@ -5,9 +5,9 @@ set(DBG tests/debug)
 
 umol4_test(debug_divzero ${DBG}/divzero.elf 120 LABELS debug
   STDERR "task 5.00 (@ISA@, divzero.elf): integer division by zero at ip 0x"
-         " in divide (divzero.c:7)" "runs @LIB@/tests/debug/divzero.elf"
-         "#0 0x" "divide (divzero.c:7)" "#1 0x" "average (divzero.c:11)"
-         "#2 0x" "main (divzero.c:17)" "_start (crt0.S:")
+         " in divide (divzero.c:8)" "runs @LIB@/tests/debug/divzero.elf"
+         "#0 0x" "divide (divzero.c:8)" "#1 0x" "average (divzero.c:12)"
+         "#2 0x" "main (divzero.c:18)" "_start (crt0.S:")
 umol4_test(debug_overflow ${DBG}/overflow.elf 120 LABELS debug
   STDERR "(@ISA@, overflow.elf): stack overflow: page fault not resolved by the pager at address"
          "in recurse (overflow.c:" "#1 0x" "recurse (overflow.c:11)" "more frames at 0x")
