@@ -120,6 +120,9 @@ struct arch {
 	 * turns regs at pc, in the function starting at entry, into its caller's registers (pc =
 	 * the return address) by reading the function's prologue. 0: not needed for this ISA. */
 	bool (*caller_by_prologue)(umem_read_fn rd, void *cx, word_t entry, word_t *regs);
+	/* A thread stopped in a system call whose binding moved the stack pointer around the trap
+	 * without call-frame information (ia32): turns regs into the enclosing function's. */
+	void (*frame_before_syscall)(umem_read_fn rd, void *cx, word_t *regs);
 
 	void (*init_regs)(word_t *regs, word_t ip, word_t sp);
 	/* Entry arguments of a program: docs/abi "Program entry". */

@@ -170,7 +170,8 @@ void kdebug(struct kernel *k, struct thread *t, const struct trap *tr)
 		     plat_thread_where(t, where, sizeof where));
 		char what[140];
 		kfmt(what, sizeof what, "enter_kdebug \"%s\"", n < 0 ? "?" : text);
-		report_kdebug_stop(k, t, what);
+		if (n < 0 || text[0] != '*') /* "*text" only logs, as under Fiasco */
+			report_kdebug_stop(k, t, what);
 		break;
 	}
 	case KD_BREAKPOINT: {

@@ -1,7 +1,5 @@
 #include "core/trace.h"
 
-#include <string.h>
-
 static const char *const sysname[NSYSCALLS] = {
 	"ipc",	       "id_nearest",	   "fpage_unmap", "thread_switch", "thread_schedule",
 	"lthread_ex_regs", "task_new", "kernel_interface", "exception_table",
@@ -119,6 +117,5 @@ void trace_end(struct kernel *k, const char *how, int status, const struct threa
 	       bool has_addr, const char *where)
 {
 	TRACE(k, .kind = TR_EXIT, .name = how, .n = {(word_t)status}, .nn = 1, .thread = t,
-	      .addr = addr, .has_addr = has_addr, .text = where && *where ? where : 0,
-	      .textlen = where ? strlen(where) : 0);
+	      .addr = addr, .has_addr = has_addr, .where = where && *where ? where : 0);
 }

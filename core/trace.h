@@ -21,7 +21,7 @@ enum trace_kind {
 	TR_EXCEPTION, /* name, n[0] = vector */
 	TR_KDEBUG,    /* name (outstring, exit, ...), n[0] = argument when neutral */
 	TR_OUTPUT,    /* text = what the program printed */
-	TR_EXIT,      /* n[0] = status; name = how; thread, addr, text = function:line if known */
+	TR_EXIT,      /* n[0] = status; name = how; thread, addr, where = function:line if known */
 };
 
 struct trace_ev {
@@ -41,6 +41,7 @@ struct trace_ev {
 	word_t isa_n[4];
 	unsigned isa_nn;
 	unsigned long long src_seq; /* ipc_done: the event that sent the message (0 = none) */
+	const char *where; /* exit: function:line of the thread's ip (lines differ between ISAs) */
 };
 
 /* The system-call event of t, its arguments split into neutral and ISA-specific ones. */

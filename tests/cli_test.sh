@@ -122,9 +122,13 @@ for variant in x86 x86-emu arm mips mipsel; do
     { echo "FAIL: $variant: the loader's line is not on stderr"; fail=1; }
   [ -s "$tmp/out" ] && { echo "FAIL: $variant: the loader wrote to stdout: $(cat "$tmp/out")"; fail=1; }
 done
+expect2 "bad --kdebug" --kdebug=maybe "$hello"
+expect2 "bad --timeout" --timeout=soon "$hello"
+expect2 "zero --timeout" --timeout=0 "$hello"
+expect2 "negative --timeout" --timeout=-1 "$hello"
 "$umol4" --help > "$tmp/help" 2>&1 || { echo "FAIL: --help status"; fail=1; }
 for opt in --mem --emulate --sigma0 --cpu --no-pin --no-spin --help --config --no-loader --root --module \
-    --trace --deterministic --check-mappings --service --version; do
+    --trace --deterministic --check-mappings --service --version --kdebug --timeout --exit-report SIGQUIT 124 125; do
   grep -q -- "$opt" "$tmp/help" || { echo "FAIL: --help lacks $opt"; fail=1; }
 done
 [ $fail = 0 ] && echo "PASS"

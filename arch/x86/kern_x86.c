@@ -3,6 +3,8 @@
 #include "arch/x86/trapregs.h"
 #include "core/arch.h"
 
+#include <string.h>
+
 /* S0..S6 = EAX ECX EDX EBX EBP ESI EDI */
 static const unsigned slot_reg[7] = {X86_EAX, X86_ECX, X86_EDX, X86_EBX, X86_EBP, X86_ESI, X86_EDI};
 
@@ -241,6 +243,32 @@ static bool decode(const struct hw_event *ev, word_t *r, struct trap *tr, umem_r
 	}
 }
 
+/* The bindings' inline asm (arch/x86/include/l4/arch/syscall.h) pushes EBP and the block address
+ * (and for deceit S7/S8) before the int and pops them after it; a thread stopped in the kernel
+ * is in between. The enclosing function's call-frame information describes the registers before
+ * the pushes, so a backtrace starts from those. */
+static void frame_before_syscall(umem_read_fn rd, void *cx, word_t *r)
+{
+	static const uint8_t plain[] = {0x55, 0x53, 0x8b, 0x6b, 0x04, 0x8b, 0x1b, 0xcd};
+	static const uint8_t deceit[] = {0x55, 0x53, 0xff, 0x73, 0x0c, 0xff, 0x73,
+					 0x08, 0x8b, 0x6b, 0x04, 0x8b, 0x1b, 0xcd};
+	uint8_t code[sizeof deceit + 1];
+	word_t ip = r[X86_EIP], pushed = 0;
+	if (rd(cx, ip - sizeof plain - 1, code, sizeof plain + 1) &&
+	    !memcmp(code, plain, sizeof plain) && code[sizeof plain] >= 0x30 &&
+	    code[sizeof plain] <= 0x36)
+		pushed = 8;
+	else if (rd(cx, ip - sizeof deceit - 1, code, sizeof deceit + 1) &&
+		 !memcmp(code, deceit, sizeof deceit) && code[sizeof deceit] == 0x30)
+		pushed = 16;
+	word_t saved[2]; /* the block address, then EBP */
+	if (!pushed || !rd(cx, r[X86_ESP] + pushed - 8, saved, sizeof saved))
+		return;
+	r[X86_EBX] = saved[0];
+	r[X86_EBP] = saved[1];
+	r[X86_ESP] += pushed;
+}
+
 static const char *const reg_names[X86_NREGS] = {"eax", "ecx", "edx", "ebx", "esp",
 						  "ebp", "esi", "edi", "eip", "eflags"};
 
@@ -255,6 +283,7 @@ const struct arch arch_x86 = {
     .reg_names = reg_names,
     .dwarf_nregs = X86_EIP + 1,
     .link_reg = ARCH_RA_ON_STACK,
+    .frame_before_syscall = frame_before_syscall,
     .init_regs = init_regs,
     .set_entry_args = set_entry_args,
     .get_ip = get_ip,

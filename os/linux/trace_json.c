@@ -49,9 +49,10 @@ static void put_id(const char *key, l4id_t id)
 	fprintf(out, ",\"%s\":\"%x.%02x\"", key, id_task(id), id_lthread(id));
 }
 
-static void put_text(const char *key, const char *s, size_t n)
+/* A JSON string. */
+static void put_string(const char *s, size_t n)
 {
-	fprintf(out, ",\"%s\":\"", key);
+	fputc('"', out);
 	for (size_t i = 0; i < n; i++) {
 		unsigned char c = (unsigned char)s[i];
 		if (c == '"' || c == '\\')
@@ -62,6 +63,12 @@ static void put_text(const char *key, const char *s, size_t n)
 			fputc(c, out);
 	}
 	fputc('"', out);
+}
+
+static void put_text(const char *key, const char *s, size_t n)
+{
+	fprintf(out, ",\"%s\":", key);
+	put_string(s, n);
 }
 
 unsigned long long plat_trace(const struct trace_ev *e)
@@ -103,6 +110,11 @@ unsigned long long plat_trace(const struct trace_ev *e)
 		for (unsigned i = 0; i < e->isa_nn; i++)
 			fprintf(out, "%s%u", i ? "," : "", e->isa_n[i]);
 		fputc(']', out);
+	}
+	if (e->where) {
+		fputs(e->thread || e->has_addr || e->isa_nn ? "," : "", out);
+		fputs("\"where\":", out);
+		put_string(e->where, strlen(e->where));
 	}
 	fputs("}}\n", out);
 	return seq;

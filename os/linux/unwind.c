@@ -232,6 +232,10 @@ unsigned unwind_thread(const struct kernel *k, const struct thread *t, word_t *p
 		rs.v[r] = t->regs[r];
 		rs.known[r] = r < a->dwarf_nregs;
 	}
+	if (a->frame_before_syscall) {
+		struct task_mem m = {k, task};
+		a->frame_before_syscall(read_task, &m, rs.v);
+	}
 	word_t pc = a->get_ip(t->regs);
 	unsigned n = 0;
 	while (n < max) {

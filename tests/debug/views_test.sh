@@ -83,7 +83,7 @@ has "$tmp/f.json" '"what":"integer division by zero","function":"divide",'
 has "$tmp/f.json" '"line":8}'
 tail -1 "$tmp/f.jsonl" > "$tmp/exit_event"
 has "$tmp/exit_event" '"ev":"exit","thread":"5.00","program":"divzero.elf","name":"exception","n":[120]'
-has "$tmp/exit_event" '"text":"divide:8"'
+has "$tmp/exit_event" '"where":"divide:8"'
 
 # A page fault: the address; an ordinary exit: the exiting thread.
 # shellcheck disable=SC2086
