@@ -572,8 +572,9 @@ int main(int argc, char **argv)
 		report_threads(&k, "timeout: the run took longer than --timeout; its threads:");
 	else if (signalled)
 		report_threads(&k, "threads when the signal came:");
-	else if (status == EXIT_TASK_DIED && k.current)
-		plat_thread_details(&k, k.current, true); /* as of its last kernel entry */
+	else if (status == EXIT_TASK_DIED && k.current && k.current->task->host &&
+		 !((struct taskproc *)k.current->task->host)->pid)
+		plat_thread_details(&k, k.current, true); /* its process died under it */
 	struct exit_facts facts;
 	exit_facts_gather(&k, reason, status, &facts);
 	/* a program's own exit is traced where it happens; every other end gets its event here */

@@ -60,6 +60,18 @@ if start_spin; then
   has "$tmp/err" "stopped by signal 2"
 fi
 
+# A task process killed from outside: the report names the thread that ran in it.
+if start_spin; then
+  sleep 0.3
+  victim=$(pgrep -f "umol4\[$pid\] task 5 " | head -1)
+  if [ -n "$victim" ]; then kill -9 "$victim"; else bad "no process of task 5"; fi
+  finish
+  [ "$st" = 122 ] || bad "killed task: status $st, expected 122"
+  has "$tmp/err" "task 5 ($isa, spin.elf): host process $victim killed by signal 9"
+  has "$tmp/err" "thread 5.00 runs $dbg/spin.elf"
+  has "$tmp/err" "main (spin.c:"
+fi
+
 # --timeout with the exit report.
 # shellcheck disable=SC2086
 timeout -k 5 60 "$umol4" $mode --timeout=1.5 --exit-report="$tmp/t.json" "$dbg/spin.elf" \
