@@ -277,16 +277,16 @@ static int run(struct kernel *k, bool *signalled)
 		if (clock_is_virtual())
 			clock_virtual_step(0);
 		uint64_t t0 = plat_now_us();
-		k->current = t;
 		enum tp_result r = tp_run(t, &ev);
 		sched_charge(k, t, plat_now_us() - t0);
 		switch (r) {
 		case TP_OK:
-			k->current = 0;
 			break;
-		case TP_DIED:
+		case TP_DIED: /* the reports name the thread that was running */
+			k->current = t;
 			return EXIT_TASK_DIED;
 		case TP_INTERRUPTED:
+			k->current = t;
 			*signalled = true;
 			return EXIT_SIGNAL_BASE + tp_stop_signal;
 		case TP_FAILED:
