@@ -24,8 +24,8 @@ static inline bool arch_decode_common(const struct hw_event *ev, struct trap *tr
 		return true;
 	case HWEV_FPE:
 		/* the host's si_code: an integer divide (ia32 #DE) or another arithmetic fault */
-		arch_exception(tr, 0,
-			       ev->sig_code == HWCODE_INTDIV ? ARCH_DIV0_TEXT : "arithmetic exception");
+		arch_exception(
+		    tr, 0, ev->sig_code == HWCODE_INTDIV ? ARCH_DIV0_TEXT : "arithmetic exception");
 		return true;
 	case HWEV_BUS:
 		arch_exception(tr, 17, "bus error");

@@ -127,7 +127,7 @@ struct kernel {
 	/* chief (owner) of every task number, active or not; 0 = nobody may create it */
 	uint16_t owner[L4_TASKS];
 	uint16_t version[L4_TASKS];
-	struct thread *current; /* the thread that ran when a signal or a task's death ended the run */
+	struct thread *current; /* what ran when a signal or a task's death ended the run */
 	struct thread *rq[256]; /* ready queue heads per priority */
 	uint32_t rq_bitmap[8];
 	struct thread *timeouts; /* sorted by wakeup */

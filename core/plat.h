@@ -24,9 +24,9 @@ int plat_inchar(bool nonblock);
 /* A task was deleted: its host process (if any) must go. */
 void plat_task_deleted(struct task *t);
 /* Debugging views the host adds to the kernel's reports (os/linux/report_linux.c): where t is
- * (" in main (hello.c:12)", or ""), t's program file, registers and backtrace as further lines, and what a
- * fault at addr means beyond the L4 view ("stack overflow", or 0). They read t's program file
- * and memory; none of them is ever called on the normal path. */
+ * (" in main (hello.c:12)", or ""), t's program file, registers and backtrace as further lines, and
+ * what a fault at addr means beyond the L4 view ("stack overflow", or 0). They read t's program
+ * file and memory; none of them is ever called on the normal path. */
 const char *plat_thread_where(const struct thread *t, char *buf, size_t size);
 void plat_thread_details(const struct kernel *k, const struct thread *t, bool registers);
 const char *plat_fault_cause(const struct kernel *k, const struct thread *t, word_t addr);

@@ -196,23 +196,12 @@ static bool host_mapping_stale(struct kernel *k, struct thread *t, const struct 
 	return true;
 }
 
-struct decode_cx {
-	const struct kernel *k;
-	const struct task *task;
-};
-
-static bool decode_read(void *cx, word_t va, void *buf, word_t len)
-{
-	const struct decode_cx *c = cx;
-	return user_read(c->k, c->task, va, buf, len);
-}
-
 void kernel_trap(struct kernel *k, struct thread *t, const struct hw_event *ev)
 {
 	const struct arch *a = t->task->arch;
 	struct trap tr = {0};
 	kip_tick(k, plat_now_us());
-	struct decode_cx cx = {k, t->task};
+	struct task_mem cx = {k, t->task};
 	char what[80];
 	if (ev->kind == HWEV_HOSTSYS) {
 		/* A Linux system call from L4 code, refused by the host (docs/security.md): on every
@@ -226,7 +215,7 @@ void kernel_trap(struct kernel *k, struct thread *t, const struct hw_event *ev)
 		tr.err_code = 0x80u * 8u + 2u;
 		tr.has_err = true;
 		tr.what = what;
-	} else if (!a->decode(ev, t->regs, &tr, decode_read, &cx)) {
+	} else if (!a->decode(ev, t->regs, &tr, task_mem_read, &cx)) {
 		report_exception(k, t, "unexpected trap");
 		return;
 	}

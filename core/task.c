@@ -181,6 +181,12 @@ bool user_copy(const struct kernel *k, const struct task *dst, word_t dva, const
 	return true;
 }
 
+bool task_mem_read(void *cx, word_t va, void *buf, word_t len)
+{
+	const struct task_mem *m = cx;
+	return user_read(m->k, m->task, va, buf, len);
+}
+
 int user_read_str(const struct kernel *k, const struct task *t, word_t va, char *buf, word_t max)
 {
 	word_t n = 0;

@@ -33,6 +33,13 @@ bool user_copy(const struct kernel *k, const struct task *dst, word_t dva, const
 /* Reads a NUL-terminated string of at most max-1 bytes; returns its length, -1 if unmapped. */
 int user_read_str(const struct kernel *k, const struct task *t, word_t va, char *buf, word_t max);
 
+/* A task's memory for the ISA backends' readers (umem_read_fn): cx points at a struct task_mem. */
+struct task_mem {
+	const struct kernel *k;
+	const struct task *task;
+};
+bool task_mem_read(void *cx, word_t va, void *buf, word_t len);
+
 /* Records that [first, last] pages changed; the os layer re-mirrors them before the task runs
  * (pt_take_stale). The record is exact to the page and costs the same however many pages the
  * task has. */

@@ -115,8 +115,9 @@ static bool decode(const struct hw_event *ev, word_t *r, struct trap *tr, umem_r
 	}
 }
 
-static const char *const reg_names[ARM_NREGS] = {
-	"r0", "r1", "r2", "r3", "r4", "r5", "r6", "r7", "r8", "r9", "r10", "fp", "ip", "sp", "lr", "pc", "cpsr"};
+static const char *const reg_names[ARM_NREGS] = {"r0", "r1", "r2", "r3", "r4",	"r5",
+						 "r6", "r7", "r8", "r9", "r10", "fp",
+						 "ip", "sp", "lr", "pc", "cpsr"};
 
 const struct arch arch_arm = {
 	.name = "arm",

@@ -108,9 +108,8 @@ static bool decode(bool be, const struct hw_event *ev, word_t *r, struct trap *t
 			r[MIPS_PC] = pc + 4;
 		} else if (fetch(rd, cx, be, pc, &insn) && is_trap(insn)) {
 			/* gcc checks every division with `teq divisor, $zero, 7` */
-			arch_exception(tr, 0,
-				       ((insn >> 6) & 0x3ffu) == MIPS_BRK_DIVZERO ? ARCH_DIV0_TEXT
-										   : "trap instruction");
+			bool div0 = ((insn >> 6) & 0x3ffu) == MIPS_BRK_DIVZERO;
+			arch_exception(tr, div0 ? 0 : 6, div0 ? ARCH_DIV0_TEXT : "trap instruction");
 		} else {
 			tr->kind = TRAP_KDEBUG;
 			tr->kd_op = KD_BREAKPOINT;
@@ -182,7 +181,7 @@ static const char *const reg_names[MIPS_NREGS] = {
 		.init_regs = init_regs, .set_entry_args = set_entry_args, .get_ip = get_ip,       \
 		.set_ip = set_ip, .get_sp = get_sp, .set_sp = set_sp, .get_flags = get_flags,     \
 		.get_slot = get_slot, .set_slot = set_slot, .deceit_on_stack = false,             \
-		.gate_size = 4, .exc_enter = exc_enter, .reg_names = reg_names,                     \
+		.gate_size = 4, .exc_enter = exc_enter, .reg_names = reg_names,                   \
 		.dwarf_nregs = MIPS_RA + 1, .link_reg = MIPS_RA
 
 const struct arch arch_mips = {

@@ -264,13 +264,13 @@ static void frame_before_syscall(umem_read_fn rd, void *cx, word_t *r)
 	word_t saved[2]; /* the block address, then EBP */
 	if (!pushed || !rd(cx, r[X86_ESP] + pushed - 8, saved, sizeof saved))
 		return;
-	r[X86_EBX] = saved[0];
-	r[X86_EBP] = saved[1];
+	r[X86_EBX] = word_bytes(&saved[0], false);
+	r[X86_EBP] = word_bytes(&saved[1], false);
 	r[X86_ESP] += pushed;
 }
 
 static const char *const reg_names[X86_NREGS] = {"eax", "ecx", "edx", "ebx", "esp",
-						  "ebp", "esi", "edi", "eip", "eflags"};
+						 "ebp", "esi", "edi", "eip", "eflags"};
 
 const struct arch arch_x86 = {
     .name = "x86",

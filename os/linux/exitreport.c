@@ -4,6 +4,7 @@
 #include "core/task.h"
 #include "core/trace.h"
 #include "os/linux/symbolize.h"
+#include "os/linux/trace_json.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -34,21 +35,10 @@ void exit_facts_gather(const struct kernel *k, const char *reason, int status, s
 static void put_str(FILE *out, const char *key, const char *s)
 {
 	fprintf(out, ",\"%s\":", key);
-	if (!s) {
+	if (s)
+		json_string(out, s, strlen(s));
+	else
 		fputs("null", out);
-		return;
-	}
-	fputc('"', out);
-	for (; *s; s++) {
-		unsigned char c = (unsigned char)*s;
-		if (c == '"' || c == '\\')
-			fprintf(out, "\\%c", c);
-		else if (c < 0x20 || c >= 0x7f)
-			fprintf(out, "\\u%04x", c);
-		else
-			fputc(c, out);
-	}
-	fputc('"', out);
 }
 
 static void put_hex(FILE *out, const char *key, bool has, word_t v)

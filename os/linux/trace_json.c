@@ -49,26 +49,25 @@ static void put_id(const char *key, l4id_t id)
 	fprintf(out, ",\"%s\":\"%x.%02x\"", key, id_task(id), id_lthread(id));
 }
 
-/* A JSON string. */
-static void put_string(const char *s, size_t n)
+void json_string(FILE *f, const char *s, size_t n)
 {
-	fputc('"', out);
+	fputc('"', f);
 	for (size_t i = 0; i < n; i++) {
 		unsigned char c = (unsigned char)s[i];
 		if (c == '"' || c == '\\')
-			fprintf(out, "\\%c", c);
+			fprintf(f, "\\%c", c);
 		else if (c < 0x20 || c >= 0x7f)
-			fprintf(out, "\\u%04x", c);
+			fprintf(f, "\\u%04x", c);
 		else
-			fputc(c, out);
+			fputc(c, f);
 	}
-	fputc('"', out);
+	fputc('"', f);
 }
 
 static void put_text(const char *key, const char *s, size_t n)
 {
 	fprintf(out, ",\"%s\":", key);
-	put_string(s, n);
+	json_string(out, s, n);
 }
 
 unsigned long long plat_trace(const struct trace_ev *e)
@@ -114,7 +113,7 @@ unsigned long long plat_trace(const struct trace_ev *e)
 	if (e->where) {
 		fputs(e->thread || e->has_addr || e->isa_nn ? "," : "", out);
 		fputs("\"where\":", out);
-		put_string(e->where, strlen(e->where));
+		json_string(out, e->where, strlen(e->where));
 	}
 	fputs("}}\n", out);
 	return seq;

@@ -188,17 +188,6 @@ static bool step_call(const struct kernel *k, const struct task *task, struct re
 	return true;
 }
 
-struct task_mem {
-	const struct kernel *k;
-	const struct task *task;
-};
-
-static bool read_task(void *cx, word_t va, void *buf, word_t len)
-{
-	const struct task_mem *m = cx;
-	return user_read(m->k, m->task, va, buf, len);
-}
-
 /* The ISA's prologue reading, for the function the symbol table says pc is in. */
 static bool step_prologue(const struct kernel *k, const struct task *task, word_t lookup,
 			  struct regset *rs, word_t *ret)
@@ -208,7 +197,7 @@ static bool step_prologue(const struct kernel *k, const struct task *task, word_
 	if (!a->caller_by_prologue || !sym_lookup(task, lookup, &loc) || !loc.function)
 		return false;
 	struct task_mem m = {k, task};
-	if (!a->caller_by_prologue(read_task, &m, lookup - loc.offset, rs->v))
+	if (!a->caller_by_prologue(task_mem_read, &m, lookup - loc.offset, rs->v))
 		return false;
 	*ret = a->get_ip(rs->v);
 	return true;
@@ -234,7 +223,7 @@ unsigned unwind_thread(const struct kernel *k, const struct thread *t, word_t *p
 	}
 	if (a->frame_before_syscall) {
 		struct task_mem m = {k, task};
-		a->frame_before_syscall(read_task, &m, rs.v);
+		a->frame_before_syscall(task_mem_read, &m, rs.v);
 	}
 	word_t pc = a->get_ip(t->regs);
 	unsigned n = 0;

@@ -30,15 +30,4 @@ umol4_test(debug_deadlock tests/deadlock.elf 121 LABELS debug
          "#1 0x" "__crt0_main (crt0_main.c:")
 
 # The views while it runs, the exit report and umol4's own crash: a script per variant.
-foreach(variant x86 x86-emu arm mips mipsel)
-  set(isa ${variant})
-  set(mode "")
-  if(variant STREQUAL "x86-emu")
-    set(isa x86)
-    set(mode --emulate)
-  endif()
-  add_test(NAME debug_views_${variant}
-    COMMAND sh ${CMAKE_CURRENT_LIST_DIR}/views_test.sh $<TARGET_FILE:umol4>
-            ${UMOL4_LIBDIR}/${isa} ${isa} ${mode})
-  set_tests_properties(debug_views_${variant} PROPERTIES LABELS "debug;${variant}")
-endforeach()
+umol4_script_test(debug_views ${CMAKE_CURRENT_LIST_DIR}/views_test.sh LABELS debug)

@@ -4,9 +4,10 @@
 #   --timeout ends a run with the list and status 124; --exit-report writes the JSON facts of
 #   every end; the trace's exit event carries them; a crash of umol4 itself prints its backtrace
 #   and leaves no task process behind.
-# usage: views_test.sh UMOL4 LIBDIR ISA [--emulate]
+# usage: views_test.sh UMOL4 LIBDIR/<isa> [--emulate]   (umol4_script_test)
 set -u
-umol4=$1 lib=$2 isa=$3 mode=${4:-}
+umol4=$1 lib=$2 mode=${3:-}
+isa=$(basename "$lib")
 dbg=$lib/tests/debug
 tmp=$(mktemp -d)
 pid=''
@@ -14,6 +15,13 @@ trap '[ -n "$pid" ] && kill -9 $pid 2>/dev/null; rm -rf "$tmp"' EXIT
 fail=0
 bad() { echo "FAIL: $*"; fail=1; }
 has() { grep -qF -- "$2" "$1" || bad "$1 lacks: $2"; }
+
+# Runs umol4 in the foreground (at most 60 s); st = its status.
+run() {
+  # shellcheck disable=SC2086
+  timeout -k 5 60 "$umol4" $mode "$@" > "$tmp/out" 2> "$tmp/err"
+  st=$?
+}
 
 # Starts spin.elf in the background and waits until it runs.
 start_spin() {
@@ -73,21 +81,15 @@ if start_spin; then
 fi
 
 # --timeout with the exit report.
-# shellcheck disable=SC2086
-timeout -k 5 60 "$umol4" $mode --timeout=1.5 --exit-report="$tmp/t.json" "$dbg/spin.elf" \
-  > "$tmp/out" 2> "$tmp/err"
-st=$?
+run --timeout=1.5 --exit-report="$tmp/t.json" "$dbg/spin.elf"
 [ "$st" = 124 ] || bad "--timeout: status $st, expected 124"
 has "$tmp/err" "timeout: the run took longer than --timeout; its threads:"
-has "$tmp/err" "thread 5.00 ($isa, spin.elf):"
+has "$tmp/err" "thread 2.00 ($isa, sigma0):"
 has "$tmp/err" "stopped by --timeout"
 has "$tmp/t.json" '{"reason":"timeout","status":124,'
 
 # A fault: the exit report and the trace's exit event carry the same facts.
-# shellcheck disable=SC2086
-timeout -k 5 60 "$umol4" $mode --exit-report="$tmp/f.json" --trace="$tmp/f.jsonl" \
-  "$dbg/divzero.elf" > "$tmp/out" 2> "$tmp/err"
-st=$?
+run --exit-report="$tmp/f.json" --trace="$tmp/f.jsonl" "$dbg/divzero.elf"
 [ "$st" = 120 ] || bad "divzero: status $st, expected 120"
 has "$tmp/f.json" '{"reason":"exception","status":120,"task":"5","thread":"5.00","program":"divzero.elf",'
 has "$tmp/f.json" "\"file\":\"$dbg/divzero.elf\""
@@ -98,19 +100,13 @@ has "$tmp/exit_event" '"ev":"exit","thread":"5.00","program":"divzero.elf","name
 has "$tmp/exit_event" '"where":"divide:8"'
 
 # A page fault: the address; an ordinary exit: the exiting thread.
-# shellcheck disable=SC2086
-timeout -k 5 60 "$umol4" $mode --exit-report="$tmp/o.json" "$dbg/overflow.elf" \
-  > "$tmp/out" 2> "$tmp/err"
+run --exit-report="$tmp/o.json" "$dbg/overflow.elf"
 has "$tmp/o.json" '{"reason":"fault","status":120,'
 has "$tmp/o.json" '"address":"0x0'
 has "$tmp/o.json" '"what":"stack overflow","function":"recurse",'
-# shellcheck disable=SC2086
-timeout -k 5 60 "$umol4" $mode --kdebug=continue --exit-report="$tmp/e.json" "$dbg/kdebug.elf" \
-  > "$tmp/out" 2> "$tmp/err"
+run --kdebug=continue --exit-report="$tmp/e.json" "$dbg/kdebug.elf"
 has "$tmp/e.json" '{"reason":"exit","status":7,'
-# shellcheck disable=SC2086
-timeout -k 5 60 "$umol4" $mode --exit-report="$tmp/k.json" "$dbg/kdebug.elf" \
-  > "$tmp/out" 2> "$tmp/err"
+run --exit-report="$tmp/k.json" "$dbg/kdebug.elf"
 has "$tmp/k.json" '{"reason":"kdebug","status":125,"task":"5","thread":"5.00","program":"kdebug.elf",'
 has "$tmp/k.json" '"what":"enter_kdebug \"checkpoint reached\"","function":"checkpoint",'
 
