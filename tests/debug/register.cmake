@@ -8,6 +8,8 @@ umol4_test(debug_divzero ${DBG}/divzero.elf 120 LABELS debug
          " in divide (divzero.c:8)" "runs @LIB@/tests/debug/divzero.elf"
          "#0 0x" "divide (divzero.c:8)" "#1 0x" "average (divzero.c:12)"
          "#2 0x" "main (divzero.c:18)" "_start (crt0.S:")
+umol4_test(debug_divisions ${DBG}/divisions.elf 0 LABELS debug
+  REF ${CMAKE_CURRENT_LIST_DIR}/divisions.ref)
 umol4_test(debug_overflow ${DBG}/overflow.elf 120 LABELS debug
   STDERR "(@ISA@, overflow.elf): stack overflow: page fault not resolved by the pager at address"
          "in recurse (overflow.c:" "#1 0x" "recurse (overflow.c:11)" "more frames at 0x")
