@@ -104,3 +104,20 @@ const char *plat_fault_cause(const struct kernel *k, const struct thread *t, wor
 	(void)addr;
 	return 0;
 }
+
+uint8_t fakemem[64];
+
+bool fakemem_read(void *cx, word_t va, void *buf, word_t len)
+{
+	(void)cx;
+	if (va < FAKEMEM_VA || va + len > FAKEMEM_VA + sizeof fakemem)
+		return false;
+	memcpy(buf, fakemem + (va - FAKEMEM_VA), len);
+	return true;
+}
+
+void fakemem_put_word(unsigned off, word_t w, bool be)
+{
+	for (int i = 0; i < 4; i++)
+		fakemem[off + i] = (uint8_t)(be ? w >> (24 - 8 * i) : w >> (8 * i));
+}

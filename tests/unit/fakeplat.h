@@ -10,4 +10,11 @@ extern char fake_err[1024];
 extern unsigned fake_irq_attached;
 void fake_reset(void);
 
+/* A fake user memory for the ISA backends' readers: 64 bytes at FAKEMEM_VA. */
+#define FAKEMEM_VA 0x10000u
+extern uint8_t fakemem[64];
+bool fakemem_read(void *cx, word_t va, void *buf, word_t len);
+/* Stores w at fakemem + off in the given byte order. */
+void fakemem_put_word(unsigned off, word_t w, bool be);
+
 #endif

@@ -4,28 +4,10 @@
 #include "arch/arm/trapregs.h"
 #include "arch/mips/trapregs.h"
 #include "arch/x86/trapregs.h"
+#include "tests/unit/fakeplat.h"
 #include "tests/unit/unit.h"
 
 #include <string.h>
-
-/* A fake user memory of 64 bytes at MEM_VA: code, then a little stack. */
-#define MEM_VA 0x20000u
-static uint8_t mem[64];
-
-static bool rd(void *cx, word_t va, void *buf, word_t len)
-{
-	(void)cx;
-	if (va < MEM_VA || va + len > MEM_VA + sizeof mem)
-		return false;
-	memcpy(buf, mem + (va - MEM_VA), len);
-	return true;
-}
-
-static void put(unsigned off, word_t w, bool be)
-{
-	for (int i = 0; i < 4; i++)
-		mem[off + i] = (uint8_t)(be ? w >> (24 - 8 * i) : w >> (8 * i));
-}
 
 static void test_division_by_zero(void)
 {
@@ -33,39 +15,40 @@ static void test_division_by_zero(void)
 	struct trap tr;
 	/* ia32: #DE arrives as SIGFPE with FPE_INTDIV */
 	struct hw_event ev = {HWEV_FPE, HWCODE_INTDIV, 0, 0, 0};
-	r[X86_EIP] = MEM_VA;
-	CHECK(arch_x86.decode(&ev, r, &tr, rd, 0));
+	r[X86_EIP] = FAKEMEM_VA;
+	CHECK(arch_x86.decode(&ev, r, &tr, fakemem_read, 0));
 	CHECK(tr.kind == TRAP_EXCEPTION && tr.vector == 0);
 	CHECK(strcmp(tr.what, "integer division by zero") == 0);
 	/* ARM: the helpers' udf #0xde0 is the caller's exception, at its call instruction */
 	memset(r, 0, sizeof r);
-	put(0, 0xe7f0def0u, false);
-	r[ARM_PC] = MEM_VA;
+	fakemem_put_word(0, 0xe7f0def0u, false);
+	r[ARM_PC] = FAKEMEM_VA;
 	r[ARM_LR] = 0x01000104u;
 	ev = (struct hw_event){HWEV_ILL, 0, 0, 0, 0};
-	CHECK(arch_arm.decode(&ev, r, &tr, rd, 0));
+	CHECK(arch_arm.decode(&ev, r, &tr, fakemem_read, 0));
 	CHECK(tr.kind == TRAP_EXCEPTION && tr.vector == 0 && r[ARM_PC] == 0x01000100u);
 	CHECK(strcmp(tr.what, "integer division by zero") == 0);
 	/* any other undefined instruction stays an illegal instruction */
-	put(0, 0xe7f000f0u, false);
-	r[ARM_PC] = MEM_VA;
-	CHECK(arch_arm.decode(&ev, r, &tr, rd, 0) && tr.vector == 6 && r[ARM_PC] == MEM_VA);
+	fakemem_put_word(0, 0xe7f000f0u, false);
+	r[ARM_PC] = FAKEMEM_VA;
+	CHECK(arch_arm.decode(&ev, r, &tr, fakemem_read, 0) && tr.vector == 6 &&
+	      r[ARM_PC] == FAKEMEM_VA);
 	/* MIPS: teq a1, zero, 7 (SIGTRAP under qemu) at the trap; another code is vector 6 */
 	const struct arch *mips[] = {&arch_mips, &arch_mipsel};
 	for (unsigned i = 0; i < 2; i++) {
 		bool be = mips[i]->big_endian;
 		memset(r, 0, sizeof r);
-		put(0, 0x00a001f4u, be);
-		r[MIPS_PC] = MEM_VA;
+		fakemem_put_word(0, 0x00a001f4u, be);
+		r[MIPS_PC] = FAKEMEM_VA;
 		ev = (struct hw_event){HWEV_TRAP, 0, 0, 0, 0};
-		CHECK(mips[i]->decode(&ev, r, &tr, rd, 0));
-		CHECK(tr.kind == TRAP_EXCEPTION && tr.vector == 0 && r[MIPS_PC] == MEM_VA);
+		CHECK(mips[i]->decode(&ev, r, &tr, fakemem_read, 0));
+		CHECK(tr.kind == TRAP_EXCEPTION && tr.vector == 0 && r[MIPS_PC] == FAKEMEM_VA);
 		CHECK(strcmp(tr.what, "integer division by zero") == 0);
-		put(0, 0x00a00034u | (3u << 6), be); /* teq a1, zero, 3 */
-		CHECK(mips[i]->decode(&ev, r, &tr, rd, 0) && tr.vector == 6);
+		fakemem_put_word(0, 0x00a00034u | (3u << 6), be); /* teq a1, zero, 3 */
+		CHECK(mips[i]->decode(&ev, r, &tr, fakemem_read, 0) && tr.vector == 6);
 		/* break 7 arrives as SIGFPE */
 		ev = (struct hw_event){HWEV_FPE, HWCODE_INTDIV, 0, 0, 0};
-		CHECK(mips[i]->decode(&ev, r, &tr, rd, 0) && tr.vector == 0);
+		CHECK(mips[i]->decode(&ev, r, &tr, fakemem_read, 0) && tr.vector == 0);
 	}
 }
 
@@ -76,15 +59,15 @@ static void test_breakpoints_advance(void)
 	word_t r[ARCH_MAX_REGS] = {0};
 	struct trap tr;
 	struct hw_event ev = {HWEV_TRAP, 0, 0, 0, 0};
-	put(0, 0xe1200070u, false); /* bkpt #0 */
-	r[ARM_PC] = MEM_VA;
-	CHECK(arch_arm.decode(&ev, r, &tr, rd, 0));
-	CHECK(tr.kd_op == KD_BREAKPOINT && r[ARM_PC] == MEM_VA + 4);
-	put(0, 0x0000000fu, true); /* sync: not a break */
+	fakemem_put_word(0, 0xe1200070u, false); /* bkpt #0 */
+	r[ARM_PC] = FAKEMEM_VA;
+	CHECK(arch_arm.decode(&ev, r, &tr, fakemem_read, 0));
+	CHECK(tr.kd_op == KD_BREAKPOINT && r[ARM_PC] == FAKEMEM_VA + 4);
+	fakemem_put_word(0, 0x0000000fu, true); /* sync: not a break */
 	memset(r, 0, sizeof r);
-	r[MIPS_PC] = MEM_VA;
-	CHECK(arch_mips.decode(&ev, r, &tr, rd, 0));
-	CHECK(tr.kd_op == KD_BREAKPOINT && r[MIPS_PC] == MEM_VA + 4);
+	r[MIPS_PC] = FAKEMEM_VA;
+	CHECK(arch_mips.decode(&ev, r, &tr, fakemem_read, 0));
+	CHECK(tr.kd_op == KD_BREAKPOINT && r[MIPS_PC] == FAKEMEM_VA + 4);
 }
 
 static void test_register_views(void)
@@ -108,20 +91,21 @@ static void test_register_views(void)
 static void test_x86_syscall_frame(void)
 {
 	static const uint8_t binding[] = {0x55, 0x53, 0x8b, 0x6b, 0x04, 0x8b, 0x1b, 0xcd, 0x30};
-	memset(mem, 0, sizeof mem);
-	memcpy(mem, binding, sizeof binding);
-	put(32, 0x01014f00u, false); /* [esp] = the block address */
-	put(36, 0x01014fd8u, false); /* [esp+4] = the function's EBP */
+	memset(fakemem, 0, sizeof fakemem);
+	memcpy(fakemem, binding, sizeof binding);
+	fakemem_put_word(32, 0x01014f00u, false); /* [esp] = the block address */
+	fakemem_put_word(36, 0x01014fd8u, false); /* [esp+4] = the function's EBP */
 	word_t r[ARCH_MAX_REGS] = {0};
-	r[X86_EIP] = MEM_VA + sizeof binding;
-	r[X86_ESP] = MEM_VA + 32;
+	r[X86_EIP] = FAKEMEM_VA + sizeof binding;
+	r[X86_ESP] = FAKEMEM_VA + 32;
 	r[X86_EBP] = 0x1234; /* S4 of the system call */
-	arch_x86.frame_before_syscall(rd, 0, r);
-	CHECK(r[X86_ESP] == MEM_VA + 40 && r[X86_EBP] == 0x01014fd8u && r[X86_EBX] == 0x01014f00u);
+	arch_x86.frame_before_syscall(fakemem_read, 0, r);
+	CHECK(r[X86_ESP] == FAKEMEM_VA + 40 && r[X86_EBP] == 0x01014fd8u &&
+	      r[X86_EBX] == 0x01014f00u);
 	/* anywhere else nothing changes */
-	r[X86_EIP] = MEM_VA + 3;
-	arch_x86.frame_before_syscall(rd, 0, r);
-	CHECK(r[X86_ESP] == MEM_VA + 40);
+	r[X86_EIP] = FAKEMEM_VA + 3;
+	arch_x86.frame_before_syscall(fakemem_read, 0, r);
+	CHECK(r[X86_ESP] == FAKEMEM_VA + 40);
 }
 
 /* MIPS: the caller of a function stopped after its prologue (addiu sp, sp, -24; sw ra, 20(sp)). */
@@ -130,23 +114,23 @@ static void test_mips_prologue(void)
 	const struct arch *mips[] = {&arch_mips, &arch_mipsel};
 	for (unsigned i = 0; i < 2; i++) {
 		bool be = mips[i]->big_endian;
-		memset(mem, 0, sizeof mem);
-		put(0, 0x27bdffe8u, be);
-		put(4, 0xafbf0014u, be);
-		put(8, 0x00000000u, be);
-		put(32 + 20, 0x01000098u, be);
+		memset(fakemem, 0, sizeof fakemem);
+		fakemem_put_word(0, 0x27bdffe8u, be);
+		fakemem_put_word(4, 0xafbf0014u, be);
+		fakemem_put_word(8, 0x00000000u, be);
+		fakemem_put_word(32 + 20, 0x01000098u, be);
 		word_t r[ARCH_MAX_REGS] = {0};
-		r[MIPS_PC] = MEM_VA + 12;
-		r[MIPS_SP] = MEM_VA + 32;
+		r[MIPS_PC] = FAKEMEM_VA + 12;
+		r[MIPS_SP] = FAKEMEM_VA + 32;
 		r[MIPS_RA] = 0x0badc0deu;
-		CHECK(mips[i]->caller_by_prologue(rd, 0, MEM_VA, r));
-		CHECK(r[MIPS_PC] == 0x01000098u && r[MIPS_SP] == MEM_VA + 56);
+		CHECK(mips[i]->caller_by_prologue(fakemem_read, 0, FAKEMEM_VA, r));
+		CHECK(r[MIPS_PC] == 0x01000098u && r[MIPS_SP] == FAKEMEM_VA + 56);
 		/* stopped at the entry: nothing allocated or saved yet, the caller is in $ra */
-		r[MIPS_PC] = MEM_VA;
-		r[MIPS_SP] = MEM_VA + 32;
+		r[MIPS_PC] = FAKEMEM_VA;
+		r[MIPS_SP] = FAKEMEM_VA + 32;
 		r[MIPS_RA] = 0x01000200u;
-		CHECK(mips[i]->caller_by_prologue(rd, 0, MEM_VA, r));
-		CHECK(r[MIPS_PC] == 0x01000200u && r[MIPS_SP] == MEM_VA + 32);
+		CHECK(mips[i]->caller_by_prologue(fakemem_read, 0, FAKEMEM_VA, r));
+		CHECK(r[MIPS_PC] == 0x01000200u && r[MIPS_SP] == FAKEMEM_VA + 32);
 	}
 }
 
