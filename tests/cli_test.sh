@@ -126,6 +126,7 @@ expect2 "bad --kdebug" --kdebug=maybe "$hello"
 expect2 "bad --timeout" --timeout=soon "$hello"
 expect2 "zero --timeout" --timeout=0 "$hello"
 expect2 "negative --timeout" --timeout=-1 "$hello"
+expect2 "unwritable --exit-report" --exit-report="$tmp/no/such/dir/r.json" "$hello"
 "$umol4" --help > "$tmp/help" 2>&1 || { echo "FAIL: --help status"; fail=1; }
 for opt in --mem --emulate --sigma0 --cpu --no-pin --no-spin --help --config --no-loader --root --module \
     --trace --deterministic --check-mappings --service --version --kdebug --timeout --exit-report SIGQUIT 124 125; do

@@ -508,6 +508,13 @@ int main(int argc, char **argv)
 			strerror(errno));
 		return EXIT_USAGE;
 	}
+	/* a report that cannot be written is a usage error now, not a lost report at the end */
+	FILE *report_file = exit_report ? fopen(exit_report, "w") : 0;
+	if (exit_report && (!report_file || fclose(report_file) != 0)) {
+		fprintf(stderr, "umol4: cannot write the exit report %s: %s\n", exit_report,
+			strerror(errno));
+		return EXIT_USAGE;
+	}
 	int kernel_cpu = pin ? pin_cpu(cpu) : -1;
 	/* spinning needs a CPU for the kernel and another for the tasks */
 	if (kernel_cpu < 0 || sysconf(_SC_NPROCESSORS_ONLN) < 2)
