@@ -1,7 +1,8 @@
 /*
  * General utilities of the small umol4 libc. The heap starts at the page-aligned end of the
- * program (_end) and grows to at most 16 MiB above it; its pages are never requested explicitly,
- * the first touch page-faults them in from the task's pager.
+ * program's memory (__l4_heap_start, behind its stack) and grows to at most 16 MiB above it; its
+ * pages are never requested explicitly, the first touch page-faults them in from the task's
+ * pager.
  */
 #ifndef __UMOL4_STDLIB_H__
 #define __UMOL4_STDLIB_H__

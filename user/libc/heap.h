@@ -1,5 +1,5 @@
 /* The allocator's shared state (malloc.c, free.c, realloc.c): a first-fit allocator over an
- * address-ordered free list between _end and HEAP_MAX above it. */
+ * address-ordered free list between __l4_heap_start (l4.ld) and HEAP_MAX above it. */
 #ifndef __UMOL4_LIBC_HEAP_H__
 #define __UMOL4_LIBC_HEAP_H__
 

@@ -1,22 +1,23 @@
 /*
  * A first-fit allocator over an address-ordered free list. The heap lies between the page-aligned
- * end of the program (_end, l4.ld) and 16 MiB above it; "brk" marks how much of it was ever handed
- * out. Those pages are not requested from anyone: touching them page-faults them in through the
- * task's pager. Not safe against concurrent use by several L4 threads of one task.
+ * end of the program's memory (__l4_heap_start, l4.ld: behind crt0's stack) and 16 MiB above
+ * it; "brk" marks how much of it was ever handed out. Those pages are not requested from anyone:
+ * touching them page-faults them in through the task's pager. Not safe against concurrent use by
+ * several L4 threads of one task.
  */
 #include <stdint.h>
 #include <stdlib.h>
 
 #include "heap.h"
 
-extern char _end[];
+extern char __l4_heap_start[];
 
 char *__umol4_heap_brk;
 struct block *__umol4_free_list;
 
 static char *heap_limit(void)
 {
-	return _end + HEAP_MAX;
+	return __l4_heap_start + HEAP_MAX;
 }
 
 static size_t block_size(size_t payload)
@@ -54,7 +55,7 @@ static struct block *take_brk(size_t size)
 	struct block *b;
 
 	if (!__umol4_heap_brk)
-		__umol4_heap_brk = _end; /* page-aligned by l4.ld */
+		__umol4_heap_brk = __l4_heap_start; /* page-aligned by l4.ld */
 	if ((size_t)(heap_limit() - __umol4_heap_brk) < size)
 		return NULL;
 	b = (struct block *)__umol4_heap_brk;
