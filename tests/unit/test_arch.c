@@ -39,17 +39,17 @@ static void test_x86(void)
 		memcpy(fakemem, reads[i], 8);
 		CHECK(arch_x86.decode(&ev, r, &tr, fakemem_read, 0) && !tr.write);
 	}
-	/* fetching a read-modify-write instruction is a read: natively the error code says so
+	/* fetching a read-modify-write instruction is a read: natively the error fakemem says so
 	 * (fetch bit), under qemu the fault lies at the ip or in the instruction's bytes */
-	memcpy(code, rmw[0], 8);
-	ev = (struct hw_event){HWEV_SEGV, 0, CODE_VA, 14, 0x14};
-	CHECK(arch_x86.decode(&ev, r, &tr, rd, 0) && tr.addr == CODE_VA && !tr.write);
+	memcpy(fakemem, rmw[0], 8);
+	ev = (struct hw_event){HWEV_SEGV, 0, FAKEMEM_VA, 14, 0x14};
+	CHECK(arch_x86.decode(&ev, r, &tr, fakemem_read, 0) && tr.addr == FAKEMEM_VA && !tr.write);
 	ev.err = 4;
-	CHECK(arch_x86.decode(&ev, r, &tr, rd, 0) && !tr.write);
-	ev.fault_addr = CODE_VA + 2;
-	CHECK(arch_x86.decode(&ev, r, &tr, rd, 0) && !tr.write);
+	CHECK(arch_x86.decode(&ev, r, &tr, fakemem_read, 0) && !tr.write);
+	ev.fault_addr = FAKEMEM_VA + 2;
+	CHECK(arch_x86.decode(&ev, r, &tr, fakemem_read, 0) && !tr.write);
 	ev.fault_addr = 0x4321; /* its memory operand */
-	CHECK(arch_x86.decode(&ev, r, &tr, rd, 0) && tr.write);
+	CHECK(arch_x86.decode(&ev, r, &tr, fakemem_read, 0) && tr.write);
 	/* lock; nop asks for the KIP */
 	memcpy(fakemem, "\xf0\x90", 2);
 	r[X86_EIP] = FAKEMEM_VA;
@@ -76,7 +76,7 @@ static void test_x86(void)
 	ev = (struct hw_event){HWEV_SEGV, HWCODE_KERNEL, 0, 13, 0};
 	CHECK(arch_x86.decode(&ev, r, &tr, fakemem_read, 0));
 	CHECK(tr.kind == TRAP_EXC_TABLE && tr.addr == 0x12345678 && r[X86_EIP] == FAKEMEM_VA + 4);
-	/* delivery pushes EFLAGS, CS, EIP and the error code, and enters the gate */
+	/* delivery pushes EFLAGS, CS, EIP and the error fakemem, and enters the gate */
 	uint8_t gate[8] = {0x34, 0x12, 0x23, 0, 0, 0xef, 0x78, 0x56};
 	CHECK_EQ(arch_x86.gate_handler(gate), 0x56781234);
 	word_t push[4];
