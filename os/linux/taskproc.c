@@ -8,6 +8,7 @@
 #include "os/linux/confine.h"
 #include "os/linux/guard.h"
 #include "os/linux/mapcheck.h"
+#include "os/linux/taskexec.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -300,62 +301,10 @@ enum tp_result tp_spawn(struct task *t)
 	}
 	char libdir[4096];
 	snprintf(libdir, sizeof libdir, "%s/%s", cfg->libdir, t->arch->name);
-	/* what qemu reads to start: its libraries, ld.so's cache, /proc/self/maps (the stub's
-	 * unmapping), the stub */
-	const char *const paths[] = {"/usr", "/lib", "/lib64", "/etc/ld.so.cache", "/proc/self",
-				     "/proc/sys/vm/mmap_min_addr", "/sys/devices/system", libdir, 0};
-
+	struct task_exec x = {cfg, task_pgid, mfd, errp[1], sv[1], p->qemu, p->stub, title, libdir};
 	pid_t pid = fork();
-	if (pid == 0) {
-		/* the kernel's death, however it dies, takes every task process with it */
-		prctl(PR_SET_PDEATHSIG, SIGKILL);
-		if (getppid() != cfg->kernel_pid)
-			_exit(127);
-		setpgid(0, task_pgid);
-		if (cfg->spin && cfg->kernel_cpu >= 0) {
-			cpu_set_t others;
-			sched_getaffinity(0, sizeof others, &others);
-			CPU_ZERO(&others);
-			for (long c = 0; c < sysconf(_SC_NPROCESSORS_ONLN) && c < CPU_SETSIZE; c++)
-				if (c != cfg->kernel_cpu)
-					CPU_SET(c, &others);
-			if (CPU_COUNT(&others))
-				sched_setaffinity(0, sizeof others, &others);
-		}
-		sigset_t none;
-		sigemptyset(&none);
-		sigprocmask(SIG_SETMASK, &none, 0);
-		signal(SIGINT, SIG_IGN);
-		signal(SIGPIPE, SIG_DFL);
-		/* via fds above the targets: a source may already sit on 2..5 */
-		int m = fcntl(mfd, F_DUPFD, 100), ph = fcntl(cfg->phys_fd, F_DUPFD, 100);
-		int so = fcntl(sv[1], F_DUPFD, 100), er = fcntl(errp[1], F_DUPFD, 100);
-		if (m < 0 || ph < 0 || so < 0 || er < 0 || dup2(m, MBOX_FD) < 0 ||
-		    dup2(ph, PHYS_FD) < 0 || dup2(so, CONFINE_SOCK_FD) < 0)
-			_exit(127);
-		for (int fd = CONFINE_SOCK_FD + 1; fd < 1024; fd++)
-			if (fd != er)
-				close(fd);
-		if (cfg->unconfined) {
-			close(CONFINE_SOCK_FD);
-			close(er);
-		} else {
-			int step = confine_child(er, paths, *p->qemu != 0);
-			if (step)
-				_exit(100 + step);
-		}
-		char *envp[] = {0};
-		if (*p->qemu) {
-			char *argv[] = {title, p->stub, 0};
-			char qpath[64];
-			snprintf(qpath, sizeof qpath, "/usr/bin/%s", p->qemu);
-			execve(qpath, argv, envp);
-		} else {
-			char *argv[] = {title, 0};
-			execve(p->stub, argv, envp);
-		}
-		_exit(127);
-	}
+	if (pid == 0)
+		task_exec_child(&x);
 	close(mfd);
 	close(errp[1]);
 	close(sv[1]);
