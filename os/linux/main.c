@@ -20,6 +20,7 @@
 #include "os/linux/exitreport.h"
 #include "os/linux/symbolize.h"
 #include "os/linux/taskproc.h"
+#include "os/linux/usage.h"
 #include "os/linux/trace_json.h"
 #include "os/linux/version.h"
 
@@ -54,75 +55,6 @@ enum {
 };
 
 void plat_clock_start(void);
-
-static void usage(FILE *f)
-{
-	fprintf(
-	    f,
-	    "usage: umol4 [options] program.elf [arguments...] [program.elf [arguments...]]...\n"
-	    "       umol4 [options] system.cfg [program.elf...]\n"
-	    "\n"
-	    "Boots an L4 V2 system on this host: sigma0 (task 2), the loader as the root task\n"
-	    "(task 4, docs/loader.md) and the programs it starts as tasks 5, 6, ... Every word\n"
-	    "that names an ELF file starts another program; the words after it are its\n"
-	    "arguments. A configuration (.cfg) says which programs to start and how; programs\n"
-	    "it names are found among the given ones or next to it. The ISA (x86, arm, mips,\n"
-	    "mipsel) comes from the ELF header; x86 runs natively, the others under qemu-user.\n"
-	    "Programs' output goes to stdout, kernel messages to stderr.\n"
-	    "\n"
-	    "options:\n"
-	    "  -m, --mem=MIB       physical memory in MiB (default 256, 16..3072); sparse\n"
-	    "      --emulate       run x86 tasks under qemu-i386 instead of natively\n"
-	    "      --config=FILE   the loader's configuration (as a first word ending in .cfg)\n"
-	    "      --no-loader     boot the one program itself as the root task (task 4, paged\n"
-	    "                      by sigma0, owner of every other task number)\n"
-	    "      --root=FILE     boot FILE as the root task instead of the loader; the program\n"
-	    "                      and its arguments become its first boot module\n"
-	    "      --module='FILE [ARGS]'  add FILE to the root task's boot modules (Multiboot;\n"
-	    "                      repeatable, up to 32), with the whole string as its command "
-	    "line\n"
-	    "      --service='FILE [ARGS]'  start FILE as a service before the programs: the\n"
-	    "                      instance ends when the programs have ended, ending the\n"
-	    "                      services (repeatable; a .cfg says `service` instead)\n"
-	    "      --sigma0=FILE   use FILE as sigma0 instead of the built-in one\n"
-	    "      --deterministic  no timeslice preemption and a virtual clock (kernel\n"
-	    "                      entries, jumping to the next timeout when idle): the same\n"
-	    "                      program makes the same events on every run and every ISA\n"
-	    "      --kmem=MiB      kernel memory for all tasks' mappings (default 32 + --mem/4);\n"
-	    "                      one task may use half of it (docs/security.md)\n"
-	    "      --unconfined    run task processes without their seccomp filter, Landlock and\n"
-	    "                      capability confinement (docs/security.md; for comparisons)\n"
-	    "      --check-mappings  verify at every kernel entry that the task process maps no\n"
-	    "                      memory its L4 page table does not grant (slow; for tests)\n"
-	    "      --trace=FILE    write every kernel event as JSON lines to FILE (-: standard\n"
-	    "                      output; see docs/tracing.md and umol4-trace)\n"
-	    "      --cpu=N         run the kernel on host CPU N (default: one CPU chosen by\n"
-	    "                      process id), the tasks on the others (with --no-spin: on N)\n"
-	    "      --no-pin        do not restrict the instance to CPUs (implies --no-spin)\n"
-	    "      --no-spin       hand over between kernel and tasks by sleeping on one CPU\n"
-	    "                      instead of busy waiting with the kernel on its own CPU and\n"
-	    "                      the tasks on the others (the default with 2+ CPUs)\n"
-	    "      --kdebug=stop|continue  enter_kdebug and breakpoints stop the instance with\n"
-	    "                      a report and the thread list (stop, the default), or print\n"
-	    "                      their line and go on (continue)\n"
-	    "      --timeout=SECONDS  end the run after SECONDS (decimals allowed) with the\n"
-	    "                      thread list, status 124\n"
-	    "      --exit-report=FILE  write how the run ended as a JSON object to FILE\n"
-	    "  -h, --help          show this help\n"
-	    "      --version       show the version, the runtime and the qemu-user found\n"
-	    "\n"
-	    "exit status: the first program's exit status (exit(n) or return from main) once\n"
-	    "  every program but the services has ended, or\n"
-	    "  2    bad usage, missing, malformed or unsupported program file\n"
-	    "  120  an L4 thread died of an unhandled fault or exception (reported)\n"
-	    "  121  deadlock: every thread blocked with no timeout pending (reported)\n"
-	    "  122  a task's host process died or was killed from outside (reported)\n"
-	    "  123  umol4 failed for a host reason (reported)\n"
-	    "  124  --timeout ran out (the thread list is printed)\n"
-	    "  125  stopped at enter_kdebug or a breakpoint (reported)\n"
-	    "  128+N  umol4 was stopped by signal N (Ctrl-C: 130; the thread list is printed)\n"
-	    "SIGQUIT (Ctrl-\\) prints the thread list and goes on.\n");
-}
 
 static int die_usage(const char *fmt, const char *arg)
 {
@@ -428,7 +360,7 @@ int main(int argc, char **argv)
 			service_spec[req.nservices++] = optarg;
 			break;
 		case 'h':
-			usage(stdout);
+			umol4_usage(stdout);
 			return 0;
 		case 'v': {
 			char why[256];
