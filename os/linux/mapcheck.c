@@ -42,7 +42,7 @@ bool mapcheck_guest_base(pid_t pid, word_t mbox_va, uint64_t *base)
 	return found;
 }
 
-bool mapcheck_task(const struct task *t, pid_t pid, word_t mbox_va)
+bool mapcheck_task(const struct task *t, pid_t pid, uint64_t base)
 {
 	char path[64];
 	snprintf(path, sizeof path, "/proc/%d/maps", (int)pid);
@@ -50,13 +50,7 @@ bool mapcheck_task(const struct task *t, pid_t pid, word_t mbox_va)
 	if (!f)
 		return true; /* the process is gone: its death is reported elsewhere */
 	struct vma v;
-	unsigned long base = 0;
 	bool ok = true;
-	/* natively the guest address is the host address; under qemu everything is offset */
-	while (next_vma(f, &v))
-		if (strstr(v.name, "umol4-mailbox"))
-			base = v.start - mbox_va;
-	rewind(f);
 	while (ok && next_vma(f, &v)) {
 		if (!strstr(v.name, "umol4-physmem"))
 			continue;

@@ -10,7 +10,7 @@
 
 /* false (and one report line) on the first mapping the page table does not grant. mbox_va is
  * where the stub maps its mailbox: it locates qemu's guest base in the host's map. */
-bool mapcheck_task(const struct task *t, pid_t pid, word_t mbox_va);
+bool mapcheck_task(const struct task *t, pid_t pid, uint64_t base);
 /* Where the task's address 0 lies in process pid (qemu-user's guest base), found from where its
  * mailbox (at task address mbox_va) is mapped. false if the mailbox is not mapped. */
 bool mapcheck_guest_base(pid_t pid, word_t mbox_va, uint64_t *base);

@@ -344,6 +344,7 @@ enum tp_result tp_spawn(struct task *t)
 		     mb_get(p, &p->mb->event));
 		return TP_FAILED;
 	}
+	/* the mailbox's address is read here, before any L4 code ran, and never again */
 	if (r == TP_OK && *p->qemu &&
 	    !mapcheck_guest_base(p->pid, mb_get(p, &p->mb->mbox_va), &p->guest_base)) {
 		klog("task %x: cannot find the task's memory in its host process", t->nr);
@@ -481,7 +482,8 @@ enum tp_result tp_run(struct thread *th, struct hw_event *ev)
 	if (r != TP_OK)
 		return r;
 	/* more failures than ops queued: the task wrote the count itself; nothing to act on */
-	if (mb_get(p, &p->mb->op_errors) && mb_get(p, &p->mb->op_errors) <= p->queued) {
+	uint32_t op_errors = mb_get(p, &p->mb->op_errors); /* read once: the task can change it */
+	if (op_errors && op_errors <= p->queued) {
 		if (mb_get(p, &p->mb->first_err) == ENOMEM) {
 			/* vm.max_map_count reached: drop every host mapping of the task; the L4
 			 * page table stays, and each page comes back on its next access (a host
@@ -489,11 +491,11 @@ enum tp_result tp_run(struct thread *th, struct hw_event *ev)
 			drop_host_mappings(p);
 		} else {
 			klog("task %x: the host refused %u mapping operation(s) (errno %u)", t->nr,
-			     mb_get(p, &p->mb->op_errors), mb_get(p, &p->mb->first_err));
+			     op_errors, mb_get(p, &p->mb->first_err));
 		}
 		mb_put(p, &p->mb->op_errors, 0);
 	}
-	if (cfg->check_mappings && !mapcheck_task(t, p->pid, mb_get(p, &p->mb->mbox_va)))
+	if (cfg->check_mappings && !mapcheck_task(t, p->pid, p->guest_base))
 		return TP_FAILED;
 	for (unsigned i = 0; i < nregs; i++)
 		th->regs[i] = mb_get(p, &p->mb->regs[i]);
