@@ -119,7 +119,12 @@ int main(int argc, char **argv)
 		umol4_exc_set(&table, 13, on_refused);
 		umol4_exc_install(&table);
 	}
-	long r = try_it(attempt);
+	/* a preemption while the supervisor decides interrupts the call before anything is done
+	 * (EINTR, 4 on every ISA here): a program tries again, as it would after any EINTR */
+	long r;
+	do
+		r = try_it(attempt);
+	while (r == -4);
 	/* qemu-user implements some calls not at all (ptrace: ENOSYS) or refuses them itself
 	 * (PR_SET_SECCOMP: EINVAL): they never reach the host */
 	if (r == -ENOSYS_OF_ISA || (!strcmp(attempt, "seccomp") && r == -22)) {
