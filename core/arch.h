@@ -98,6 +98,16 @@ struct trap {
 	bool has_err;
 };
 
+/* One register as a debugger sees it (GDB's remote protocol: the 'g' packet is the registers in
+ * table order, each in the task's byte order; the target description names them). */
+struct gdb_reg {
+	const char *name;    /* gdb's name ("eax", "r0", "pc") */
+	unsigned bits;	     /* 32, or 80 for an x87 register */
+	int slot;	     /* context slot, or -1: not kept by the kernel (reads as unavailable) */
+	const char *type;    /* target-description type: "int32", "code_ptr", "data_ptr", ... */
+	const char *feature; /* the target-description feature it belongs to */
+};
+
 /* Reads task memory for the decoder (instruction bytes); false if not mapped. */
 typedef bool (*umem_read_fn)(void *cx, word_t va, void *buf, word_t len);
 
@@ -145,6 +155,18 @@ struct arch {
 	/* Decode a host event into tr; may advance ip (syscalls, kdebug). false: not understood. */
 	bool (*decode)(const struct hw_event *ev, word_t *regs, struct trap *tr, umem_read_fn rd,
 		       void *cx);
+
+	/* The debugger's view (core/gdb.c): gdb's architecture name and registers; the software
+	 * breakpoint instruction in the task's byte order and how far past it the ip stands when it
+	 * traps; set_single_step arms or disarms a hardware single step in regs (0: none, the
+	 * debugger steps by breakpoints); step_trap tells the trap that ends such a step. */
+	const char *gdb_arch;
+	const struct gdb_reg *gdb_regs;
+	unsigned gdb_nregs;
+	uint8_t gdb_bkpt[4];
+	unsigned gdb_bkpt_len, gdb_bkpt_ip_after;
+	void (*set_single_step)(word_t *regs, bool on);
+	bool (*step_trap)(const struct hw_event *ev);
 };
 
 extern const struct arch arch_x86, arch_arm, arch_mips, arch_mipsel;

@@ -120,6 +120,7 @@ struct stop_info {
 	char what[128]; /* "integer division by zero", "stack overflow", an enter_kdebug text */
 	word_t addr;      /* faults: the address */
 	bool has_addr;
+	unsigned vector; /* exceptions: the vector (ia32 numbering on every ISA) */
 };
 
 struct kernel {

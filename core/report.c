@@ -16,6 +16,7 @@ static void note_stop(struct kernel *k, struct thread *t, enum stop_reason why, 
 	kfmt(k->stop.what, sizeof k->stop.what, "%s", what);
 	k->stop.addr = addr;
 	k->stop.has_addr = has_addr;
+	k->stop.vector = 13; /* #GP unless the exception says which (syscall.c) */
 }
 
 static void stop(struct kernel *k, struct thread *t)

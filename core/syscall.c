@@ -156,6 +156,8 @@ static void exc_raise(struct kernel *k, struct thread *t, const struct trap *tr)
 					a->gate_size) ||
 	    !(handler = a->gate_handler(gate))) {
 		report_exception(k, t, tr->what ? tr->what : "exception");
+		if (k->stop.thread == t)
+			k->stop.vector = tr->vector;
 		return;
 	}
 	TRACE(k, .kind = TR_EXCEPTION, .thread = t, .name = tr->what, .n = {tr->vector}, .nn = 1);

@@ -119,6 +119,27 @@ static const char *const reg_names[ARM_NREGS] = {"r0", "r1", "r2", "r3", "r4",	"
 						 "r6", "r7", "r8", "r9", "r10", "fp",
 						 "ip", "sp", "lr", "pc", "cpsr"};
 
+#define ARM_CORE "org.gnu.gdb.arm.core"
+#define ARM_GDB_REG(n, slot, type) {n, 32, slot, type, ARM_CORE}
+/* gdb's classic ARM layout keeps the FPA registers between pc and cpsr, and gdb lays out the
+ * registers of every task it learns of after connecting that way (it reads the target
+ * description once): they stay in the 'g' packet, unavailable. */
+#define ARM_FPA(n) {n, 96, -1, "arm_fpa_ext", "org.gnu.gdb.arm.fpa"}
+static const struct gdb_reg gdb_regs[] = {
+    ARM_GDB_REG("r0", ARM_R0, "uint32"),   ARM_GDB_REG("r1", ARM_R1, "uint32"),
+    ARM_GDB_REG("r2", ARM_R2, "uint32"),   ARM_GDB_REG("r3", ARM_R3, "uint32"),
+    ARM_GDB_REG("r4", ARM_R4, "uint32"),   ARM_GDB_REG("r5", ARM_R5, "uint32"),
+    ARM_GDB_REG("r6", ARM_R6, "uint32"),   ARM_GDB_REG("r7", ARM_R7, "uint32"),
+    ARM_GDB_REG("r8", ARM_R8, "uint32"),   ARM_GDB_REG("r9", ARM_R9, "uint32"),
+    ARM_GDB_REG("r10", ARM_R10, "uint32"), ARM_GDB_REG("r11", ARM_FP, "uint32"),
+    ARM_GDB_REG("r12", ARM_IP, "uint32"),  ARM_GDB_REG("sp", ARM_SP, "data_ptr"),
+    ARM_GDB_REG("lr", ARM_LR, "int"),	   ARM_GDB_REG("pc", ARM_PC, "code_ptr"),
+    ARM_FPA("f0"), ARM_FPA("f1"), ARM_FPA("f2"), ARM_FPA("f3"),
+    ARM_FPA("f4"), ARM_FPA("f5"), ARM_FPA("f6"), ARM_FPA("f7"),
+    {"fps", 32, -1, "int", "org.gnu.gdb.arm.fpa"},
+    ARM_GDB_REG("cpsr", ARM_CPSR, "int"),
+};
+
 const struct arch arch_arm = {
 	.name = "arm",
 	.big_endian = false,
@@ -144,4 +165,10 @@ const struct arch arch_arm = {
 	.gate_handler = magic_gate_le,
 	.exc_enter = exc_enter,
 	.decode = decode,
+	.gdb_arch = "arm",
+	.gdb_regs = gdb_regs,
+	.gdb_nregs = sizeof gdb_regs / sizeof gdb_regs[0],
+	.gdb_bkpt = {0x7e, 0xde, 0x2f, 0xe1}, /* bkpt #0xfdee: no kdebug function */
+	.gdb_bkpt_len = 4,
+	.gdb_bkpt_ip_after = 0, /* qemu-arm reports the bkpt's own address */
 };

@@ -175,6 +175,32 @@ static const char *const reg_names[MIPS_NREGS] = {
 	"t4",	"t5", "t6", "t7", "s0", "s1", "s2", "s3", "s4", "s5", "s6", "s7",
 	"t8",	"t9", "k0", "k1", "gp", "sp", "fp", "ra", "pc", "hi", "lo"};
 
+/* gdb's classic MIPS numbering (what its target descriptions keep): r0..r31, status, lo, hi,
+ * badvaddr, cause, pc, then the FPU, whose registers (and cp0's) the kernel does not keep. */
+#define MIPS_CPU "org.gnu.gdb.mips.cpu"
+#define MIPS_CP0 "org.gnu.gdb.mips.cp0"
+#define MIPS_FPU "org.gnu.gdb.mips.fpu"
+#define MIPS_R(n) {"r" #n, 32, MIPS_ZERO + n, "int", MIPS_CPU}
+#define MIPS_F(n) {"f" #n, 32, -1, "ieee_single", MIPS_FPU}
+static const struct gdb_reg gdb_regs[] = {
+    MIPS_R(0),	MIPS_R(1),  MIPS_R(2),	MIPS_R(3),  MIPS_R(4),	MIPS_R(5),  MIPS_R(6),  MIPS_R(7),
+    MIPS_R(8),	MIPS_R(9),  MIPS_R(10), MIPS_R(11), MIPS_R(12), MIPS_R(13), MIPS_R(14), MIPS_R(15),
+    MIPS_R(16), MIPS_R(17), MIPS_R(18), MIPS_R(19), MIPS_R(20), MIPS_R(21), MIPS_R(22), MIPS_R(23),
+    MIPS_R(24), MIPS_R(25), MIPS_R(26), MIPS_R(27), MIPS_R(28), MIPS_R(29), MIPS_R(30), MIPS_R(31),
+    {"status", 32, -1, "int", MIPS_CP0},
+    {"lo", 32, MIPS_LO, "int", MIPS_CPU},
+    {"hi", 32, MIPS_HI, "int", MIPS_CPU},
+    {"badvaddr", 32, -1, "int", MIPS_CP0},
+    {"cause", 32, -1, "int", MIPS_CP0},
+    {"pc", 32, MIPS_PC, "code_ptr", MIPS_CPU},
+    MIPS_F(0),	MIPS_F(1),  MIPS_F(2),	MIPS_F(3),  MIPS_F(4),	MIPS_F(5),  MIPS_F(6),  MIPS_F(7),
+    MIPS_F(8),	MIPS_F(9),  MIPS_F(10), MIPS_F(11), MIPS_F(12), MIPS_F(13), MIPS_F(14), MIPS_F(15),
+    MIPS_F(16), MIPS_F(17), MIPS_F(18), MIPS_F(19), MIPS_F(20), MIPS_F(21), MIPS_F(22), MIPS_F(23),
+    MIPS_F(24), MIPS_F(25), MIPS_F(26), MIPS_F(27), MIPS_F(28), MIPS_F(29), MIPS_F(30), MIPS_F(31),
+    {"fcsr", 32, -1, "int", MIPS_FPU},
+    {"fir", 32, -1, "int", MIPS_FPU},
+};
+
 #define MIPS_ARCH_COMMON                                                                          \
 	.elf_machine = 8, /* EM_MIPS */                                                           \
 		.nregs = MIPS_NREGS, .user_end = 0x70000000u, .kip_addr = 0x6fff0000u,             \
@@ -182,7 +208,9 @@ static const char *const reg_names[MIPS_NREGS] = {
 		.set_ip = set_ip, .get_sp = get_sp, .set_sp = set_sp, .get_flags = get_flags,     \
 		.get_slot = get_slot, .set_slot = set_slot, .deceit_on_stack = false,             \
 		.gate_size = 4, .exc_enter = exc_enter, .reg_names = reg_names,                   \
-		.dwarf_nregs = MIPS_RA + 1, .link_reg = MIPS_RA
+		.dwarf_nregs = MIPS_RA + 1, .link_reg = MIPS_RA, .gdb_arch = "mips",             \
+		.gdb_regs = gdb_regs, .gdb_nregs = sizeof gdb_regs / sizeof gdb_regs[0],          \
+		.gdb_bkpt_len = 4, .gdb_bkpt_ip_after = 0
 
 const struct arch arch_mips = {
 	.name = "mips",
@@ -191,6 +219,7 @@ const struct arch arch_mips = {
 	.decode = decode_be,
 	.caller_by_prologue = caller_by_prologue_be,
 	.gate_handler = magic_gate_be,
+	.gdb_bkpt = {0x03, 0xff, 0x00, 0x0d}, /* break 0x3ff: no kdebug function */
 	MIPS_ARCH_COMMON,
 };
 
@@ -201,5 +230,6 @@ const struct arch arch_mipsel = {
 	.decode = decode_le,
 	.caller_by_prologue = caller_by_prologue_le,
 	.gate_handler = magic_gate_le,
+	.gdb_bkpt = {0x0d, 0x00, 0xff, 0x03},
 	MIPS_ARCH_COMMON,
 };

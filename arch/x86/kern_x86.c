@@ -272,6 +272,42 @@ static void frame_before_syscall(umem_read_fn rd, void *cx, word_t *r)
 static const char *const reg_names[X86_NREGS] = {"eax", "ecx", "edx", "ebx", "esp",
 						 "ebp", "esi", "edi", "eip", "eflags"};
 
+/* gdb's i386 core feature: the general registers, then segment and x87 registers, which live in
+ * the task process's signal frame, not in the kernel (unavailable to the debugger). */
+#define X86_CORE "org.gnu.gdb.i386.core"
+#define X86_NOREG(n, bits, type) {n, bits, -1, type, X86_CORE}
+static const struct gdb_reg gdb_regs[] = {
+    {"eax", 32, X86_EAX, "int32", X86_CORE},	  {"ecx", 32, X86_ECX, "int32", X86_CORE},
+    {"edx", 32, X86_EDX, "int32", X86_CORE},	  {"ebx", 32, X86_EBX, "int32", X86_CORE},
+    {"esp", 32, X86_ESP, "data_ptr", X86_CORE},	  {"ebp", 32, X86_EBP, "data_ptr", X86_CORE},
+    {"esi", 32, X86_ESI, "int32", X86_CORE},	  {"edi", 32, X86_EDI, "int32", X86_CORE},
+    {"eip", 32, X86_EIP, "code_ptr", X86_CORE},	  {"eflags", 32, X86_EFLAGS, "int32", X86_CORE},
+    X86_NOREG("cs", 32, "int32"),		  X86_NOREG("ss", 32, "int32"),
+    X86_NOREG("ds", 32, "int32"),		  X86_NOREG("es", 32, "int32"),
+    X86_NOREG("fs", 32, "int32"),		  X86_NOREG("gs", 32, "int32"),
+    X86_NOREG("st0", 80, "i387_ext"),		  X86_NOREG("st1", 80, "i387_ext"),
+    X86_NOREG("st2", 80, "i387_ext"),		  X86_NOREG("st3", 80, "i387_ext"),
+    X86_NOREG("st4", 80, "i387_ext"),		  X86_NOREG("st5", 80, "i387_ext"),
+    X86_NOREG("st6", 80, "i387_ext"),		  X86_NOREG("st7", 80, "i387_ext"),
+    X86_NOREG("fctrl", 32, "int"),		  X86_NOREG("fstat", 32, "int"),
+    X86_NOREG("ftag", 32, "int"),		  X86_NOREG("fiseg", 32, "int"),
+    X86_NOREG("fioff", 32, "int"),		  X86_NOREG("foseg", 32, "int"),
+    X86_NOREG("fooff", 32, "int"),		  X86_NOREG("fop", 32, "int"),
+};
+
+#define X86_TF 0x100u /* eflags' trap flag: a debug trap after the next instruction */
+static void set_single_step(word_t *r, bool on)
+{
+	r[X86_EFLAGS] = on ? r[X86_EFLAGS] | X86_TF : r[X86_EFLAGS] & ~X86_TF;
+}
+
+/* The host reports a trap-flag step as SIGTRAP with TRAP_TRACE (2); qemu-i386 as TRAP_BRKPT (1).
+ * int3 arrives with SI_KERNEL natively and under qemu. */
+static bool step_trap(const struct hw_event *ev)
+{
+	return ev->kind == HWEV_TRAP && (ev->sig_code == 1 || ev->sig_code == 2);
+}
+
 const struct arch arch_x86 = {
     .name = "x86",
     .big_endian = false,
@@ -298,4 +334,12 @@ const struct arch arch_x86 = {
     .gate_handler = gate_handler,
     .exc_enter = exc_enter,
     .decode = decode,
+    .gdb_arch = "i386",
+    .gdb_regs = gdb_regs,
+    .gdb_nregs = sizeof gdb_regs / sizeof gdb_regs[0],
+    .gdb_bkpt = {0xcc}, /* int3 */
+    .gdb_bkpt_len = 1,
+    .gdb_bkpt_ip_after = 1,
+    .set_single_step = set_single_step,
+    .step_trap = step_trap,
 };

@@ -13,6 +13,7 @@
 #include "os/linux/bootplan.h"
 #include "os/linux/clock.h"
 #include "os/linux/confine.h"
+#include "os/linux/gdbstub.h"
 #include "os/linux/guard.h"
 #include "os/linux/console.h"
 #include "os/linux/crash.h"
@@ -185,47 +186,83 @@ static bool idle(struct kernel *k)
 
 /* The instance's exit status; *signalled tells an end by a host signal from a program's own
  * status, which may be any value as well. */
+/* One turn of the run loop: the next thread runs until it enters the kernel. false when the
+ * loop must return *status. */
+static bool run_one(struct kernel *k, bool *signalled, int *status)
+{
+	bool debug = gdbstub_active();
+	if (tp_console_signal) {
+		poll_console(k, 0);
+		if (debug)
+			gdbstub_poll(k);
+	}
+	struct thread *t = sched_pick(k);
+	if (!t) {
+		if (!idle(k)) {
+			report_deadlock(k);
+			return true;
+		}
+		if (tp_stop_signal) {
+			*signalled = true;
+			*status = EXIT_SIGNAL_BASE + tp_stop_signal;
+			return false;
+		}
+		if (tp_reap_dead()) {
+			*status = EXIT_TASK_DIED;
+			return false;
+		}
+		return true;
+	}
+	if (debug) {
+		gdbstub_before_run(k, t);
+		if (k->run != RUN_ACTIVE)
+			return true;
+	}
+	struct hw_event ev;
+	trace_run(k, t);
+	if (clock_is_virtual())
+		clock_virtual_step(0);
+	word_t ip = t->task->arch->get_ip(t->regs);
+	uint64_t t0 = plat_now_us();
+	enum tp_result r = tp_run(t, &ev);
+	sched_charge(k, t, plat_now_us() - t0);
+	switch (r) {
+	case TP_OK:
+		break;
+	case TP_DIED: /* the reports name the thread that was running */
+		k->current = t;
+		*status = EXIT_TASK_DIED;
+		return false;
+	case TP_INTERRUPTED:
+		k->current = t;
+		*signalled = true;
+		*status = EXIT_SIGNAL_BASE + tp_stop_signal;
+		return false;
+	case TP_FAILED:
+		*status = EXIT_INTERNAL;
+		return false;
+	}
+	if (debug && gdbstub_after_event(k, t, &ev))
+		return true;
+	kernel_trap(k, t, &ev);
+	if (debug)
+		gdbstub_after_trap(k, t, ip);
+	return true;
+}
+
+/* The instance's exit status; *signalled tells an end by a host signal from a program's own
+ * status, which may be any value as well. */
 static int run(struct kernel *k, bool *signalled)
 {
-	while (k->run == RUN_ACTIVE) {
-		if (tp_console_signal)
-			poll_console(k, 0);
-		struct thread *t = sched_pick(k);
-		if (!t) {
-			if (!idle(k)) {
-				report_deadlock(k);
-				break;
-			}
-			if (tp_stop_signal) {
-				*signalled = true;
-				return EXIT_SIGNAL_BASE + tp_stop_signal;
-			}
-			if (tp_reap_dead())
-				return EXIT_TASK_DIED;
-			continue;
-		}
-		struct hw_event ev;
-		trace_run(k, t);
-		if (clock_is_virtual())
-			clock_virtual_step(0);
-		uint64_t t0 = plat_now_us();
-		enum tp_result r = tp_run(t, &ev);
-		sched_charge(k, t, plat_now_us() - t0);
-		switch (r) {
-		case TP_OK:
-			break;
-		case TP_DIED: /* the reports name the thread that was running */
-			k->current = t;
-			return EXIT_TASK_DIED;
-		case TP_INTERRUPTED:
-			k->current = t;
-			*signalled = true;
-			return EXIT_SIGNAL_BASE + tp_stop_signal;
-		case TP_FAILED:
-			return EXIT_INTERNAL;
-		}
-		kernel_trap(k, t, &ev);
-	}
+	int status;
+	do {
+		while (k->run == RUN_ACTIVE)
+			if (!run_one(k, signalled, &status))
+				return status;
+		/* with a debugger, a stop of the instance is its stop first */
+	} while (gdbstub_at_end(k));
+	if (gdbstub_killed())
+		return k->exit_status;
 	switch (k->run) {
 	case RUN_EXITED:
 		return k->exit_status;
@@ -261,9 +298,10 @@ int main(int argc, char **argv)
 					     {"kdebug", required_argument, 0, 'B'},
 					     {"timeout", required_argument, 0, 'O'},
 					     {"exit-report", required_argument, 0, 'X'},
+					     {"gdb", optional_argument, 0, 'g'},
 					     {0, 0, 0, 0}};
 	const char *module_spec[MAX_BOOT_MODULES], *service_spec[MAX_BOOT_MODULES], *trace_path = 0;
-	const char *exit_report = 0;
+	const char *exit_report = 0, *gdb_spec = 0;
 	bool kdebug_continue = false;
 	double timeout = 0;
 	struct boot_request req = {
@@ -339,6 +377,9 @@ int main(int argc, char **argv)
 			break;
 		case 'X':
 			exit_report = optarg;
+			break;
+		case 'g':
+			gdb_spec = optarg ? optarg : "";
 			break;
 		case 'T':
 			trace_path = optarg;
@@ -447,6 +488,10 @@ int main(int argc, char **argv)
 			strerror(errno));
 		return EXIT_USAGE;
 	}
+	if (gdb_spec && !gdbstub_listen(gdb_spec, err, sizeof err)) {
+		fprintf(stderr, "umol4: %s\n", err);
+		return EXIT_USAGE;
+	}
 	int kernel_cpu = pin ? pin_cpu(cpu) : -1;
 	/* spinning needs a CPU for the kernel and another for the tasks */
 	if (kernel_cpu < 0 || sysconf(_SC_NPROCESSORS_ONLN) < 2)
@@ -497,8 +542,13 @@ int main(int argc, char **argv)
 		fprintf(stderr, "umol4: cannot arm the --timeout: %s\n", strerror(errno));
 		return EXIT_INTERNAL;
 	}
+	if (gdb_spec)
+		gdbstub_attach(&k, root_img.arch, req.mode == ROOT_LOADER ? ROOT_TASK + 1 : ROOT_TASK);
 	bool signalled = false;
 	int status = run(&k, &signalled);
+	gdbstub_exit(&k, status);
+	if (gdbstub_killed())
+		fprintf(stderr, "umol4: killed by the debugger\n");
 	if (timed_out && signalled)
 		status = EXIT_TIMEOUT;
 	static const char *const how[] = {"internal", "exit", "fault", "deadlock", "kdebug"};

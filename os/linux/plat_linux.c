@@ -43,6 +43,19 @@ static uint64_t mono_ns(void)
 
 void plat_clock_start(void) { boot_ns = mono_ns(); }
 
+/* While a debugger holds the instance stopped, L4 time stands still: the time spent stopped is
+ * taken out of the clock when it goes on. */
+void plat_clock_hold(bool on)
+{
+	static uint64_t held_at;
+	if (on && !held_at)
+		held_at = mono_ns();
+	else if (!on && held_at) {
+		boot_ns += mono_ns() - held_at;
+		held_at = 0;
+	}
+}
+
 void *plat_alloc(size_t size) { return calloc(1, size); }
 void plat_free(void *p) { free(p); }
 uint64_t plat_now_us(void)

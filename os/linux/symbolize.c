@@ -131,6 +131,37 @@ bool sym_frame(const struct task *t, word_t pc, Dwarf_Frame **frame)
 	return cfi && dwarf_cfi_addrframe(cfi, pc - bias, frame) == 0;
 }
 
+bool sym_read_image(const struct task *t, word_t va, void *buf, word_t len)
+{
+	Dwfl_Module *m = module_of(t);
+	GElf_Addr bias;
+	Elf *e = m ? dwfl_module_getelf(m, &bias) : 0;
+	size_t nph;
+	if (!e || elf_getphdrnum(e, &nph) != 0)
+		return false;
+	for (size_t i = 0; i < nph; i++) {
+		GElf_Phdr ph;
+		if (!gelf_getphdr(e, (int)i, &ph) || ph.p_type != PT_LOAD || va < ph.p_vaddr ||
+		    (GElf_Addr)va + len > ph.p_vaddr + ph.p_memsz)
+			continue;
+		/* what the loader maps: the file's bytes, then zeros up to the segment's size */
+		GElf_Addr in = va - ph.p_vaddr;
+		size_t from_file = in < ph.p_filesz ? ph.p_filesz - in : 0;
+		if (from_file > len)
+			from_file = len;
+		memset(buf, 0, len);
+		if (!from_file)
+			return true;
+		Elf_Data *d = elf_getdata_rawchunk(e, (int64_t)(ph.p_offset + in), from_file,
+						   ELF_T_BYTE);
+		if (!d || d->d_size != from_file)
+			return false;
+		memcpy(buf, d->d_buf, from_file);
+		return true;
+	}
+	return false;
+}
+
 void sym_release_all(void)
 {
 	for (unsigned i = 0; i < nprograms; i++) {

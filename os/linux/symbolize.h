@@ -31,6 +31,9 @@ bool sym_address(const struct task *t, const char *symbol, word_t *addr);
 /* The call-frame information covering pc in t's program: .eh_frame first, then .debug_frame.
  * false if neither has a frame for it. */
 bool sym_frame(const struct task *t, word_t pc, Dwarf_Frame **frame);
+/* The bytes of t's program image at [va, va+len) (within one segment) as its loader maps them:
+ * what a page the task has not touched yet will hold. false outside the image. */
+bool sym_read_image(const struct task *t, word_t va, void *buf, word_t len);
 /* Closes every file (at the end of the instance). */
 void sym_release_all(void);
 

@@ -1,4 +1,5 @@
 #include "os/linux/taskproc.h"
+#include "os/linux/gdbstub.h"
 #include "core/fmt.h"
 #include "core/pagetable.h"
 #include "core/plat.h"
@@ -520,6 +521,7 @@ enum tp_result tp_run(struct thread *th, struct hw_event *ev)
  * death is not reported as a crash. */
 void plat_task_deleted(struct task *t)
 {
+	gdbstub_task_deleted(t);
 	for (struct taskproc **pp = &procs; *pp; pp = &(*pp)->next) {
 		struct taskproc *p = *pp;
 		if (p->task != t)
