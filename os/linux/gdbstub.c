@@ -332,18 +332,41 @@ bool gdbstub_at_end(struct kernel *k)
 	return true;
 }
 
+/* After the exit reply gdb still has the instance's other tasks as processes and may say
+ * goodbye to each (vKill); answer until it hangs up, for a moment at most. */
+static void linger(const char *exit_reply)
+{
+	struct pollfd p = {conn_fd, POLLIN, 0};
+	while (poll(&p, 1, 1000) > 0) {
+		size_t n = read_packet();
+		const char *r = !n			   ? 0
+				: !strncmp(in, "vKill", 5) ? "OK"
+				: !strcmp(in, "?")	   ? exit_reply
+				: !strcmp(in, "qfThreadInfo") ? "l"
+				: !strncmp(in, "qXfer:threads:read:", 19) ? "l<threads></threads>"
+				: in[0] == 'k' || in[0] == 'D' ? 0
+							       : "";
+		if (!r || !send_packet(r))
+			break;
+	}
+}
+
 void gdbstub_exit(struct kernel *k, int status)
 {
 	if (!active || conn_fd < 0 || ended)
 		return;
 	ended = true;
 	gdb_release(&gdb);
-	unsigned pid = k->exited_by ? k->exited_by->task->nr : gdb.stop_task;
-	int n = k->run == RUN_FATAL ? snprintf(out, sizeof out, "X%02x", (unsigned)gdb.stop_sig)
-				    : snprintf(out, sizeof out, "W%02x", (unsigned)status & 0xff);
-	if (pid)
-		snprintf(out + n, sizeof out - (size_t)n, ";process:%x", pid);
-	send_packet(out);
+	/* the instance's status is its first program's */
+	unsigned pid = k->exited_by && k->exited_by->task->nr >= gdb.first_task
+			   ? k->exited_by->task->nr
+			   : gdb.first_task;
+	if (k->run == RUN_FATAL)
+		snprintf(out, sizeof out, "X%02x;process:%x", (unsigned)gdb.stop_sig, pid);
+	else
+		snprintf(out, sizeof out, "W%02x;process:%x", (unsigned)status & 0xff, pid);
+	if (send_packet(out))
+		linger(out);
 	hang_up();
 }
 

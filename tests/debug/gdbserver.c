@@ -3,7 +3,8 @@
 #include <l4/sys/ipc.h>
 #include <stdio.h>
 
-int served; /* a global for `print` */
+int served;	   /* a global for `print` (bss) */
+int answer = 42; /* initialised data: reads right even before the task touched its page */
 
 static int __attribute__((noinline)) square(int x)
 {

@@ -33,3 +33,6 @@ umol4_test(debug_deadlock tests/deadlock.elf 121 LABELS debug
 
 # The views while it runs, the exit report and umol4's own crash: a script per variant.
 umol4_script_test(debug_views ${CMAKE_CURRENT_LIST_DIR}/views_test.sh LABELS debug)
+
+# gdb-multiarch against --gdb: breakpoints in a second task, stepping, faults, Ctrl-C, monitor.
+umol4_script_test(debug_gdb ${CMAKE_CURRENT_LIST_DIR}/gdb_test.sh LABELS debug)
