@@ -192,7 +192,8 @@ static bool mem_read(struct gdb *g, const struct task *t, word_t va, uint8_t *bu
 	}
 	for (unsigned i = 0; i < g->nbp; i++) {
 		const struct gdb_breakpoint *b = &g->bp[i];
-		for (unsigned j = 0; b->task == t->nr && b->inserted && j < g->arch->gdb_bkpt_len; j++)
+		for (unsigned j = 0; b->task == t->nr && b->inserted && j < g->arch->gdb_bkpt_len;
+		     j++)
 			if (b->va + j - va < len)
 				buf[b->va + j - va] = b->saved[j];
 	}
@@ -378,7 +379,7 @@ bool gdb_end_stop(struct gdb *g)
 	if (!s->thread || (g->k->run != RUN_FATAL && g->k->run != RUN_KDEBUG))
 		return false;
 	gdb_set_stop(g, s->thread,
-		     s->reason == STOP_KDEBUG	  ? GDB_SIGTRAP
+		     s->reason == STOP_KDEBUG	   ? GDB_SIGTRAP
 		     : s->reason == STOP_EXCEPTION ? vector_signal(s->vector)
 						   : GDB_SIGSEGV);
 	return true;
@@ -447,8 +448,8 @@ static size_t threads_xml(struct gdb *g, char *buf, size_t size)
 				continue;
 			mark_known(g, i);
 			n += kfmt(buf + n, size - n,
-				  "<thread id=\"p%x.%x\" core=\"0\" name=\"%s %s\">%s</thread>\n", i,
-				  l + 1, thread_name(t, nm), t->task->name ? t->task->name : "?",
+				  "<thread id=\"p%x.%x\" core=\"0\" name=\"%s %s\">%s</thread>\n",
+				  i, l + 1, thread_name(t, nm), t->task->name ? t->task->name : "?",
 				  thread_state_desc(g->k, t, st, sizeof st));
 		}
 	return n + kfmt(buf + n, size - n, "</threads>\n");
@@ -678,7 +679,8 @@ enum gdb_action gdb_packet(struct gdb *g, const char *in, size_t len, char *out)
 		p = in + 2;
 		if ((in[1] != 'g' && in[1] != 'c') || !parse_thread(&p, &r))
 			return reply(out, "E01");
-		if (r.task > 0 && r.lthread >= 0 && !thread_at(g, (unsigned)r.task, (unsigned)r.lthread))
+		if (r.task > 0 && r.lthread >= 0 &&
+		    !thread_at(g, (unsigned)r.task, (unsigned)r.lthread))
 			return reply(out, "E01");
 		*(in[1] == 'g' ? &g->gsel : &g->csel) = r;
 		return reply(out, "OK");

@@ -1,4 +1,5 @@
-/* The debugger's view of an instance: GDB's remote serial protocol, ISA-neutral (docs/debugging.md).
+/* The debugger's view of an instance: GDB's remote serial protocol, ISA-neutral
+ * (docs/debugging.md).
  *
  * Every L4 task is a gdb process (pid = task number) and every L4 thread a gdb thread (tid =
  * lthread + 1); registers come from the thread's context through its ISA's table (struct arch
@@ -11,7 +12,7 @@
 
 #include "core/kernel.h"
 
-#define GDB_PACKET_MAX 0x4000u /* PacketSize we announce: the largest payload either way */
+#define GDB_PACKET_MAX	    0x4000u /* PacketSize we announce: the largest payload either way */
 #define GDB_MAX_BREAKPOINTS 256u
 
 /* gdb's own signal numbers (the protocol's, not the host's) */

@@ -67,7 +67,8 @@ static void mon_threads(struct gdb *g)
 				continue;
 			say(g, "%s %s (%s) prio %u: %s, ip 0x%08x%s", thread_name(t, n),
 			    t->task->name ? t->task->name : "?", t->task->arch->name, t->prio,
-			    thread_state_desc(g->k, t, st, sizeof st), t->task->arch->get_ip(t->regs),
+			    thread_state_desc(g->k, t, st, sizeof st),
+			    t->task->arch->get_ip(t->regs),
 			    plat_thread_where(t, where, sizeof where));
 		}
 }
@@ -77,8 +78,9 @@ static void mon_tasks(struct gdb *g)
 	for (unsigned i = 0; i < L4_TASKS; i++) {
 		const struct task *t = g->k->tasks[i];
 		if (t)
-			say(g, "task %x %s (%s): chief %x, clan depth %u, %u pages mapped, %u KiB "
-			       "kernel memory",
+			say(g,
+			    "task %x %s (%s): chief %x, clan depth %u, %u pages mapped, %u KiB "
+			    "kernel memory",
 			    i, t->name ? t->name : "?", t->arch->name, t->chief, t->depth,
 			    t->pt.npages, (unsigned)(t->pt.kmem >> 10));
 	}
@@ -134,7 +136,8 @@ static void mapdb_walk(struct gdb *g, const struct mnode *n, unsigned depth, uns
 		word_t pa;
 		bool w = task_translate(g->k, n->space, n->vpage << PAGE_SHIFT, true, &pa);
 		static const char indent[] = "                                ";
-		say(g, "%s task %x (%s) at 0x%08x %s", indent + sizeof indent - 1 - (depth > 16 ? 32 : 2 * depth), n->space->nr,
+		say(g, "%s task %x (%s) at 0x%08x %s",
+		    indent + sizeof indent - 1 - (depth > 16 ? 32 : 2 * depth), n->space->nr,
 		    n->space->name ? n->space->name : "?", n->vpage << PAGE_SHIFT, w ? "rw" : "ro");
 		mapdb_walk(g, n->child, depth + 1, lines);
 	}
@@ -172,9 +175,8 @@ static void mon_kip(struct gdb *g)
 	    w[KIP_OFF_SIGMA0 / 4 + 1], w[KIP_OFF_SIGMA0 / 4 + 2], w[KIP_OFF_SIGMA0 / 4 + 3]);
 	say(g, "  root:   sp 0x%08x ip 0x%08x memory 0x%08x-0x%08x", w[KIP_OFF_ROOT / 4],
 	    w[KIP_OFF_ROOT / 4 + 1], w[KIP_OFF_ROOT / 4 + 2], w[KIP_OFF_ROOT / 4 + 3]);
-	say(g, "  main memory 0x%08x-0x%08x, reserved0 0x%08x-0x%08x",
-	    w[KIP_OFF_MAIN_MEMORY / 4], w[KIP_OFF_MAIN_MEMORY / 4 + 1],
-	    w[KIP_OFF_RESERVED0 / 4], w[KIP_OFF_RESERVED0 / 4 + 1]);
+	say(g, "  main memory 0x%08x-0x%08x, reserved0 0x%08x-0x%08x", w[KIP_OFF_MAIN_MEMORY / 4],
+	    w[KIP_OFF_MAIN_MEMORY / 4 + 1], w[KIP_OFF_RESERVED0 / 4], w[KIP_OFF_RESERVED0 / 4 + 1]);
 	uint64_t clock = (uint64_t)w[KIP_OFF_CLOCK / 4 + 1] << 32 | w[KIP_OFF_CLOCK / 4];
 	say(g, "  clock %u.%06u s, cpu %u MHz, bus %u MHz", (unsigned)(clock / 1000000),
 	    (unsigned)(clock % 1000000), w[KIP_OFF_CPU_MHZ / 4], w[KIP_OFF_BUS_MHZ / 4]);

@@ -5,11 +5,11 @@
 #include "core/gdb.h"
 #include "os/linux/symbolize.h"
 
+#include <arpa/inet.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <netinet/in.h>
 #include <netinet/tcp.h>
-#include <arpa/inet.h>
 #include <poll.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -32,7 +32,8 @@ bool gdbstub_listen(const char *spec, char *err, size_t errsize)
 	if (!strncmp(spec, "unix:", 5)) {
 		struct sockaddr_un un = {.sun_family = AF_UNIX};
 		if (!spec[5] || strlen(spec + 5) >= sizeof un.sun_path) {
-			snprintf(err, errsize, "--gdb=unix:PATH wants a socket path (at most %zu bytes)",
+			snprintf(err, errsize,
+				 "--gdb=unix:PATH wants a socket path (at most %zu bytes)",
 				 sizeof un.sun_path - 1);
 			return false;
 		}
@@ -62,15 +63,18 @@ bool gdbstub_listen(const char *spec, char *err, size_t errsize)
 	char *end;
 	long port = *port_s ? strtol(port_s, &end, 10) : 1234;
 	struct sockaddr_in sin = {.sin_family = AF_INET, .sin_port = htons((uint16_t)port)};
-	if ((*port_s && *end) || port < 1 || port > 65535 || inet_pton(AF_INET, host, &sin.sin_addr) != 1) {
+	if ((*port_s && *end) || port < 1 || port > 65535 ||
+	    inet_pton(AF_INET, host, &sin.sin_addr) != 1) {
 		snprintf(err, errsize,
-			 "--gdb wants PORT, HOST:PORT (an IPv4 address) or unix:PATH, not '%s'", spec);
+			 "--gdb wants PORT, HOST:PORT (an IPv4 address) or unix:PATH, not '%s'",
+			 spec);
 		return false;
 	}
 	int one = 1;
 	listen_fd = socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
 	if (listen_fd < 0 || setsockopt(listen_fd, SOL_SOCKET, SO_REUSEADDR, &one, sizeof one) ||
-	    bind(listen_fd, (struct sockaddr *)&sin, sizeof sin) != 0 || listen(listen_fd, 1) != 0) {
+	    bind(listen_fd, (struct sockaddr *)&sin, sizeof sin) != 0 ||
+	    listen(listen_fd, 1) != 0) {
 		snprintf(err, errsize, "cannot listen for gdb on %s:%ld: %s", host, port,
 			 strerror(errno));
 		return false;
@@ -144,8 +148,14 @@ void gdbstub_attach(struct kernel *k, const struct arch *arch, unsigned first_ta
 		where);
 }
 
-bool gdbstub_active(void) { return active; }
-bool gdbstub_killed(void) { return killed; }
+bool gdbstub_active(void)
+{
+	return active;
+}
+bool gdbstub_killed(void)
+{
+	return killed;
+}
 
 /* Reads one packet's payload into `in` (acknowledging it unless gdb turned that off); 0 when gdb
  * has gone. A Ctrl-C while stopped means nothing. */
@@ -178,11 +188,16 @@ static size_t read_packet(void)
 			}
 			break;
 		case SUM1:
-			want = (unsigned)(c >= 'a' ? c - 'a' + 10 : c >= 'A' ? c - 'A' + 10 : c - '0') << 4;
+			want = (unsigned)(c >= 'a'   ? c - 'a' + 10
+					  : c >= 'A' ? c - 'A' + 10
+						     : c - '0')
+			       << 4;
 			st = SUM2;
 			break;
 		case SUM2:
-			want |= (unsigned)(c >= 'a' ? c - 'a' + 10 : c >= 'A' ? c - 'A' + 10 : c - '0');
+			want |= (unsigned)(c >= 'a'   ? c - 'a' + 10
+					   : c >= 'A' ? c - 'A' + 10
+						      : c - '0');
 			in[n] = 0;
 			if (!gdb.noack && !send_raw((sum & 0xff) == want ? "+" : "-", 1))
 				return 0;
@@ -289,7 +304,8 @@ void gdbstub_poll(struct kernel *k)
 	if (!t) { /* nothing has run yet: any thread */
 		for (unsigned i = 0; i < L4_TASKS && !t; i++)
 			for (unsigned l = 0; k->tasks[i] && !t && l < L4_LTHREADS; l++)
-				if (k->tasks[i]->threads[l] && k->tasks[i]->threads[l]->state != TS_DEAD)
+				if (k->tasks[i]->threads[l] &&
+				    k->tasks[i]->threads[l]->state != TS_DEAD)
 					t = k->tasks[i]->threads[l];
 		gdb_set_stop(&gdb, t, GDB_SIGINT);
 	}
@@ -339,13 +355,13 @@ static void linger(const char *exit_reply)
 	struct pollfd p = {conn_fd, POLLIN, 0};
 	while (poll(&p, 1, 1000) > 0) {
 		size_t n = read_packet();
-		const char *r = !n			   ? 0
-				: !strncmp(in, "vKill", 5) ? "OK"
-				: !strcmp(in, "?")	   ? exit_reply
-				: !strcmp(in, "qfThreadInfo") ? "l"
+		const char *r = !n					  ? 0
+				: !strncmp(in, "vKill", 5)		  ? "OK"
+				: !strcmp(in, "?")			  ? exit_reply
+				: !strcmp(in, "qfThreadInfo")		  ? "l"
 				: !strncmp(in, "qXfer:threads:read:", 19) ? "l<threads></threads>"
-				: in[0] == 'k' || in[0] == 'D' ? 0
-							       : "";
+				: in[0] == 'k' || in[0] == 'D'		  ? 0
+									  : "";
 		if (!r || !send_packet(r))
 			break;
 	}

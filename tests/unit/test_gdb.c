@@ -11,7 +11,7 @@
 
 #include <string.h>
 
-#define TEXT 0x01000000u
+#define TEXT  0x01000000u
 #define FRAME 0x5000u
 
 static char console[4096];
@@ -159,8 +159,9 @@ static void test_monitor(void)
 	console[0] = 0;
 	CHECK(map_kernel_page(t->task, TEXT, FRAME, true));
 	gdb_monitor(&G, "mappings 5 1000000 1003000");
-	CHECK(strstr(console, "0x01000000-0x01000fff -> frames 0x00005000-0x00005fff rw (1 page)") &&
-	      strstr(console, "task 5: 1 page mapped"));
+	CHECK(
+	    strstr(console, "0x01000000-0x01000fff -> frames 0x00005000-0x00005fff rw (1 page)") &&
+	    strstr(console, "task 5: 1 page mapped"));
 	console[0] = 0;
 	gdb_monitor(&G, "mappings 77");
 	CHECK(strstr(console, "usage: monitor mappings"));
