@@ -165,6 +165,10 @@ struct arch {
 	unsigned gdb_nregs;
 	uint8_t gdb_bkpt[4];
 	unsigned gdb_bkpt_len, gdb_bkpt_ip_after;
+	/* Where the kernel is entered by a branch to a magic address (arm, mips), the debugger
+	 * reads those addresses as this instruction (the task's byte order): a return to the
+	 * caller, which is what the kernel entry does, so gdb can step through it. */
+	uint8_t gdb_entry_insn[4];
 	void (*set_single_step)(word_t *regs, bool on);
 	bool (*step_trap)(const struct hw_event *ev);
 };

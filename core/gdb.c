@@ -180,11 +180,15 @@ static struct gdb_breakpoint *bp_find(struct gdb *g, unsigned task, word_t va)
  * program image (what its pager will map there); breakpoints read as the code they cover. */
 static bool mem_read(struct gdb *g, const struct task *t, word_t va, uint8_t *buf, word_t len)
 {
+	const uint8_t *entry = t->arch->gdb_entry_insn;
 	for (word_t done = 0; done < len;) {
 		word_t a = va + done, pa, n = PAGE_SIZE - (a & (PAGE_SIZE - 1));
 		if (n > len - done)
 			n = len - done;
-		if (task_translate(g->k, t, a, false, &pa) && pa + n <= g->k->phys_size)
+		if (a >= t->arch->user_end && entry[0] | entry[1] | entry[2] | entry[3]) {
+			for (word_t i = 0; i < n; i++)
+				buf[done + i] = entry[(a + i) % 4];
+		} else if (task_translate(g->k, t, a, false, &pa) && pa + n <= g->k->phys_size)
 			memcpy(buf + done, g->k->phys + pa, n);
 		else if (!g->ops->read_image || !g->ops->read_image(t, a, buf + done, n))
 			return false;
@@ -259,7 +263,7 @@ static void bp_delete(struct gdb *g, struct gdb_breakpoint *b)
 {
 	struct task *t = b->task < L4_TASKS ? g->k->tasks[b->task] : 0;
 	bp_restore(g, b);
-	if (t)
+	if (t && !b->entry)
 		task_mark_dirty(t, b->va >> PAGE_SHIFT, b->va >> PAGE_SHIFT);
 	*b = g->bp[--g->nbp];
 }
@@ -292,7 +296,7 @@ bool gdb_before_run(struct gdb *g, struct thread *t)
 {
 	const struct arch *a = t->task->arch;
 	for (unsigned i = 0; i < g->nbp; i++)
-		if (g->bp[i].task == t->task->nr)
+		if (g->bp[i].task == t->task->nr && !g->bp[i].entry)
 			bp_sync(g, t->task, &g->bp[i]);
 	if (!g->started) {
 		if (t->task->nr < g->first_task)
@@ -326,9 +330,19 @@ bool gdb_after_event(struct gdb *g, struct thread *t, const struct hw_event *ev)
 	bool step = g->stepping && t->task->nr == g->step_task && t->lthread == g->step_lthread;
 	if (step && a->set_single_step)
 		a->set_single_step(t->regs, false);
+	/* a breakpoint where the kernel is entered: the thread stops before the kernel acts, and
+	 * enters it again when it goes on */
+	struct gdb_breakpoint *b = bp_find(g, t->task->nr, a->get_ip(t->regs));
+	if (b && b->entry) {
+		gdb_set_stop(g, t, GDB_SIGTRAP);
+		g->stop_swbreak = true;
+		if (step)
+			g->stepping = false;
+		return true;
+	}
 	if (ev->kind == HWEV_TRAP) {
 		word_t ip = a->get_ip(t->regs) - a->gdb_bkpt_ip_after;
-		struct gdb_breakpoint *b = bp_find(g, t->task->nr, ip);
+		b = bp_find(g, t->task->nr, ip);
 		if (b && b->inserted) {
 			a->set_ip(t->regs, ip);
 			gdb_set_stop(g, t, GDB_SIGTRAP);
@@ -612,13 +626,17 @@ static enum gdb_action breakpoint(struct gdb *g, const char *in, char *out, bool
 			bp_delete(g, b);
 		return reply(out, "OK");
 	}
+	const uint8_t *entry = t->task->arch->gdb_entry_insn;
+	bool at_entry = va >= t->task->arch->user_end;
 	if (!b) {
-		if (g->nbp == GDB_MAX_BREAKPOINTS || va >= t->task->arch->user_end)
+		if (g->nbp == GDB_MAX_BREAKPOINTS ||
+		    (at_entry && !(entry[0] | entry[1] | entry[2] | entry[3])))
 			return reply(out, "E01");
 		b = &g->bp[g->nbp++];
-		*b = (struct gdb_breakpoint){.task = t->task->nr, .va = va};
+		*b = (struct gdb_breakpoint){.task = t->task->nr, .va = va, .entry = at_entry};
 	}
-	bp_sync(g, t->task, b); /* or later, when the task's pager has mapped the page */
+	if (!b->entry)
+		bp_sync(g, t->task, b); /* or later, when the task's pager has mapped the page */
 	return reply(out, "OK");
 }
 

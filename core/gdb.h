@@ -39,6 +39,7 @@ struct gdb_breakpoint {
 	unsigned task;
 	word_t va, pa;
 	bool inserted;
+	bool entry; /* on a kernel-entry address: hit when the task enters the kernel there */
 	uint8_t saved[4];
 };
 

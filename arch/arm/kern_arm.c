@@ -171,4 +171,5 @@ const struct arch arch_arm = {
 	.gdb_bkpt = {0x7e, 0xde, 0x2f, 0xe1}, /* bkpt #0xfdee: no kdebug function */
 	.gdb_bkpt_len = 4,
 	.gdb_bkpt_ip_after = 0, /* qemu-arm reports the bkpt's own address */
+	.gdb_entry_insn = {0x1e, 0xff, 0x2f, 0xe1}, /* bx lr */
 };

@@ -220,6 +220,7 @@ const struct arch arch_mips = {
 	.caller_by_prologue = caller_by_prologue_be,
 	.gate_handler = magic_gate_be,
 	.gdb_bkpt = {0x03, 0xff, 0x00, 0x0d}, /* break 0x3ff: no kdebug function */
+	.gdb_entry_insn = {0x03, 0xe0, 0x00, 0x08}, /* jr ra */
 	MIPS_ARCH_COMMON,
 };
 
@@ -231,5 +232,6 @@ const struct arch arch_mipsel = {
 	.caller_by_prologue = caller_by_prologue_le,
 	.gate_handler = magic_gate_le,
 	.gdb_bkpt = {0x0d, 0x00, 0xff, 0x03},
+	.gdb_entry_insn = {0x08, 0x00, 0xe0, 0x03},
 	MIPS_ARCH_COMMON,
 };
