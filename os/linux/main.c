@@ -222,7 +222,7 @@ static bool run_one(struct kernel *k, bool *signalled, int *status)
 	trace_run(k, t);
 	if (clock_is_virtual())
 		clock_virtual_step(0);
-	word_t ip = t->task->arch->get_ip(t->regs);
+	word_t ip = debug ? t->task->arch->get_ip(t->regs) : 0;
 	uint64_t t0 = plat_now_us();
 	enum tp_result r = tp_run(t, &ev);
 	sched_charge(k, t, plat_now_us() - t0);

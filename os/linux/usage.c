@@ -55,6 +55,9 @@ void umol4_usage(FILE *f)
 	    "      --timeout=SECONDS  end the run after SECONDS (decimals allowed) with the\n"
 	    "                      thread list, status 124\n"
 	    "      --exit-report=FILE  write how the run ended as a JSON object to FILE\n"
+	    "      --gdb[=PORT|HOST:PORT|unix:PATH]  stop before the first program's first\n"
+	    "                      instruction and wait for gdb-multiarch ('target remote');\n"
+	    "                      default 127.0.0.1:1234\n"
 	    "  -h, --help          show this help\n"
 	    "      --version       show the version, the runtime and the qemu-user found\n"
 	    "\n"
@@ -67,6 +70,7 @@ void umol4_usage(FILE *f)
 	    "  123  umol4 failed for a host reason (reported)\n"
 	    "  124  --timeout ran out (the thread list is printed)\n"
 	    "  125  stopped at enter_kdebug or a breakpoint (reported)\n"
+	    "  137  killed from gdb ('kill', or quitting gdb)\n"
 	    "  128+N  umol4 was stopped by signal N (Ctrl-C: 130; the thread list is printed)\n"
 	    "SIGQUIT (Ctrl-\\) prints the thread list and goes on.\n");
 }
