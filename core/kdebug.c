@@ -141,17 +141,23 @@ void kdebug(struct kernel *k, struct thread *t, const struct trap *tr)
 		break;
 	case KD_NAME: {
 		word_t nr;
-		struct task *named;
-		if (user_read(k, t->task, arg, &nr, 4) &&
-		    (nr = task_word(t->task, nr)) < L4_TASKS && (named = k->tasks[nr]) &&
-		    named->chief == t->task->nr &&
-		    user_read_str(k, t->task, arg + 4, named->name_buf, sizeof named->name_buf) >=
-			0) {
+		char name[sizeof t->task->name_buf];
+		if (!user_read(k, t->task, arg, &nr, 4) ||
+		    (nr = task_word(t->task, nr)) >= L4_TASKS ||
+		    user_read_str(k, t->task, arg + 4, name, sizeof name) < 0)
+			break;
+		struct task *named = k->tasks[nr];
+		if (named && named->chief == t->task->nr) {
+			memcpy(named->name_buf, name, sizeof name);
 			named->name = named->name_buf;
-			TRACE(k, .kind = TR_KDEBUG, .thread = t, .name = "task_name",
-			      .peer = id_make(nr, 0, named->chief, named->nest), .has_peer = true,
-			      .text = named->name_buf, .textlen = strlen(named->name_buf));
+		} else if (!named && k->owner[nr] == t->task->nr) {
+			task_prename(k, (unsigned)nr, name); /* for the task it is about to create */
+		} else {
+			break;
 		}
+		TRACE(k, .kind = TR_KDEBUG, .thread = t, .name = "task_name",
+		      .peer = id_make(nr, 0, t->task->nr, named ? named->nest : 0),
+		      .has_peer = true, .text = name, .textlen = strlen(name));
 		break;
 	}
 	case KD_ENTER: {

@@ -149,6 +149,13 @@ struct kernel {
 	struct thread *exited_by;
 	struct stop_info stop;
 	bool kdebug_continue; /* enter_kdebug and breakpoints log and go on instead of stopping */
+	/* Names a chief gave task numbers before creating them (kdebug 0x61), taken by task_new:
+	 * a task is named from its first instruction on (a debugger sees the right program). */
+	struct {
+		uint16_t nr; /* 0: free */
+		char name[28];
+	} prenamed[8];
+	unsigned prenamed_next;
 };
 
 #define SIGMA0_TASK 2u

@@ -208,6 +208,27 @@ void task_mark_dirty(struct task *t, word_t first, word_t last)
 	pt_mark_stale(&t->pt, first, last);
 }
 
+void task_prename(struct kernel *k, unsigned nr, const char *name)
+{
+	unsigned i = 0;
+	while (i < 8 && k->prenamed[i].nr != nr)
+		i++;
+	if (i == 8) /* a new number: the oldest name goes */
+		i = k->prenamed_next++ % 8;
+	k->prenamed[i].nr = (uint16_t)nr;
+	kfmt(k->prenamed[i].name, sizeof k->prenamed[i].name, "%s", name);
+}
+
+void task_take_prename(struct kernel *k, struct task *t)
+{
+	for (unsigned i = 0; i < 8; i++)
+		if (k->prenamed[i].nr == t->nr) {
+			memcpy(t->name_buf, k->prenamed[i].name, sizeof t->name_buf);
+			t->name = t->name_buf;
+			k->prenamed[i].nr = 0;
+		}
+}
+
 const char *thread_name(const struct thread *t, char buf[16])
 {
 	kfmt(buf, 16, "%x.%02x", t->task->nr, t->lthread);

@@ -45,6 +45,10 @@ bool task_mem_read(void *cx, word_t va, void *buf, word_t len);
  * task has. */
 void task_mark_dirty(struct task *t, word_t first_page, word_t last_page);
 
+/* kdebug 0x61 for a task number the caller may create but has not: the name task_new gives it
+ * (task_take_prename). At most 8 such names are kept; the oldest goes first. */
+void task_prename(struct kernel *k, unsigned nr, const char *name);
+void task_take_prename(struct kernel *k, struct task *t);
 /* "4.00" style thread names for messages. */
 const char *thread_name(const struct thread *t, char buf[16]);
 

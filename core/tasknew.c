@@ -72,6 +72,8 @@ void sys_task_new(struct kernel *k, struct thread *t)
 		const struct task *me = t->task;
 		unsigned nest = me->nest < 15 ? me->nest + 1 : 15;
 		struct task *n = task_create(k, nr, me->nr, nest, me->arch, me->name);
+		if (n)
+			task_take_prename(k, n);
 		struct thread *th = n ? thread_create(k, n, 0) : 0;
 		if (!th || !map_kernel_page(n, n->arch->kip_addr, kip_phys_for(k, n), false)) {
 			if (n)

@@ -553,7 +553,7 @@ int main(int argc, char **argv)
 		status = EXIT_TIMEOUT;
 	static const char *const how[] = {"internal", "exit", "fault", "deadlock", "kdebug"};
 	const char *reason = status == EXIT_TIMEOUT && signalled ? "timeout"
-			     : signalled		       ? "signal"
+			     : signalled || gdbstub_killed()  ? "signal"
 			     : status == EXIT_TASK_DIED	       ? "host"
 			     : k.run == RUN_FATAL ? (k.stop.reason == STOP_FAULT ? "fault" : "exception")
 						  : how[k.run];

@@ -4,6 +4,10 @@
 #include <l4/sys/ipc.h>
 #include <stdio.h>
 
+/* read by the debugger before the task touched their pages: from the program image */
+int answer = 42;
+int calls;
+
 int main(void)
 {
 	l4_threadid_t server;
@@ -16,6 +20,7 @@ int main(void)
 	for (l4_umword_t i = 1; i <= 3; i++) {
 		l4_ipc_call(server, L4_IPC_SHORT_MSG, i, 0, L4_IPC_SHORT_MSG, &r0, &r1,
 			    L4_IPC_NEVER, &d);
+		calls++;
 		printf("gdbclient: %lu -> %lu\n", (unsigned long)i, (unsigned long)r0);
 	}
 	l4_ipc_call(server, L4_IPC_SHORT_MSG, 0, 0, L4_IPC_SHORT_MSG, &r0, &r1, L4_IPC_NEVER, &d);

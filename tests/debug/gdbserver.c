@@ -3,8 +3,8 @@
 #include <l4/sys/ipc.h>
 #include <stdio.h>
 
-int served;	   /* a global for `print` (bss) */
-int answer = 42; /* initialised data: reads right even before the task touched its page */
+/* a global for `print`, in bss: zero until the first request */
+int served;
 
 static int __attribute__((noinline)) square(int x)
 {

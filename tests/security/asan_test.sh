@@ -24,5 +24,9 @@ for v in x86 x86-emu arm mips mipsel; do
   sh "$here/escape_test.sh" "$out/bin/umol4" "$lib/$isa" $mode || { echo "FAIL: escape $v"; fail=1; }
   sh "$here/scribble_test.sh" "$out/bin/umol4" "$lib/$isa" $mode || { echo "FAIL: scribble $v"; fail=1; }
 done
-[ $fail = 0 ] && echo "PASS: escape and scribble tests clean under AddressSanitizer"
+# the debugger stub parses what gdb sends: its session on a trap-flag and a gdb-stepped ISA
+for isa in x86 arm; do
+  sh "$here/../debug/gdb_test.sh" "$out/bin/umol4" "$lib/$isa" || { echo "FAIL: gdb $isa"; fail=1; }
+done
+[ $fail = 0 ] && echo "PASS: escape, scribble and gdb tests clean under AddressSanitizer"
 exit $fail

@@ -172,6 +172,9 @@ int task_start(const struct module *m, const struct start_opts *o, l4_taskid_t *
 					    : "out of memory");
 			return -1;
 		}
+		/* named before it exists, so it has its program's name from its first instruction
+		 * on (a debugger attached then loads the right file) */
+		umol4_name_task(task_number_id(nr), m->name);
 		l4_taskid_t nid = l4_task_new(task_number_id(nr), PROGRAM_MCP, boot_va + BOOT_SP,
 					      img.entry, loader_thread(0));
 		if (l4_is_nil_id(nid)) { /* not ours after all: someone kept it */
@@ -179,7 +182,6 @@ int task_start(const struct module *m, const struct start_opts *o, l4_taskid_t *
 			t->state = TS_RESERVED;
 			continue;
 		}
-		umol4_name_task(nid, m->name); /* the kernel's reports name the program */
 		t->state = TS_PROGRAM;
 		t->id = nid;
 		t->service = o->service;
