@@ -3,6 +3,7 @@
 #include "core/gdb.h"
 #include "core/fmt.h"
 #include "core/report.h"
+#include "core/sched.h"
 #include "core/task.h"
 
 #include <string.h>
@@ -270,6 +271,8 @@ static void bp_delete(struct gdb *g, struct gdb_breakpoint *b)
 
 void gdb_release(struct gdb *g)
 {
+	g->nresumed = 0;
+	gdb_release_held(g);
 	while (g->nbp)
 		bp_delete(g, &g->bp[0]);
 	struct thread *t = thread_at(g, g->step_task, g->step_lthread);
@@ -292,7 +295,37 @@ void gdb_task_deleted(struct gdb *g, const struct task *t)
 
 /* ---- run-loop hooks ---- */
 
-bool gdb_before_run(struct gdb *g, struct thread *t)
+static bool ref_matches(const struct gdb_thread_ref *r, const struct thread *t)
+{
+	return (r->task <= 0 || (unsigned)r->task == t->task->nr) &&
+	       (r->lthread < 0 || (unsigned)r->lthread == t->lthread);
+}
+
+static bool resumed(const struct gdb *g, const struct thread *t)
+{
+	if (!g->nresumed)
+		return true;
+	for (unsigned i = 0; i < g->nresumed; i++)
+		if (ref_matches(&g->resumed[i], t))
+			return true;
+	return false;
+}
+
+void gdb_release_held(struct gdb *g)
+{
+	unsigned keep = 0;
+	for (unsigned i = 0; i < g->nheld; i++) {
+		struct thread *t =
+		    thread_at(g, (unsigned)g->held[i].task, (unsigned)g->held[i].lthread);
+		if (t && t->state == TS_READY && !resumed(g, t))
+			g->held[keep++] = g->held[i];
+		else if (t && t->state == TS_READY && !t->queued)
+			sched_ready(g->k, t, false);
+	}
+	g->nheld = keep;
+}
+
+enum gdb_verdict gdb_before_run(struct gdb *g, struct thread *t)
 {
 	const struct arch *a = t->task->arch;
 	for (unsigned i = 0; i < g->nbp; i++)
@@ -300,28 +333,33 @@ bool gdb_before_run(struct gdb *g, struct thread *t)
 			bp_sync(g, t->task, &g->bp[i]);
 	if (!g->started) {
 		if (t->task->nr < g->first_task)
-			return false;
+			return GDB_RUN;
 		g->started = true;
 		gdb_set_stop(g, t, GDB_SIGTRAP);
-		return true;
+		return GDB_STOP;
 	}
 	if (!is_known(g, t->task->nr)) {
 		/* gdb learns of a new process at a stop; a library event makes it load the
 		 * program's symbols, insert its pending breakpoints, and go on by itself */
 		gdb_set_stop(g, t, GDB_SIGTRAP);
 		g->stop_library = true;
-		return true;
+		return GDB_STOP;
+	}
+	if (!resumed(g, t) && g->nheld < GDB_MAX_HELD) {
+		sched_unready(g->k, t);
+		g->held[g->nheld++] = (struct gdb_thread_ref){(int)t->task->nr, (int)t->lthread};
+		return GDB_HOLD;
 	}
 	if (g->stepping && t->task->nr == g->step_task && t->lthread == g->step_lthread) {
 		if (g->step_done) {
 			g->stepping = g->step_done = false;
 			gdb_set_stop(g, t, GDB_SIGTRAP);
-			return true;
+			return GDB_STOP;
 		}
 		if (a->set_single_step)
 			a->set_single_step(t->regs, true);
 	}
-	return false;
+	return GDB_RUN;
 }
 
 bool gdb_after_event(struct gdb *g, struct thread *t, const struct hw_event *ev)
@@ -640,27 +678,36 @@ static enum gdb_action breakpoint(struct gdb *g, const char *in, char *out, bool
 	return reply(out, "OK");
 }
 
-/* c, s, vCont: which thread (if any) steps; the others run. */
+/* c, s, vCont: which threads run, and which one (if any) steps. */
 static enum gdb_action resume(struct gdb *g, const char *in, char *out)
 {
 	struct gdb_thread_ref step = {0, 0};
 	bool stepping = false;
+	g->nresumed = 0; /* c, s: everything runs */
 	if (in[0] == 's' || in[0] == 'S') {
 		step = g->csel, stepping = true;
 	} else if (!strncmp(in, "vCont;", 6)) {
+		bool all = false;
 		for (const char *p = in + 5; p && *p == ';'; p = strchr(p + 1, ';')) {
 			char act = p[1];
-			if (act != 's' && act != 'S')
-				continue;
 			const char *q = p + 2;
-			if (act == 'S')
+			if (act == 'S' || act == 'C')
 				while (hexval(*q) >= 0)
 					q++;
-			step = (struct gdb_thread_ref){-1, -1};
-			if (*q == ':' && (q++, !parse_thread(&q, &step)))
+			struct gdb_thread_ref r = {-1, -1};
+			if (*q == ':' && (q++, !parse_thread(&q, &r)))
 				return reply(out, "E01");
-			stepping = true;
+			if (act != 'c' && act != 'C' && act != 's' && act != 'S')
+				continue;
+			if (r.task <= 0 && r.lthread < 0)
+				all = true;
+			else if (g->nresumed < GDB_MAX_ACTIONS)
+				g->resumed[g->nresumed++] = r;
+			if (act == 's' || act == 'S')
+				step = r, stepping = true;
 		}
+		if (all)
+			g->nresumed = 0;
 	}
 	if (stepping) {
 		struct thread *t = selected(g, &step);
@@ -673,6 +720,7 @@ static enum gdb_action resume(struct gdb *g, const char *in, char *out)
 		g->step_task = t->task->nr;
 		g->step_lthread = t->lthread;
 	}
+	gdb_release_held(g);
 	return GDB_RESUME;
 }
 

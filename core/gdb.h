@@ -47,6 +47,9 @@ struct gdb_thread_ref {
 	int task, lthread; /* -1: all, 0 task: any */
 };
 
+#define GDB_MAX_ACTIONS 16u
+#define GDB_MAX_HELD	256u
+
 struct gdb {
 	struct kernel *k;
 	const struct gdb_ops *ops;
@@ -59,6 +62,12 @@ struct gdb {
 	 * kernel (a system call): then it stops before it runs again */
 	bool stepping, step_done;
 	unsigned step_task, step_lthread;
+	/* which threads the last resume let run (vCont's actions; gdb resumes only the current
+	 * task unless `set schedule-multiple on`), and the ready threads held back meanwhile */
+	struct gdb_thread_ref resumed[GDB_MAX_ACTIONS];
+	unsigned nresumed; /* 0: all */
+	struct gdb_thread_ref held[GDB_MAX_HELD];
+	unsigned nheld;
 	uint32_t known[L4_TASKS / 32]; /* tasks gdb has been told of */
 	unsigned first_task;	       /* the initial stop: first thread of a task >= this */
 	bool started;
@@ -85,9 +94,13 @@ void gdb_stop_reply(struct gdb *g, char *out);
 void gdb_set_stop(struct gdb *g, const struct thread *t, int sig);
 
 /* The run loop's hooks; none is called without a debugger. Before t runs: writes breakpoints
- * due in t's task, arms a single step; true if the instance must stop first (the initial stop,
- * a task gdb does not know yet, a step completed in the kernel) with g's stop recorded. */
-bool gdb_before_run(struct gdb *g, struct thread *t);
+ * due in t's task, arms a single step; GDB_STOP if the instance must stop first (the initial
+ * stop, a task gdb does not know yet, a step completed in the kernel) with g's stop recorded;
+ * GDB_HOLD if gdb did not resume t: it has been taken off the ready queue until gdb does. */
+enum gdb_verdict { GDB_RUN, GDB_STOP, GDB_HOLD };
+enum gdb_verdict gdb_before_run(struct gdb *g, struct thread *t);
+/* After a resume: the held threads gdb now lets run go back to the ready queue. */
+void gdb_release_held(struct gdb *g);
 /* After t's task process reported ev, before the kernel handles it: true if it was the
  * debugger's (a breakpoint, a completed step); the stop is recorded and ev must be dropped. */
 bool gdb_after_event(struct gdb *g, struct thread *t, const struct hw_event *ev);

@@ -16,6 +16,7 @@
 #include <string.h>
 #include <sys/socket.h>
 #include <sys/un.h>
+#include <time.h>
 #include <unistd.h>
 
 void plat_clock_hold(bool on);
@@ -83,6 +84,20 @@ bool gdbstub_listen(const char *spec, char *err, size_t errsize)
 	return true;
 }
 
+/* UMOL4_GDB_DEBUG=1: every packet both ways on stderr, with the time (the stub's side of gdb's
+ * `set debug remote 1`). */
+static bool trace_packets;
+
+static void trace_packet(const char *dir, const char *p)
+{
+	if (!trace_packets)
+		return;
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	fprintf(stderr, "umol4: gdb %ld.%06ld %s %.200s\n", (long)ts.tv_sec, ts.tv_nsec / 1000, dir,
+		p);
+}
+
 static bool send_raw(const char *s, size_t n)
 {
 	while (n) {
@@ -100,6 +115,7 @@ static bool send_raw(const char *s, size_t n)
 /* $payload#checksum, with the protocol's escapes for the characters that frame packets. */
 static bool send_packet(const char *payload)
 {
+	trace_packet("->", payload);
 	static char frame[2 * GDB_PACKET_MAX + 8];
 	size_t n = 0;
 	unsigned sum = 0;
@@ -142,9 +158,11 @@ void gdbstub_attach(struct kernel *k, const struct arch *arch, unsigned first_ta
 {
 	gdb_init(&gdb, k, &ops, arch, first_task);
 	active = true;
+	trace_packets = getenv("UMOL4_GDB_DEBUG") != 0;
 	fprintf(stderr,
 		"umol4: gdb: the instance stops before its first program's first instruction; "
-		"connect with: gdb-multiarch -ex 'target remote %s'\n",
+		"connect with: gdb-multiarch -ex 'set schedule-multiple on' -ex 'target remote "
+		"%s'\n",
 		where);
 }
 
@@ -201,8 +219,10 @@ static size_t read_packet(void)
 			in[n] = 0;
 			if (!gdb.noack && !send_raw((sum & 0xff) == want ? "+" : "-", 1))
 				return 0;
-			if ((sum & 0xff) == want || gdb.noack)
+			if ((sum & 0xff) == want || gdb.noack) {
+				trace_packet("<-", in);
 				return n ? n : (in[0] = 0, 1);
+			}
 			st = IDLE;
 			break;
 		}
@@ -312,11 +332,43 @@ void gdbstub_poll(struct kernel *k)
 	serve(k);
 }
 
-void gdbstub_before_run(struct kernel *k, struct thread *t)
+bool gdbstub_before_run(struct kernel *k, struct thread *t)
 {
 	last_run = t;
-	while (active && k->run == RUN_ACTIVE && gdb_before_run(&gdb, t))
-		serve(k);
+	while (active && k->run == RUN_ACTIVE) {
+		switch (gdb_before_run(&gdb, t)) {
+		case GDB_RUN:
+			return true;
+		case GDB_HOLD:
+			return false;
+		case GDB_STOP:
+			serve(k);
+			break;
+		}
+	}
+	return k->run == RUN_ACTIVE;
+}
+
+bool gdbstub_holding(void)
+{
+	return active && gdb.nheld;
+}
+
+void gdbstub_wait(struct kernel *k)
+{
+	static bool told;
+	if (!told) {
+		told = true;
+		fprintf(stderr,
+			"umol4: gdb: every thread gdb let run is blocked, and gdb holds the "
+			"others (it resumes only the current task unless 'set "
+			"schedule-multiple on'); Ctrl-C in gdb stops the instance\n");
+	}
+	struct pollfd p = {conn_fd, POLLIN, 0};
+	poll(&p, 1, -1); /* or a signal */
+	gdbstub_poll(k);
+	if (!active)
+		gdb_release(&gdb);
 }
 
 bool gdbstub_after_event(struct kernel *k, struct thread *t, const struct hw_event *ev)

@@ -16,8 +16,12 @@ void gdbstub_attach(struct kernel *k, const struct arch *arch, unsigned first_ta
 bool gdbstub_active(void);
 
 /* Run-loop hooks (os/linux/main.c), each a no-op once the debugger has gone. */
-void gdbstub_poll(struct kernel *k);			     /* SIGIO: a Ctrl-C from gdb? */
-void gdbstub_before_run(struct kernel *k, struct thread *t); /* may stop and serve gdb */
+void gdbstub_poll(struct kernel *k); /* SIGIO: a Ctrl-C from gdb? */
+/* May stop and serve gdb; false if t must not run now (gdb holds it, or the instance ended). */
+bool gdbstub_before_run(struct kernel *k, struct thread *t);
+/* Nothing can run, but gdb holds ready threads: wait for gdb instead of a deadlock report. */
+bool gdbstub_holding(void);
+void gdbstub_wait(struct kernel *k);
 bool gdbstub_after_event(struct kernel *k, struct thread *t, const struct hw_event *ev);
 void gdbstub_after_trap(struct kernel *k, struct thread *t, word_t ip_before);
 /* The instance stopped by itself (fault, exception, enter_kdebug): gdb gets the stop; true if

@@ -199,7 +199,10 @@ static bool run_one(struct kernel *k, bool *signalled, int *status)
 	struct thread *t = sched_pick(k);
 	if (!t) {
 		if (!idle(k)) {
-			report_deadlock(k);
+			if (debug && gdbstub_holding())
+				gdbstub_wait(k);
+			else
+				report_deadlock(k);
 			return true;
 		}
 		if (tp_stop_signal) {
@@ -213,11 +216,8 @@ static bool run_one(struct kernel *k, bool *signalled, int *status)
 		}
 		return true;
 	}
-	if (debug) {
-		gdbstub_before_run(k, t);
-		if (k->run != RUN_ACTIVE)
-			return true;
-	}
+	if (debug && !gdbstub_before_run(k, t))
+		return true;
 	struct hw_event ev;
 	trace_run(k, t);
 	if (clock_is_virtual())

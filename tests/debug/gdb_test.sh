@@ -4,7 +4,8 @@
 #   bt, locals and globals, the L4 threads as gdb threads, `next` over a call, the exit status;
 #   a NULL write and a division by zero stop with SIGSEGV / SIGFPE at their source line;
 #   enter_kdebug stops with SIGTRAP and continues; Ctrl-C (SIGINT to gdb) stops a spinning program, the monitor
-#   commands show the kernel's views, kill ends the instance; bad --gdb options are refused.
+#   commands show the kernel's views, kill ends the instance; gdb's default of resuming only the
+#   current task holds the others; bad --gdb options are refused.
 # usage: gdb_test.sh UMOL4 LIBDIR/<isa> [--emulate]   (umol4_script_test)
 set -u
 umol4=$1 lib=$2 mode=${3:-}
@@ -33,9 +34,12 @@ start() {
 }
 
 # gdb-multiarch in batch mode with the commands given as -ex arguments; output in $tmp/gdb.
+# Every task runs when gdb continues (schedule-multiple: docs/debugging.md) unless sm=off.
+sm=on
 debug() {
   timeout -k 5 60 gdb-multiarch -batch -nx -ex "set confirm off" -ex "directory $src" \
-    -ex "set breakpoint pending on" -ex "target remote $sock" "$@" > "$tmp/gdb" 2>&1
+    -ex "set breakpoint pending on" -ex "set schedule-multiple $sm" \
+    -ex "target remote $sock" "$@" > "$tmp/gdb" 2>&1
 }
 
 # Waits for the background umol4; st = its status.
@@ -135,7 +139,25 @@ has "$tmp/gdb5" "unknown monitor command 'nonsense'"
 has "$tmp/err" 'killed by the debugger'
 [ "$st" = 137 ] || bad "kill: status $st, not 137"
 
-# 6. Bad --gdb options: one line, status 2.
+# 6. gdb's default: `continue` resumes only the current task. The client then waits for the
+#    server, which gdb holds: umol4 waits for gdb instead of reporting a deadlock; Ctrl-C stops
+#    it; with schedule-multiple on, everything runs again.
+start "$dbg/gdbclient.elf" "$dbg/gdbserver.elf"
+sm=off debug \
+  -ex "python [gdb.execute('inferior %d' % i.num) for i in gdb.inferiors() if i.pid == 5]" \
+  -ex "break handle" -ex "python import os, signal, threading" \
+  -ex "python threading.Timer(3, lambda: os.kill(os.getpid(), signal.SIGINT)).start()" \
+  -ex "continue" -ex "info threads" -ex "set schedule-multiple on" -ex "continue" \
+  -ex "delete" -ex "continue"
+finish
+cp "$tmp/gdb" "$tmp/gdb6"
+has "$tmp/gdb6" 'received signal SIGINT'
+has "$tmp/gdb6" 'hit Breakpoint 1, handle (request=1)'
+has "$tmp/gdb6" 'exited with code 07]'
+has "$tmp/err" "it resumes only the current task unless 'set schedule-multiple on'"
+[ "$st" = 7 ] || bad "held tasks: status $st, not 7"
+
+# 7. Bad --gdb options: one line, status 2.
 for opt in --gdb=nonsense --gdb=99999 --gdb=unix: --gdb=1.2.3:12; do
   # shellcheck disable=SC2086
   timeout 20 "$umol4" $mode "$opt" "$dbg/spin.elf" > "$tmp/out" 2> "$tmp/err"

@@ -61,9 +61,9 @@ static void test_stop_and_threads(void)
 {
 	struct thread *t = setup(&arch_arm);
 	/* the first thread of task 5 to run stops first: gdb connects there */
-	CHECK(gdb_before_run(&G, t));
+	CHECK(gdb_before_run(&G, t) == GDB_STOP);
 	CHECK(pkt("?") == GDB_REPLY && !strcmp(out, "T05thread:p5.1;"));
-	CHECK(!gdb_before_run(&G, t));
+	CHECK(gdb_before_run(&G, t) == GDB_RUN);
 	CHECK(pkt("qSupported:multiprocess+") == GDB_REPLY && strstr(out, "multiprocess+") &&
 	      strstr(out, "qXfer:features:read+"));
 	CHECK(pkt("qfThreadInfo") == GDB_REPLY && !strcmp(out, "mp5.1,p5.2"));
@@ -76,12 +76,18 @@ static void test_stop_and_threads(void)
 	      !strcmp(out, "l/path/of/server.elf"));
 	/* a thread of a task gdb has not heard of stops as a library event, once */
 	struct thread *other = unit_thread(6, 0, &arch_arm);
-	CHECK(gdb_before_run(&G, other));
+	CHECK(gdb_before_run(&G, other) == GDB_STOP);
 	gdb_stop_reply(&G, out);
 	CHECK(!strcmp(out, "T05thread:p6.1;library:;"));
-	CHECK(!gdb_before_run(&G, other));
+	CHECK(gdb_before_run(&G, other) == GDB_RUN);
 	CHECK(pkt("vCont?") == GDB_REPLY && !strcmp(out, "vCont;c;C")); /* arm: gdb steps */
-	CHECK(pkt("vCont;c") == GDB_RESUME);
+	/* gdb resumes task 5 only: task 6's ready thread is held off the ready queue */
+	CHECK(pkt("vCont;c:p5.-1") == GDB_RESUME);
+	CHECK(gdb_before_run(&G, t) == GDB_RUN);
+	CHECK(other->state == TS_READY && other->queued);
+	CHECK(gdb_before_run(&G, other) == GDB_HOLD && !other->queued && G.nheld == 1);
+	CHECK(pkt("vCont;c") == GDB_RESUME); /* everything: it is ready again */
+	CHECK(other->queued && G.nheld == 0);
 	CHECK(pkt("vKill;5") == GDB_KILL);
 }
 
@@ -139,7 +145,7 @@ static void test_memory_and_breakpoints(void)
 	CHECK(pkt("Z0,1001000,4") == GDB_REPLY && !strcmp(out, "OK"));
 	CHECK(map_kernel_page(t->task, TEXT + PAGE_SIZE, FRAME + PAGE_SIZE, false));
 	CHECK(k->phys[FRAME + PAGE_SIZE] == 0);
-	CHECK(!gdb_before_run(&G, t));
+	CHECK(gdb_before_run(&G, t) == GDB_RUN);
 	CHECK(!memcmp(k->phys + FRAME + PAGE_SIZE, arch_arm.gdb_bkpt, 4));
 	/* a debugger writes read-only code; writes under a breakpoint go to its saved copy */
 	CHECK(pkt("M1001000,4:aabbccdd") == GDB_REPLY && !strcmp(out, "OK"));
