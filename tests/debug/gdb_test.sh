@@ -50,17 +50,27 @@ finish() {
   pid=''
 }
 
+# session N PROGRAM... -- GDB-ARGS...: one instance, one gdb; gdb's output in $tmp/gdbN.
+session() {
+  n=$1; shift
+  progs=''
+  while [ "$1" != -- ]; do progs="$progs $1"; shift; done
+  shift
+  # shellcheck disable=SC2086
+  start $progs
+  debug "$@"
+  finish
+  cp "$tmp/gdb" "$tmp/gdb$n"
+}
+
 # 1. Two tasks: gdbclient (task 5) calls gdbserver (task 6), three times.
-start "$dbg/gdbclient.elf" "$dbg/gdbserver.elf"
 # (task 6 may not exist yet at the first stop: then gdb hears of it as it starts)
-debug -ex "info threads" \
+session 1 "$dbg/gdbclient.elf" "$dbg/gdbserver.elf" -- -ex "info threads" \
   -ex "python [gdb.execute('inferior %d' % i.num) for i in gdb.inferiors() if i.pid == 5]" \
   -ex "print answer" -ex "print calls" \
   -ex "break handle" -ex "continue" -ex "bt" -ex "print request" -ex "print served" \
   -ex "info threads" -ex "next" -ex "next" -ex "next" -ex "print local" -ex "delete" \
   -ex "continue"
-finish
-cp "$tmp/gdb" "$tmp/gdb1"
 has "$tmp/gdb1" '"5.00 gdbclient.elf"'
 has "$tmp/gdb1" '"6.00 gdbserver.elf"'
 has "$tmp/gdb1" '"2.00 sigma0"'
@@ -79,10 +89,7 @@ has "$tmp/out" 'gdbclient: 3 -> 82'
 [ "$st" = 7 ] || bad "two tasks: status $st, not 7"
 
 # 2. A NULL write: SIGSEGV at the store, its callers in bt; continuing ends the instance.
-start "$dbg/nullwrite.elf"
-debug -ex "continue" -ex "bt" -ex "continue"
-finish
-cp "$tmp/gdb" "$tmp/gdb2"
+session 2 "$dbg/nullwrite.elf" -- -ex "continue" -ex "bt" -ex "continue"
 has "$tmp/gdb2" 'received signal SIGSEGV'
 has "$tmp/gdb2" 'store (p='
 has "$tmp/gdb2" 'tests/debug/nullwrite.c:7'
@@ -93,10 +100,7 @@ has "$tmp/err" 'page fault not resolved by the pager at address 0x00000000 (writ
 [ "$st" = 120 ] || bad "nullwrite: status $st, not 120"
 
 # 3. Division by zero: SIGFPE in divide(), the same on every ISA.
-start "$dbg/divzero.elf"
-debug -ex "continue" -ex "bt" -ex "continue"
-finish
-cp "$tmp/gdb" "$tmp/gdb3"
+session 3 "$dbg/divzero.elf" -- -ex "continue" -ex "bt" -ex "continue"
 has "$tmp/gdb3" 'received signal SIGFPE'
 has "$tmp/gdb3" 'divide ('
 has "$tmp/gdb3" 'tests/debug/divzero.c:8'
@@ -104,10 +108,7 @@ has "$tmp/gdb3" 'average ('
 [ "$st" = 120 ] || bad "divzero: status $st, not 120"
 
 # 4. enter_kdebug: the debugger gets the stop; continuing goes on to the program's end.
-start "$dbg/kdebug.elf"
-debug -ex "continue" -ex "bt" -ex "continue"
-finish
-cp "$tmp/gdb" "$tmp/gdb4"
+session 4 "$dbg/kdebug.elf" -- -ex "continue" -ex "bt" -ex "continue"
 has "$tmp/gdb4" 'received signal SIGTRAP'
 has "$tmp/gdb4" 'checkpoint () at tests/debug/kdebug.c:'
 has "$tmp/gdb4" 'in main () at tests/debug/kdebug.c:23'
@@ -117,15 +118,12 @@ has "$tmp/out" 'after'
 
 # 5. Ctrl-C (gdb's SIGINT becomes an interrupt packet): the whole instance stops in main's
 #    loop; the monitor shows the kernel's views; kill ends the instance.
-start "$dbg/spin.elf"
 # the SIGINT a terminal's Ctrl-C gives gdb, raised by gdb itself while `continue` waits
-debug -ex "python import os, signal, threading" \
+session 5 "$dbg/spin.elf" -- -ex "python import os, signal, threading" \
   -ex "python threading.Timer(2, lambda: os.kill(os.getpid(), signal.SIGINT)).start()" \
   -ex "continue" -ex "bt" -ex "print counter > 0" -ex "monitor threads" \
   -ex "monitor tasks" -ex "monitor mappings 5" -ex "monitor kip" -ex "monitor mapdb 0" \
   -ex "monitor nonsense" -ex "kill"
-finish
-cp "$tmp/gdb" "$tmp/gdb5"
 has "$tmp/gdb5" 'received signal SIGINT'
 has "$tmp/gdb5" 'main () at tests/debug/spin.c:'
 has "$tmp/gdb5" '$1 = 1'
@@ -142,20 +140,19 @@ has "$tmp/err" 'killed by the debugger'
 # 6. gdb's default: `continue` resumes only the current task. The client then waits for the
 #    server, which gdb holds: umol4 waits for gdb instead of reporting a deadlock; Ctrl-C stops
 #    it; with schedule-multiple on, everything runs again.
-start "$dbg/gdbclient.elf" "$dbg/gdbserver.elf"
-sm=off debug \
+sm=off
+session 6 "$dbg/gdbclient.elf" "$dbg/gdbserver.elf" -- \
   -ex "python [gdb.execute('inferior %d' % i.num) for i in gdb.inferiors() if i.pid == 5]" \
   -ex "break handle" -ex "python import os, signal, threading" \
   -ex "python threading.Timer(3, lambda: os.kill(os.getpid(), signal.SIGINT)).start()" \
   -ex "continue" -ex "info threads" -ex "set schedule-multiple on" -ex "continue" \
   -ex "delete" -ex "continue"
-finish
-cp "$tmp/gdb" "$tmp/gdb6"
 has "$tmp/gdb6" 'received signal SIGINT'
 has "$tmp/gdb6" 'hit Breakpoint 1, handle (request=1)'
 has "$tmp/gdb6" 'exited with code 07]'
 has "$tmp/err" "it resumes only the current task unless 'set schedule-multiple on'"
 [ "$st" = 7 ] || bad "held tasks: status $st, not 7"
+sm=on
 
 # 7. Bad --gdb options: one line, status 2.
 for opt in --gdb=nonsense --gdb=99999 --gdb=unix: --gdb=1.2.3:12; do
