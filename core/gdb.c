@@ -1,9 +1,10 @@
-/* GDB's remote serial protocol over the kernel's objects (core/gdb.h). Replies follow the
+/* GDB's remote serial protocol over the kernel's objects (core/gdb.h): the packets. Memory,
+ * breakpoints and the run loop's hooks are core/gdbrun.c. Replies follow the
  * protocol's conventions: "" for what is not supported, "E xx" for a failure, "OK". */
 #include "core/gdb.h"
 #include "core/fmt.h"
+#include "core/gdb_int.h"
 #include "core/report.h"
-#include "core/sched.h"
 #include "core/task.h"
 
 #include <string.h>
@@ -94,7 +95,7 @@ static bool alive(const struct thread *t)
 	return t && t->state != TS_DEAD;
 }
 
-static struct thread *thread_at(const struct gdb *g, unsigned task, unsigned lthread)
+struct thread *gdb_thread_at(const struct gdb *g, unsigned task, unsigned lthread)
 {
 	const struct task *tk = task < L4_TASKS ? g->k->tasks[task] : 0;
 	struct thread *t = tk && lthread < L4_LTHREADS ? tk->threads[lthread] : 0;
@@ -104,10 +105,10 @@ static struct thread *thread_at(const struct gdb *g, unsigned task, unsigned lth
 /* Any live thread, the stopped one first. */
 static struct thread *any_thread(const struct gdb *g)
 {
-	struct thread *t = thread_at(g, g->stop_task, g->stop_lthread);
+	struct thread *t = gdb_thread_at(g, g->stop_task, g->stop_lthread);
 	for (unsigned i = 0; !t && i < L4_TASKS; i++)
 		for (unsigned l = 0; g->k->tasks[i] && !t && l < L4_LTHREADS; l++)
-			t = thread_at(g, i, l);
+			t = gdb_thread_at(g, i, l);
 	return t;
 }
 
@@ -115,23 +116,23 @@ static struct thread *any_thread(const struct gdb *g)
 static struct thread *selected(const struct gdb *g, const struct gdb_thread_ref *r)
 {
 	if (r->task > 0 && r->lthread >= 0)
-		return thread_at(g, (unsigned)r->task, (unsigned)r->lthread);
+		return gdb_thread_at(g, (unsigned)r->task, (unsigned)r->lthread);
 	struct thread *stop = any_thread(g);
 	if (r->task > 0 && (!stop || stop->task->nr != (unsigned)r->task)) {
 		for (unsigned l = 0; l < L4_LTHREADS; l++)
-			if (thread_at(g, (unsigned)r->task, l))
-				return thread_at(g, (unsigned)r->task, l);
+			if (gdb_thread_at(g, (unsigned)r->task, l))
+				return gdb_thread_at(g, (unsigned)r->task, l);
 		return 0;
 	}
 	return stop;
 }
 
-static void mark_known(struct gdb *g, unsigned task)
+void gdb_mark_known(struct gdb *g, unsigned task)
 {
 	g->known[task / 32] |= 1u << (task % 32);
 }
 
-static bool is_known(const struct gdb *g, unsigned task)
+bool gdb_is_known(const struct gdb *g, unsigned task)
 {
 	return g->known[task / 32] >> (task % 32) & 1u;
 }
@@ -154,7 +155,7 @@ void gdb_set_stop(struct gdb *g, const struct thread *t, int sig)
 	g->stop_swbreak = g->stop_library = false;
 	g->gsel = g->csel = (struct gdb_thread_ref){(int)g->stop_task, (int)g->stop_lthread};
 	if (t)
-		mark_known(g, t->task->nr);
+		gdb_mark_known(g, t->task->nr);
 }
 
 void gdb_stop_reply(struct gdb *g, char *out)
@@ -165,276 +166,6 @@ void gdb_stop_reply(struct gdb *g, char *out)
 		n += kfmt(out + n, GDB_PACKET_MAX - n, "swbreak:;");
 	if (g->stop_library)
 		kfmt(out + n, GDB_PACKET_MAX - n, "library:;");
-}
-
-/* ---- memory through the L4 page tables ---- */
-
-static struct gdb_breakpoint *bp_find(struct gdb *g, unsigned task, word_t va)
-{
-	for (unsigned i = 0; i < g->nbp; i++)
-		if (g->bp[i].task == task && g->bp[i].va == va)
-			return &g->bp[i];
-	return 0;
-}
-
-/* Reads what the task sees at va: its mapped pages, or for a page it has not touched yet, its
- * program image (what its pager will map there); breakpoints read as the code they cover. */
-static bool mem_read(struct gdb *g, const struct task *t, word_t va, uint8_t *buf, word_t len)
-{
-	const uint8_t *entry = t->arch->gdb_entry_insn;
-	for (word_t done = 0; done < len;) {
-		word_t a = va + done, pa, n = PAGE_SIZE - (a & (PAGE_SIZE - 1));
-		if (n > len - done)
-			n = len - done;
-		if (a >= t->arch->user_end && entry[0] | entry[1] | entry[2] | entry[3]) {
-			for (word_t i = 0; i < n; i++)
-				buf[done + i] = entry[(a + i) % 4];
-		} else if (task_translate(g->k, t, a, false, &pa) && pa + n <= g->k->phys_size)
-			memcpy(buf + done, g->k->phys + pa, n);
-		else if (!g->ops->read_image || !g->ops->read_image(t, a, buf + done, n))
-			return false;
-		done += n;
-	}
-	for (unsigned i = 0; i < g->nbp; i++) {
-		const struct gdb_breakpoint *b = &g->bp[i];
-		for (unsigned j = 0; b->task == t->nr && b->inserted && j < g->arch->gdb_bkpt_len;
-		     j++)
-			if (b->va + j - va < len)
-				buf[b->va + j - va] = b->saved[j];
-	}
-	return true;
-}
-
-/* Writes into the frames behind the task's pages (read-only ones too: a debugger patches code);
- * bytes under an inserted breakpoint go to its saved copy. Pages not mapped cannot be written. */
-static bool mem_write(struct gdb *g, struct task *t, word_t va, const uint8_t *buf, word_t len)
-{
-	for (word_t i = 0; i < len; i++) {
-		word_t pa, a = va + i;
-		bool shadowed = false;
-		for (unsigned j = 0; j < g->nbp; j++) {
-			struct gdb_breakpoint *b = &g->bp[j];
-			if (b->task == t->nr && b->inserted && a - b->va < g->arch->gdb_bkpt_len) {
-				b->saved[a - b->va] = buf[i];
-				shadowed = true;
-			}
-		}
-		if (shadowed)
-			continue;
-		if (!task_translate(g->k, t, a, false, &pa) || pa >= g->k->phys_size)
-			return false;
-		g->k->phys[pa] = buf[i];
-		/* a code change reaches a translating emulator only through a new mapping */
-		task_mark_dirty(t, a >> PAGE_SHIFT, a >> PAGE_SHIFT);
-	}
-	return true;
-}
-
-static void bp_restore(struct gdb *g, struct gdb_breakpoint *b)
-{
-	const struct arch *a = g->arch;
-	if (b->inserted && b->pa + a->gdb_bkpt_len <= g->k->phys_size &&
-	    !memcmp(g->k->phys + b->pa, a->gdb_bkpt, a->gdb_bkpt_len))
-		memcpy(g->k->phys + b->pa, b->saved, a->gdb_bkpt_len);
-	b->inserted = false;
-}
-
-/* Makes the frame behind b's address hold the breakpoint, following the task's current mapping
- * (the pager may have mapped the page since, or another frame there). */
-static void bp_sync(struct gdb *g, struct task *t, struct gdb_breakpoint *b)
-{
-	const struct arch *a = g->arch;
-	word_t pa;
-	bool mapped = task_translate(g->k, t, b->va, false, &pa) &&
-		      pa + a->gdb_bkpt_len <= g->k->phys_size &&
-		      (pa & (PAGE_SIZE - 1)) + a->gdb_bkpt_len <= PAGE_SIZE;
-	if (b->inserted && mapped && pa == b->pa)
-		return;
-	bp_restore(g, b);
-	if (!mapped)
-		return;
-	memcpy(b->saved, g->k->phys + pa, a->gdb_bkpt_len);
-	memcpy(g->k->phys + pa, a->gdb_bkpt, a->gdb_bkpt_len);
-	b->pa = pa;
-	b->inserted = true;
-	task_mark_dirty(t, b->va >> PAGE_SHIFT, b->va >> PAGE_SHIFT);
-}
-
-static void bp_delete(struct gdb *g, struct gdb_breakpoint *b)
-{
-	struct task *t = b->task < L4_TASKS ? g->k->tasks[b->task] : 0;
-	bp_restore(g, b);
-	if (t && !b->entry)
-		task_mark_dirty(t, b->va >> PAGE_SHIFT, b->va >> PAGE_SHIFT);
-	*b = g->bp[--g->nbp];
-}
-
-void gdb_release(struct gdb *g)
-{
-	g->nresumed = 0;
-	gdb_release_held(g);
-	while (g->nbp)
-		bp_delete(g, &g->bp[0]);
-	struct thread *t = thread_at(g, g->step_task, g->step_lthread);
-	if (g->stepping && t && t->task->arch->set_single_step)
-		t->task->arch->set_single_step(t->regs, false);
-	g->stepping = g->step_done = false;
-}
-
-void gdb_task_deleted(struct gdb *g, const struct task *t)
-{
-	for (unsigned i = 0; i < g->nbp;)
-		if (g->bp[i].task == t->nr) {
-			bp_restore(g, &g->bp[i]);
-			g->bp[i] = g->bp[--g->nbp];
-		} else {
-			i++;
-		}
-	g->known[t->nr / 32] &= ~(1u << (t->nr % 32));
-}
-
-/* ---- run-loop hooks ---- */
-
-static bool ref_matches(const struct gdb_thread_ref *r, const struct thread *t)
-{
-	return (r->task <= 0 || (unsigned)r->task == t->task->nr) &&
-	       (r->lthread < 0 || (unsigned)r->lthread == t->lthread);
-}
-
-static bool resumed(const struct gdb *g, const struct thread *t)
-{
-	if (!g->nresumed)
-		return true;
-	for (unsigned i = 0; i < g->nresumed; i++)
-		if (ref_matches(&g->resumed[i], t))
-			return true;
-	return false;
-}
-
-void gdb_release_held(struct gdb *g)
-{
-	unsigned keep = 0;
-	for (unsigned i = 0; i < g->nheld; i++) {
-		struct thread *t =
-		    thread_at(g, (unsigned)g->held[i].task, (unsigned)g->held[i].lthread);
-		if (t && t->state == TS_READY && !resumed(g, t))
-			g->held[keep++] = g->held[i];
-		else if (t && t->state == TS_READY && !t->queued)
-			sched_ready(g->k, t, false);
-	}
-	g->nheld = keep;
-}
-
-enum gdb_verdict gdb_before_run(struct gdb *g, struct thread *t)
-{
-	const struct arch *a = t->task->arch;
-	for (unsigned i = 0; i < g->nbp; i++)
-		if (g->bp[i].task == t->task->nr && !g->bp[i].entry)
-			bp_sync(g, t->task, &g->bp[i]);
-	if (!g->started) {
-		if (t->task->nr < g->first_task)
-			return GDB_RUN;
-		g->started = true;
-		gdb_set_stop(g, t, GDB_SIGTRAP);
-		return GDB_STOP;
-	}
-	if (!is_known(g, t->task->nr)) {
-		/* gdb learns of a new process at a stop; a library event makes it load the
-		 * program's symbols, insert its pending breakpoints, and go on by itself */
-		gdb_set_stop(g, t, GDB_SIGTRAP);
-		g->stop_library = true;
-		return GDB_STOP;
-	}
-	if (!resumed(g, t) && g->nheld < GDB_MAX_HELD) {
-		sched_unready(g->k, t);
-		g->held[g->nheld++] = (struct gdb_thread_ref){(int)t->task->nr, (int)t->lthread};
-		return GDB_HOLD;
-	}
-	if (g->stepping && t->task->nr == g->step_task && t->lthread == g->step_lthread) {
-		if (g->step_done) {
-			g->stepping = g->step_done = false;
-			gdb_set_stop(g, t, GDB_SIGTRAP);
-			return GDB_STOP;
-		}
-		if (a->set_single_step)
-			a->set_single_step(t->regs, true);
-	}
-	return GDB_RUN;
-}
-
-bool gdb_after_event(struct gdb *g, struct thread *t, const struct hw_event *ev)
-{
-	const struct arch *a = t->task->arch;
-	bool step = g->stepping && t->task->nr == g->step_task && t->lthread == g->step_lthread;
-	if (step && a->set_single_step)
-		a->set_single_step(t->regs, false);
-	/* a breakpoint where the kernel is entered: the thread stops before the kernel acts, and
-	 * enters it again when it goes on */
-	struct gdb_breakpoint *b = bp_find(g, t->task->nr, a->get_ip(t->regs));
-	if (b && b->entry) {
-		gdb_set_stop(g, t, GDB_SIGTRAP);
-		g->stop_swbreak = true;
-		if (step)
-			g->stepping = false;
-		return true;
-	}
-	if (ev->kind == HWEV_TRAP) {
-		word_t ip = a->get_ip(t->regs) - a->gdb_bkpt_ip_after;
-		b = bp_find(g, t->task->nr, ip);
-		if (b && b->inserted) {
-			a->set_ip(t->regs, ip);
-			gdb_set_stop(g, t, GDB_SIGTRAP);
-			g->stop_swbreak = true;
-			if (step)
-				g->stepping = false;
-			return true;
-		}
-	}
-	if (step && a->step_trap && a->step_trap(ev)) {
-		g->stepping = false;
-		gdb_set_stop(g, t, GDB_SIGTRAP);
-		return true;
-	}
-	return false;
-}
-
-void gdb_after_trap(struct gdb *g, struct thread *t, word_t ip_before)
-{
-	if (g->stepping && t->task->nr == g->step_task && t->lthread == g->step_lthread &&
-	    t->task->arch->get_ip(t->regs) != ip_before)
-		g->step_done = true;
-}
-
-/* The signal a debugger expects for an exception vector (ia32 numbering on every ISA). */
-static int vector_signal(unsigned vector)
-{
-	switch (vector) {
-	case 0:
-	case 16:
-	case 19:
-		return GDB_SIGFPE;
-	case 1:
-	case 3:
-		return GDB_SIGTRAP;
-	case 6:
-		return GDB_SIGILL;
-	case 17:
-		return GDB_SIGBUS;
-	default:
-		return GDB_SIGSEGV;
-	}
-}
-
-bool gdb_end_stop(struct gdb *g)
-{
-	const struct stop_info *s = &g->k->stop;
-	if (!s->thread || (g->k->run != RUN_FATAL && g->k->run != RUN_KDEBUG))
-		return false;
-	gdb_set_stop(g, s->thread,
-		     s->reason == STOP_KDEBUG	   ? GDB_SIGTRAP
-		     : s->reason == STOP_EXCEPTION ? vector_signal(s->vector)
-						   : GDB_SIGSEGV);
-	return true;
 }
 
 /* ---- packets ---- */
@@ -494,11 +225,11 @@ static size_t threads_xml(struct gdb *g, char *buf, size_t size)
 	size_t n = kfmt(buf, size, "<?xml version=\"1.0\"?>\n<threads>\n");
 	for (unsigned i = 0; i < L4_TASKS; i++)
 		for (unsigned l = 0; g->k->tasks[i] && l < L4_LTHREADS; l++) {
-			struct thread *t = thread_at(g, i, l);
+			struct thread *t = gdb_thread_at(g, i, l);
 			char nm[16], st[96];
 			if (!t || n + 200 > size)
 				continue;
-			mark_known(g, i);
+			gdb_mark_known(g, i);
 			n += kfmt(buf + n, size - n,
 				  "<thread id=\"p%x.%x\" core=\"0\" name=\"%s %s\">%s</thread>\n",
 				  i, l + 1, thread_name(t, nm), t->task->name ? t->task->name : "?",
@@ -543,8 +274,8 @@ static enum gdb_action thread_list(struct gdb *g, char *out, bool first)
 		next_task = 0;
 	for (; next_task < L4_TASKS && n + 64 < GDB_PACKET_MAX; next_task++)
 		for (unsigned l = 0; g->k->tasks[next_task] && l < L4_LTHREADS; l++)
-			if (thread_at(g, next_task, l)) {
-				mark_known(g, next_task);
+			if (gdb_thread_at(g, next_task, l)) {
+				gdb_mark_known(g, next_task);
 				n += kfmt(out + n, GDB_PACKET_MAX - n, "%cp%x.%x", n ? ',' : 'm',
 					  next_task, l + 1);
 			}
@@ -637,14 +368,14 @@ static enum gdb_action memory(struct gdb *g, const char *in, char *out, bool wri
 	if (len > sizeof buf)
 		len = sizeof buf;
 	if (!write) {
-		if (!mem_read(g, t->task, va, buf, len))
+		if (!gdb_mem_read(g, t->task, va, buf, len))
 			return reply(out, "E14"); /* EFAULT */
 		gdb_hex_encode(out, buf, len);
 		return GDB_REPLY;
 	}
 	if (*in++ != ':' || hex_decode(buf, in, len) != len)
 		return reply(out, "E01");
-	return reply(out, mem_write(g, t->task, va, buf, len) ? "OK" : "E14");
+	return reply(out, gdb_mem_write(g, t->task, va, buf, len) ? "OK" : "E14");
 }
 
 static enum gdb_action breakpoint(struct gdb *g, const char *in, char *out, bool insert)
@@ -658,10 +389,10 @@ static enum gdb_action breakpoint(struct gdb *g, const char *in, char *out, bool
 		return reply(out, "E01");
 	if (kind != g->arch->gdb_bkpt_len || va % kind)
 		return reply(out, "E01");
-	struct gdb_breakpoint *b = bp_find(g, t->task->nr, va);
+	struct gdb_breakpoint *b = gdb_bp_find(g, t->task->nr, va);
 	if (!insert) {
 		if (b)
-			bp_delete(g, b);
+			gdb_bp_delete(g, b);
 		return reply(out, "OK");
 	}
 	const uint8_t *entry = t->task->arch->gdb_entry_insn;
@@ -674,7 +405,8 @@ static enum gdb_action breakpoint(struct gdb *g, const char *in, char *out, bool
 		*b = (struct gdb_breakpoint){.task = t->task->nr, .va = va, .entry = at_entry};
 	}
 	if (!b->entry)
-		bp_sync(g, t->task, b); /* or later, when the task's pager has mapped the page */
+		gdb_bp_sync(g, t->task,
+			    b); /* or later, when the task's pager has mapped the page */
 	return reply(out, "OK");
 }
 
@@ -746,14 +478,14 @@ enum gdb_action gdb_packet(struct gdb *g, const char *in, size_t len, char *out)
 		if ((in[1] != 'g' && in[1] != 'c') || !parse_thread(&p, &r))
 			return reply(out, "E01");
 		if (r.task > 0 && r.lthread >= 0 &&
-		    !thread_at(g, (unsigned)r.task, (unsigned)r.lthread))
+		    !gdb_thread_at(g, (unsigned)r.task, (unsigned)r.lthread))
 			return reply(out, "E01");
 		*(in[1] == 'g' ? &g->gsel : &g->csel) = r;
 		return reply(out, "OK");
 	case 'T':
 		p = in + 1;
 		return reply(out, parse_thread(&p, &r) && r.task > 0 && r.lthread >= 0 &&
-					  thread_at(g, (unsigned)r.task, (unsigned)r.lthread)
+					  gdb_thread_at(g, (unsigned)r.task, (unsigned)r.lthread)
 				      ? "OK"
 				      : "E01");
 	case 'g':
