@@ -20,11 +20,12 @@ r = json.load(open(d + "/bench.json"))
 for k in ("date", "host", "reps", "quick", "baselines", "isas"):
     assert k in r, "missing key " + k
 for b in ("getpid", "getpid_int80", "futex_rt_same_cpu", "futex_rt_cross_cpu",
-          "spin_rt_cross_cpu", "pipe_rt", "ptrace_rt", "signal_rt", "memcpy_64k", "memfd_touch"):
+          "spin_rt_cross_cpu", "pipe_rt", "ptrace_rt", "signal_rt", "memcpy_64k", "memcpy_1m", "memcpy_4m",
+          "memfd_touch"):
     assert b in r["baselines"], "missing baseline " + b
 for b in ("getpid", "futex_rt_same_cpu"):
     assert r["baselines"][b]["status"] == "ok" and r["baselines"][b]["median"] > 0, b
-figures = ("null_syscall", "kernel_entry", "ipc_intra", "ipc_inter_as", "ipc_long_4k", "ipc_long_64k", "pagefault", "bulkmap", "scattermap", "task_new_delete")
+figures = ("null_syscall", "kernel_entry", "ipc_intra", "ipc_inter_as", "ipc_long_4k", "ipc_long_64k", "ipc_long_1m", "ipc_long_4m", "pagefault", "bulkmap", "scattermap", "task_new_delete")
 assert sorted(r["isas"]) == ["arm", "x86"], r["isas"].keys()
 for isa, v in r["isas"].items():
     for f in figures:
@@ -35,7 +36,8 @@ for isa, v in r["isas"].items():
                 assert fig[k] is not None and fig[k] > 0, (isa, f, k)
         else:
             assert fig["note"], (isa, f)
-    for f in ("null_syscall", "kernel_entry", "ipc_intra", "ipc_long_64k", "pagefault", "bulkmap",
+    for f in ("null_syscall", "kernel_entry", "ipc_intra", "ipc_long_64k", "ipc_long_1m",
+              "ipc_long_4m", "pagefault", "bulkmap",
               "scattermap"):
         assert v["figures"][f]["status"] == "ok", (isa, f)
     ET.parse("%s/%s.svg" % (d, isa))

@@ -30,6 +30,9 @@ void plat_task_deleted(struct task *t);
 const char *plat_thread_where(const struct thread *t, char *buf, size_t size);
 void plat_thread_details(const struct kernel *k, const struct thread *t, bool registers);
 const char *plat_fault_cause(const struct kernel *k, const struct thread *t, word_t addr);
+/* The kernel is in the middle of a long piece of work for the thread that entered it (a string
+ * copy): the host may keep that thread's hand-off awake. Cheap; called every 64 KiB of a copy. */
+void plat_busy(void);
 /* An interrupt with a host source gained (on) or lost its associated thread. */
 void plat_irq_attach(unsigned irq, bool on);
 /* Describes host system call nr of host architecture code arch ("openat (x86_64 #257)") for a

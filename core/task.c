@@ -7,6 +7,9 @@
 
 #include <string.h>
 
+/* a long copy tells the host it is still at work every this many bytes (plat_busy) */
+#define BUSY_EVERY 0x10000u
+
 void kernel_init(struct kernel *k, uint8_t *phys, word_t phys_size)
 {
 	memset(k, 0, sizeof *k);
@@ -155,6 +158,7 @@ bool user_write(const struct kernel *k, const struct task *t, word_t va, const v
 bool user_copy(const struct kernel *k, const struct task *dst, word_t dva, const struct task *src,
 	       word_t sva, word_t len, bool *dst_faulted, word_t *fault)
 {
+	word_t since_busy = 0;
 	while (len) {
 		word_t spa, dpa;
 		if (!task_translate(k, src, sva, false, &spa)) {
@@ -177,6 +181,10 @@ bool user_copy(const struct kernel *k, const struct task *dst, word_t dva, const
 		sva += chunk;
 		dva += chunk;
 		len -= chunk;
+		if ((since_busy += chunk) >= BUSY_EVERY && len) {
+			since_busy = 0;
+			plat_busy();
+		}
 	}
 	return true;
 }

@@ -28,7 +28,9 @@ const struct baseline_info baselines[B_COUNT] = {
     [B_PIPE] = {"pipe_rt", "pipe round trip, same CPU"},
     [B_PTRACE] = {"ptrace_rt", "ptrace stop round trip (SYSEMU+GET/SETREGS)"},
     [B_SIGNAL] = {"signal_rt", "int $0x30 -> SIGSEGV -> sigreturn, 64-bit"},
-    [B_MEMCPY] = {"memcpy_64k", "memcpy 64 KiB (hot cache)"},
+    [B_MEMCPY] = {"memcpy_64k", "memcpy 64 KiB (hot cache)", 65536},
+    [B_MEMCPY_1M] = {"memcpy_1m", "memcpy 1 MiB (hot cache)", 1 << 20},
+    [B_MEMCPY_4M] = {"memcpy_4m", "memcpy 4 MiB (hot cache)", 4 << 20},
     [B_TOUCH] = {"memfd_touch", "first write to a memfd page, per page"},
 };
 
@@ -264,10 +266,8 @@ static double b_signal(int partner, long n)
 }
 
 /* The fastest of 10 blocks: one preemption would otherwise dominate a short hot-cache figure. */
-static double b_memcpy(int partner, long n)
+static double memcpy_best(size_t size, long n)
 {
-	(void)partner;
-	size_t size = (size_t)MEMCPY_BYTES;
 	char *a = aligned_alloc(4096, size), *b = aligned_alloc(4096, size);
 	double best = -1;
 	if (a && b) {
@@ -287,6 +287,24 @@ static double b_memcpy(int partner, long n)
 	free(a);
 	free(b);
 	return best;
+}
+
+static double b_memcpy(int partner, long n)
+{
+	(void)partner;
+	return memcpy_best((size_t)baselines[B_MEMCPY].bytes, n);
+}
+
+static double b_memcpy_1m(int partner, long n)
+{
+	(void)partner;
+	return memcpy_best((size_t)baselines[B_MEMCPY_1M].bytes, n);
+}
+
+static double b_memcpy_4m(int partner, long n)
+{
+	(void)partner;
+	return memcpy_best((size_t)baselines[B_MEMCPY_4M].bytes, n);
 }
 
 /* What bulkmap's touches cost the host: a fresh page of a shared memfd mapping (like umol4's
@@ -321,11 +339,12 @@ static const struct {
 	long n;
 	bool cross;
 } how[B_COUNT] = {
-    [B_GETPID] = {b_getpid, 1000000, false},  [B_INT80] = {b_int80, 50000, false},
-    [B_FUTEX_SAME] = {b_futex, 50000, false}, [B_FUTEX_CROSS] = {b_futex, 5000, true},
-    [B_SPIN] = {b_spin, 200000, true},	      [B_PIPE] = {b_pipe, 50000, false},
-    [B_PTRACE] = {b_ptrace, 20000, false},    [B_SIGNAL] = {b_signal, 100000, false},
-    [B_MEMCPY] = {b_memcpy, 50000, false},    [B_TOUCH] = {b_touch, 16384, false},
+    [B_GETPID] = {b_getpid, 1000000, false},   [B_INT80] = {b_int80, 50000, false},
+    [B_FUTEX_SAME] = {b_futex, 50000, false},  [B_FUTEX_CROSS] = {b_futex, 5000, true},
+    [B_SPIN] = {b_spin, 200000, true},	       [B_PIPE] = {b_pipe, 50000, false},
+    [B_PTRACE] = {b_ptrace, 20000, false},     [B_SIGNAL] = {b_signal, 100000, false},
+    [B_MEMCPY] = {b_memcpy, 50000, false},     [B_MEMCPY_1M] = {b_memcpy_1m, 2000, false},
+    [B_MEMCPY_4M] = {b_memcpy_4m, 300, false}, [B_TOUCH] = {b_touch, 16384, false},
 };
 
 double baseline_measure(enum baseline b, int cpu, int other, bool quick)

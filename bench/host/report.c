@@ -20,9 +20,10 @@ static double bandwidth(const struct figure *f, const struct stats *s)
 	return f->bytes && s->n ? f->bytes / s->median : -1;
 }
 
-static double memcpy_gbps(const struct report *r)
+/* GB/s of memcpy baseline b, or -1 if it is not one or was not measured */
+static double memcpy_gbps(const struct report *r, enum baseline b)
 {
-	return r->base[B_MEMCPY].n ? MEMCPY_BYTES / r->base[B_MEMCPY].median : -1;
+	return baselines[b].bytes && r->base[b].n ? baselines[b].bytes / r->base[b].median : -1;
 }
 
 static const char *outcome_name(enum outcome o)
@@ -53,7 +54,7 @@ static void print_figure(const struct report *r, const struct figure *f, const s
 	printf("%8.1f %7.2f", ratio(r, res, B_GETPID), ratio(r, res, B_FUTEX_SAME));
 	const char *sep = "  ";
 	if (f->bytes) {
-		double bw = bandwidth(f, &res->st), m = memcpy_gbps(r);
+		double bw = bandwidth(f, &res->st), m = memcpy_gbps(r, f->memcpy);
 		printf("%s%.2f GB/s", sep, bw);
 		if (m > 0)
 			printf(" = %.1f%% of memcpy", 100 * bw / m);
@@ -90,9 +91,9 @@ void report_table(const struct report *r)
 			printf("%9s\n", "n/a");
 			continue;
 		}
-		print_spread(&r->base[b], b == B_MEMCPY);
-		if (b == B_MEMCPY)
-			printf("%.2f GB/s", memcpy_gbps(r));
+		print_spread(&r->base[b], baselines[b].bytes);
+		if (baselines[b].bytes)
+			printf("%.2f GB/s", memcpy_gbps(r, b));
 		printf("\n");
 	}
 	for (int k = 0; k < r->nisa; k++) {
@@ -159,7 +160,7 @@ static void json_figure(FILE *o, const struct report *r, const struct figure *f,
 		json_number(o, "x_getpid", ratio(r, res, B_GETPID));
 		json_number(o, "x_futex", ratio(r, res, B_FUTEX_SAME));
 		if (f->bytes) {
-			double bw = bandwidth(f, &res->st), m = memcpy_gbps(r);
+			double bw = bandwidth(f, &res->st), m = memcpy_gbps(r, f->memcpy);
 			json_number(o, "gb_per_s", bw);
 			json_number(o, "memcpy_share", m > 0 ? bw / m : -1);
 		}
@@ -180,8 +181,8 @@ static void json_figures(FILE *o, const struct report *r)
 		fprintf(o, ", \"status\": \"%s\"", r->base[b].n ? "ok" : "n/a");
 		if (r->base[b].n)
 			json_stats(o, &r->base[b]);
-		if (b == B_MEMCPY)
-			json_number(o, "gb_per_s", memcpy_gbps(r));
+		if (baselines[b].bytes)
+			json_number(o, "gb_per_s", memcpy_gbps(r, b));
 		fprintf(o, "}%s\n", b + 1 < B_COUNT ? "," : "");
 	}
 	fprintf(o, "  },\n  \"isas\": {\n");

@@ -18,9 +18,8 @@ struct stats {
 void stats_add(struct stats *s, double v);
 void stats_finish(struct stats *s);
 
-/* Host baselines (baseline.c). Every value is ns per operation; memcpy's operation is one
- * copy of MEMCPY_BYTES. */
-#define MEMCPY_BYTES 65536.0
+/* Host baselines (baseline.c). Every value is ns per operation; a memcpy's operation is one
+ * copy of its baseline_info.bytes. */
 enum baseline {
 	B_GETPID,
 	B_INT80,
@@ -31,11 +30,14 @@ enum baseline {
 	B_PTRACE,
 	B_SIGNAL,
 	B_MEMCPY,
+	B_MEMCPY_1M,
+	B_MEMCPY_4M,
 	B_TOUCH,
 	B_COUNT
 };
 struct baseline_info {
 	const char *key, *label;
+	double bytes; /* copied per operation (the memcpy baselines), or 0 */
 };
 extern const struct baseline_info baselines[B_COUNT];
 /* One measurement on host CPU cpu (and other, for the cross-CPU figure; -1 if there is none).
@@ -49,10 +51,11 @@ struct figure {
 	const char *arg;       /* argv[2], or 0 */
 	unsigned iters, quick; /* argv[1]: operations per run (bulkmap: superpages) */
 	double bytes;	       /* copied per operation: also reported as bandwidth */
+	enum baseline memcpy;  /* with bytes: the host memcpy of that size it is put against */
 	/* umol4's targets and Fiasco-UX's range (docs/performance.md), in x getpid; 0: none */
 	double target_x_getpid, target_memcpy_share, fiasco[2];
 };
-#define F_COUNT 10
+#define F_COUNT 12
 extern const struct figure figures[F_COUNT];
 
 enum outcome { OUT_OK, OUT_NA, OUT_ERROR };

@@ -75,6 +75,10 @@ struct mbox {
 	/* Set by the kernel before exec: the stub lets only its own code make host system calls
 	 * where it can tell (native ia32: seccomp by instruction pointer, docs/security.md). */
 	uint32_t confined;
+	/* Bumped by the kernel while one entry keeps it busy for long (a string copy of many
+	 * pages): a stub whose spin budget ran out keeps spinning while this moves, instead of
+	 * sleeping and paying a cross-CPU wake-up on the answer. Any change counts. */
+	uint32_t progress;
 	char name[16]; /* process name the stub sets with PR_SET_NAME */
 	struct mbox_op ops[MBOX_MAX_OPS];
 };

@@ -46,6 +46,8 @@ static uint64_t host_now_us(void)
 	return (uint64_t)ts.tv_sec * 1000000u + (uint64_t)ts.tv_nsec / 1000u;
 }
 static struct taskproc *procs;
+/* the process whose stub entered the kernel last and waits for its answer (plat_busy) */
+static struct taskproc *entered;
 static pid_t task_pgid;
 volatile int tp_stop_signal;
 static volatile sig_atomic_t child_died;
@@ -476,9 +478,11 @@ enum tp_result tp_run(struct thread *th, struct hw_event *ev)
 	running_pid = p->pid;
 	clock_task_running(true);
 	wake_task(p, MBOX_CMD_RESUME);
+	entered = 0;
 	enum tp_result r = wait_kernel(p, deadline);
 	clock_task_running(false);
 	running_pid = 0;
+	entered = r == TP_OK ? p : 0;
 	p->nops = 0; /* the stub applied them before it ran L4 code */
 	if (r != TP_OK)
 		return r;
@@ -527,6 +531,8 @@ void plat_task_deleted(struct task *t)
 		if (p->task != t)
 			continue;
 		*pp = p->next;
+		if (entered == p)
+			entered = 0;
 		if (p->pid > 0) {
 			kill(p->pid, SIGKILL);
 			waitpid(p->pid, 0, 0);
@@ -539,6 +545,12 @@ void plat_task_deleted(struct task *t)
 		break;
 	}
 	t->host = 0;
+}
+
+void plat_busy(void)
+{
+	if (entered)
+		__atomic_fetch_add(&entered->mb->progress, 1, __ATOMIC_RELAXED);
 }
 
 struct taskproc *tp_by_listener(int fd)

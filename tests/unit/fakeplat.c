@@ -27,7 +27,10 @@ const char *plat_hostsys_name(word_t arch, word_t nr, char *buf, size_t n)
 	kfmt(buf, n, "#%u (arch %x)", nr, arch);
 	return buf;
 }
+void plat_busy(void) {}
+
 unsigned fake_irq_attached;
+
 void plat_irq_attach(unsigned irq, bool on)
 {
 	if (on)

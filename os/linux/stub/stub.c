@@ -297,6 +297,7 @@ void stub_handler(int sig, void *info, void *uc)
 		 * guests, so the in-memory word and the value always agree. EINTR/EAGAIN just loop.
 		 */
 		uint32_t spins = __atomic_load_n(&m->spin, __ATOMIC_RELAXED), yields = 0;
+		uint32_t progress = 0;
 		int32_t since = 0;
 		while (__atomic_load_n(&m->ctl, __ATOMIC_ACQUIRE) == MBOX_IN_KERNEL) {
 			if (yields <
@@ -306,10 +307,17 @@ void stub_handler(int sig, void *info, void *uc)
 				 * read */
 				if (++yields % 8 == 0) {
 					int32_t t = now_us();
-					if (yields == 8)
+					uint32_t seen =
+					    __atomic_load_n(&m->progress, __ATOMIC_RELAXED);
+					if (yields == 8 || seen != progress) {
+						/* the kernel is still at work for us: a new
+						 * budget */
 						since = t;
-					else if (t - since > STUB_SPIN_US)
+						progress = seen;
+						yields = 8;
+					} else if (t - since > STUB_SPIN_US) {
 						yields = spins;
+					}
 				}
 				continue;
 			}
