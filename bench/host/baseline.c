@@ -32,6 +32,8 @@ const struct baseline_info baselines[B_COUNT] = {
     [B_MEMCPY_1M] = {"memcpy_1m", "memcpy 1 MiB (hot cache)", 1 << 20},
     [B_MEMCPY_4M] = {"memcpy_4m", "memcpy 4 MiB (hot cache)", 4 << 20},
     [B_TOUCH] = {"memfd_touch", "first write to a memfd page, per page"},
+    [B_MMAP] = {"mmap_page", "mmap of one memfd page (MAP_FIXED)"},
+    [B_MMAP_CHECKED] = {"mmap_page_checked", "the same mmap checked by a seccomp supervisor"},
 };
 
 static double now_ns(void)
@@ -345,6 +347,7 @@ static const struct {
     [B_PTRACE] = {b_ptrace, 20000, false},     [B_SIGNAL] = {b_signal, 100000, false},
     [B_MEMCPY] = {b_memcpy, 50000, false},     [B_MEMCPY_1M] = {b_memcpy_1m, 2000, false},
     [B_MEMCPY_4M] = {b_memcpy_4m, 300, false}, [B_TOUCH] = {b_touch, 16384, false},
+    [B_MMAP] = {b_mmap_page, 16384, false},    [B_MMAP_CHECKED] = {b_mmap_checked, 8192, false},
 };
 
 double baseline_measure(enum baseline b, int cpu, int other, bool quick)

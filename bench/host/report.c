@@ -104,6 +104,7 @@ void report_table(const struct report *r)
 		       "xgetpid", "xfutex");
 		for (int f = 0; f < F_COUNT; f++)
 			print_figure(r, &figures[f], &i->res[f]);
+		pf_split_table(r, i);
 	}
 }
 
@@ -194,7 +195,9 @@ static void json_figures(FILE *o, const struct report *r)
 			json_figure(o, r, &figures[f], &i->res[f]);
 			fprintf(o, "%s\n", f + 1 < F_COUNT ? "," : "");
 		}
-		fprintf(o, "      }\n    }%s\n", k + 1 < r->nisa ? "," : "");
+		fprintf(o, "      }");
+		pf_split_json(o, r, i);
+		fprintf(o, "\n    }%s\n", k + 1 < r->nisa ? "," : "");
 	}
 	fprintf(o, "  }\n");
 }

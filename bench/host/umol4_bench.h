@@ -6,6 +6,7 @@
 #include "scale.h"
 
 #include <stdbool.h>
+#include <stdio.h>
 
 #define MAX_REPS 50
 
@@ -33,6 +34,8 @@ enum baseline {
 	B_MEMCPY_1M,
 	B_MEMCPY_4M,
 	B_TOUCH,
+	B_MMAP,
+	B_MMAP_CHECKED,
 	B_COUNT
 };
 struct baseline_info {
@@ -43,6 +46,10 @@ extern const struct baseline_info baselines[B_COUNT];
 /* One measurement on host CPU cpu (and other, for the cross-CPU figure; -1 if there is none).
  * Returns ns per operation, or a negative value if it cannot be measured here. */
 double baseline_measure(enum baseline b, int cpu, int other, bool quick);
+/* A page fault's host part (baseline_map.c): a one-page mmap, alone and checked by a seccomp
+ * supervisor on the same CPU. ns per mapping of n pages' worth of a run. */
+double b_mmap_page(int partner, long n);
+double b_mmap_checked(int partner, long n);
 
 /* L4 figures (umol4_bench.c): one L4 program each, run with a count as argv[1]. */
 struct figure {
@@ -95,6 +102,9 @@ struct report {
 void report_table(const struct report *r);
 int report_json(const struct report *r, const char *path);
 int report_svg(const struct report *r, const char *dir);
+/* Where a page fault's time goes (pfsplit.c): a line of the table, a member of the ISA's JSON. */
+void pf_split_table(const struct report *r, const struct isa_run *i);
+void pf_split_json(FILE *o, const struct report *r, const struct isa_run *i);
 /* Ratio of figure f's median to baseline b; negative if either is missing. */
 double ratio(const struct report *r, const struct result *res, enum baseline b);
 
