@@ -4,6 +4,7 @@
 # gcc-multilib conflicts with every gcc-*-linux-gnu cross compiler package.
 set -eu
 PKGS="cmake make gcc pkg-config libelf-dev libdw-dev libunwind-dev libseccomp-dev qemu-user
+      qemu-user-static
       gcc-i686-linux-gnu gcc-arm-linux-gnueabihf gcc-mips-linux-gnu gcc-mipsel-linux-gnu
       binutils-i686-linux-gnu binutils-arm-linux-gnueabihf binutils-mips-linux-gnu
       binutils-mipsel-linux-gnu procps python3 help2man man-db gdb-multiarch

@@ -105,6 +105,12 @@ const struct figure figures[F_COUNT] = {
      .prog = "task_cycle",
      .iters = 30,
      .quick = 3},
+    {.key = "task_new_delete_apart",
+     .label = "the same, 20 ms apart (pool refilled)",
+     .prog = "task_cycle",
+     .arg = "apart",
+     .iters = 20,
+     .quick = 2},
 };
 
 static const struct isa_run isa_table[] = {

@@ -123,7 +123,12 @@ static void poll_console(struct kernel *k, int timeout_ms)
 		if (getenv("UMOL4_INJECT_CRASH"))
 			raise(SIGSEGV);
 	}
-	if (console_state(timeout_ms) == CONSOLE_INPUT)
+	if (timeout_ms)
+		guard_unlock(); /* a task process starting ahead (the pool) needs the supervisor */
+	bool input = console_state(timeout_ms) == CONSOLE_INPUT;
+	if (timeout_ms)
+		guard_lock();
+	if (input)
 		irq_raise(k, IRQ_CONSOLE);
 }
 
@@ -174,12 +179,15 @@ static bool idle(struct kernel *k)
 		clock_virtual_step(next); /* nothing runs until then: skip the wait */
 		return true;
 	}
-	if (console)
+	tp_pool_refill();
+	if (console) {
 		poll_console(k, ms);
-	else if (next > now) {
+	} else if (next > now) {
 		struct timespec ts = {(time_t)((next - now) / 1000000),
 				      (long)((next - now) % 1000000) * 1000};
+		guard_unlock(); /* a task process starting ahead (the pool) needs the supervisor */
 		nanosleep(&ts, 0);
+		guard_lock();
 	}
 	return true;
 }

@@ -61,9 +61,7 @@ void task_exec_child(const struct task_exec *x)
 	char *envp[] = {0};
 	if (*x->qemu) {
 		char *argv[] = {x->title, (char *)x->stub, 0};
-		char qpath[64];
-		snprintf(qpath, sizeof qpath, "/usr/bin/%s", x->qemu);
-		execve(qpath, argv, envp);
+		execve(x->qemu, argv, envp);
 	} else {
 		char *argv[] = {x->title, 0};
 		execve(x->stub, argv, envp);

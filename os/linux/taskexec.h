@@ -13,7 +13,7 @@ struct task_exec {
 	int mailbox_fd;	  /* becomes MBOX_FD */
 	int stderr_fd;	  /* the write end of the pipe the kernel reads */
 	int sock_fd;	  /* the socket the seccomp listener goes back through */
-	const char *qemu; /* "" natively */
+	const char *qemu; /* "" natively, else the qemu-user binary's path */
 	const char *stub;
 	char *title;	    /* the process's argv[0] */
 	const char *libdir; /* the ISA's runtime directory (readable under Landlock) */

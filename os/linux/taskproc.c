@@ -10,6 +10,7 @@
 #include "os/linux/guard.h"
 #include "os/linux/mapcheck.h"
 #include "os/linux/taskexec.h"
+#include "os/linux/version.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -49,6 +50,23 @@ static struct taskproc *procs;
 /* the process whose stub entered the kernel last and waits for its answer (plat_busy) */
 static struct taskproc *entered;
 static pid_t task_pgid;
+/* Killed task processes not reaped yet: a dying qemu process takes a millisecond or two to
+ * tear down its memory, which the kernel need not wait for (a killed process runs no more code).
+ * reap() collects them quietly, tp_kill_all() waits for the rest. */
+#define MAX_DYING 64
+static pid_t dying[MAX_DYING];
+static unsigned ndying;
+
+static bool forget_dying(pid_t pid)
+{
+	for (unsigned i = 0; i < ndying; i++)
+		if (dying[i] == pid) {
+			dying[i] = dying[--ndying];
+			return true;
+		}
+	return false;
+}
+
 volatile int tp_stop_signal;
 static volatile sig_atomic_t child_died;
 /* The ctl word the kernel sleeps on, so a signal handler can end that sleep without a race. */
@@ -140,8 +158,10 @@ static void drain_stderr(struct taskproc *p)
 		for (char *line = buf, *end; *line; line = end) {
 			end = strchr(line, '\n');
 			end = end ? (*end = 0, end + 1) : line + strlen(line);
-			if (*line)
+			if (*line && p->task)
 				klog("task %x (%s): %s", p->task->nr, p->task->name, line);
+			else if (*line)
+				klog("pooled %s process: %s", p->arch->name, line);
 		}
 	}
 }
@@ -154,9 +174,16 @@ static bool reap(void)
 	pid_t pid;
 	child_died = 0;
 	while ((pid = waitpid(-1, &st, WNOHANG)) > 0) {
+		if (forget_dying(pid))
+			continue;
 		for (struct taskproc *p = procs; p; p = p->next) {
 			if (p->pid != pid)
 				continue;
+			if (!p->task) { /* pooled: no task lost; the pool starts another */
+				drain_stderr(p);
+				p->pid = 0;
+				continue;
+			}
 			char why[96];
 			drain_stderr(p);
 			klog("task %x (%s, %s): host process %d %s", p->task->nr,
@@ -247,28 +274,56 @@ static void wake_task(struct taskproc *p, uint32_t cmd)
 	syscall(SYS_futex, &p->mb->ctl, FUTEX_WAKE, 1, 0, 0, 0);
 }
 
-static const char *path_of_stub(const struct task *t, char *buf, size_t n)
+static const char *path_of_stub(const struct arch *a, char *buf, size_t n)
 {
-	snprintf(buf, n, "%s/%s/stub", cfg->libdir, t->arch->name);
+	snprintf(buf, n, "%s/%s/stub", cfg->libdir, a->name);
 	return buf;
 }
 
-enum tp_result tp_spawn(struct task *t)
+static void proc_free(struct taskproc *p)
+{
+	for (struct taskproc **pp = &procs; *pp; pp = &(*pp)->next)
+		if (*pp == p) {
+			*pp = p->next;
+			break;
+		}
+	if (entered == p)
+		entered = 0;
+	if (p->pid > 0) {
+		kill(p->pid, SIGKILL);
+		if (ndying < MAX_DYING)
+			dying[ndying++] = p->pid;
+		else
+			waitpid(p->pid, 0, 0);
+	}
+	guard_remove(p);
+	if (p->errpipe >= 0)
+		close(p->errpipe);
+	munmap(p->mb, MBOX_SIZE);
+	free(p);
+}
+
+/* Starts a host process for tasks of ISA a: mailbox, fork, confinement, exec of the stub; the
+ * supervisor answers its start-up from here on. Does not wait for the stub to report in. title
+ * and name are the process's command line and name; what names it in a log line. NULL (logged)
+ * on failure. */
+static struct taskproc *proc_start(const struct arch *a, const char *title, const char *name,
+				   const char *what)
 {
 	struct taskproc *p = calloc(1, sizeof *p);
 	if (!p)
-		return TP_FAILED;
-	p->task = t;
+		return 0;
+	p->arch = a;
 	p->listener = p->errpipe = -1;
-	p->be = t->arch->big_endian;
-	p->qemu = t->arch->qemu;
+	p->be = a->big_endian;
+	p->qemu = a->qemu;
 	if (!*p->qemu && cfg->emulate_x86)
 		p->qemu = "qemu-i386";
-	path_of_stub(t, p->stub, sizeof p->stub);
+	path_of_stub(a, p->stub, sizeof p->stub);
 	if (access(p->stub, X_OK) != 0) {
-		klog("cannot run the %s task stub %s: %s", t->arch->name, p->stub, strerror(errno));
+		klog("cannot run the %s task stub %s: %s", a->name, p->stub, strerror(errno));
 		free(p);
-		return TP_FAILED;
+		return 0;
 	}
 	int mfd = memfd_create("umol4-mailbox", MFD_CLOEXEC);
 	if (mfd < 0 || ftruncate(mfd, MBOX_SIZE) < 0 ||
@@ -278,14 +333,10 @@ enum tp_result tp_spawn(struct task *t)
 		if (mfd >= 0)
 			close(mfd);
 		free(p);
-		return TP_FAILED;
+		return 0;
 	}
-	snprintf(p->mb->name, sizeof p->mb->name, "t%x:%s:%d", t->nr, t->arch->name,
-		 (int)cfg->kernel_pid);
+	snprintf(p->mb->name, sizeof p->mb->name, "%s", name);
 	mb_put(p, &p->mb->confined, !cfg->unconfined);
-	char title[128];
-	snprintf(title, sizeof title, "umol4[%d] task %x %s %s", (int)cfg->kernel_pid, t->nr,
-		 t->arch->name, t->name);
 	/* the child's stderr, and the socket its seccomp listener comes back through */
 	int errp[2] = {-1, -1}, sv[2] = {-1, -1};
 	if (pipe2(errp, O_CLOEXEC | O_NONBLOCK) < 0 ||
@@ -300,11 +351,14 @@ enum tp_result tp_spawn(struct task *t)
 		close(mfd);
 		munmap(p->mb, MBOX_SIZE);
 		free(p);
-		return TP_FAILED;
+		return 0;
 	}
-	char libdir[4096];
-	snprintf(libdir, sizeof libdir, "%s/%s", cfg->libdir, t->arch->name);
-	struct task_exec x = {cfg, task_pgid, mfd, errp[1], sv[1], p->qemu, p->stub, title, libdir};
+	char libdir[4096], qemu[64] = "";
+	snprintf(libdir, sizeof libdir, "%s/%s", cfg->libdir, a->name);
+	if (*p->qemu)
+		qemu_binary(p->qemu, qemu, sizeof qemu);
+	struct task_exec x = {cfg, task_pgid, mfd,	   errp[1],	 sv[1],
+			      qemu, p->stub,   (char *)title, libdir};
 	pid_t pid = fork();
 	if (pid == 0)
 		task_exec_child(&x);
@@ -317,7 +371,7 @@ enum tp_result tp_spawn(struct task *t)
 		close(sv[0]);
 		munmap(p->mb, MBOX_SIZE);
 		free(p);
-		return TP_FAILED;
+		return 0;
 	}
 	p->errpipe = errp[0];
 	p->listener = cfg->unconfined ? -1 : confine_recv_listener(sv[0]);
@@ -328,19 +382,76 @@ enum tp_result tp_spawn(struct task *t)
 	p->pid = pid;
 	p->next = procs;
 	procs = p;
-	t->host = p;
 	if (!cfg->unconfined && (p->listener < 0 || !guard_add(p))) {
 		/* the child died before it was confined: its status says at which step */
 		int st = 0;
 		waitpid(pid, &st, 0);
 		p->pid = 0;
 		drain_stderr(p);
-		klog("task %x: cannot confine its host process (%s)", t->nr,
+		klog("%s: cannot confine its host process (%s)", what,
 		     WIFEXITED(st) && WEXITSTATUS(st) > 100
 			 ? "a confinement step failed, see docs/security.md"
 			 : "it ended before");
-		return TP_FAILED;
+		proc_free(p);
+		return 0;
 	}
+	return p;
+}
+
+/* The pool: once a task of an ISA has been deleted, the instance keeps one process of that ISA
+ * started ahead (the stub waits in its start entry, asleep on its futex: no CPU, no wake-ups),
+ * and takes it for the next task of the ISA, so that task creation does not wait for qemu's
+ * start-up. A pooled process has never run L4 code and serves exactly one task: it is confined
+ * like any other (the same proc_start) and killed with its task as ever. Its command line says
+ * "pooled" (it cannot change after exec); its name becomes the task's at its first resume. */
+#define MAX_POOLED 8 /* kinds of task process (ISAs) the pool keeps one of */
+static const struct arch *pool_wanted[MAX_POOLED];
+
+static struct taskproc *pool_find(const struct arch *a)
+{
+	for (struct taskproc *p = procs; p; p = p->next)
+		if (!p->task && p->arch == a)
+			return p;
+	return 0;
+}
+
+static void pool_fill(const struct arch *a)
+{
+	struct taskproc *p = pool_find(a);
+	if (p && p->pid <= 0)
+		proc_free(p); /* it died while waiting (reap() said nothing) */
+	else if (p)
+		return;
+	char title[128], name[16], what[32];
+	snprintf(title, sizeof title, "umol4[%d] pooled %s task process", (int)cfg->kernel_pid,
+		 a->name);
+	snprintf(name, sizeof name, "pool:%s:%d", a->name, (int)cfg->kernel_pid);
+	snprintf(what, sizeof what, "a pooled %s process", a->name);
+	proc_start(a, title, name, what);
+}
+
+enum tp_result tp_spawn(struct task *t)
+{
+	struct taskproc *p = pool_find(t->arch);
+	bool pooled = p && p->pid > 0;
+	if (p && !pooled)
+		proc_free(p);
+	if (!pooled) {
+		char title[128], name[16], what[32];
+		snprintf(title, sizeof title, "umol4[%d] task %x %s %s", (int)cfg->kernel_pid,
+			 t->nr, t->arch->name, t->name);
+		snprintf(name, sizeof name, "t%x:%s:%d", t->nr, t->arch->name,
+			 (int)cfg->kernel_pid);
+		snprintf(what, sizeof what, "task %x", t->nr);
+		if (!(p = proc_start(t->arch, title, name, what)))
+			return TP_FAILED;
+	} else {
+		/* the stub takes this name at its first resume */
+		snprintf(p->mb->name, sizeof p->mb->name, "t%x:%s:%d", t->nr, t->arch->name,
+			 (int)cfg->kernel_pid);
+	}
+	p->task = t;
+	t->host = p;
 	enum tp_result r = wait_kernel(p, 0);
 	if (r == TP_OK && mb_get(p, &p->mb->event) != MBOX_EV_START) {
 		klog("task %x: stub did not start properly (event %u)", t->nr,
@@ -526,25 +637,25 @@ enum tp_result tp_run(struct thread *th, struct hw_event *ev)
 void plat_task_deleted(struct task *t)
 {
 	gdbstub_task_deleted(t);
-	for (struct taskproc **pp = &procs; *pp; pp = &(*pp)->next) {
-		struct taskproc *p = *pp;
-		if (p->task != t)
-			continue;
-		*pp = p->next;
-		if (entered == p)
-			entered = 0;
-		if (p->pid > 0) {
-			kill(p->pid, SIGKILL);
-			waitpid(p->pid, 0, 0);
-		}
-		guard_remove(p);
-		if (p->errpipe >= 0)
-			close(p->errpipe);
-		munmap(p->mb, MBOX_SIZE);
-		free(p);
-		break;
-	}
+	struct taskproc *p = t->host;
 	t->host = 0;
+	if (!p)
+		return;
+	proc_free(p);
+	/* tasks of this ISA come and go: the next one's process is started ahead when the kernel
+	 * is idle (tp_pool_refill), not now: back-to-back creations gain nothing from a start that
+	 * competes with them for the CPU */
+	for (unsigned i = 0; i < MAX_POOLED; i++)
+		if (!pool_wanted[i] || pool_wanted[i] == t->arch) {
+			pool_wanted[i] = t->arch;
+			break;
+		}
+}
+
+void tp_pool_refill(void)
+{
+	for (unsigned i = 0; i < MAX_POOLED && pool_wanted[i]; i++)
+		pool_fill(pool_wanted[i]);
 }
 
 void plat_busy(void)
@@ -576,6 +687,8 @@ void tp_kill_all(void)
 			waitpid(p->pid, 0, 0);
 		p->pid = 0;
 	}
+	while (ndying)
+		waitpid(dying[--ndying], 0, 0);
 }
 
 void tp_request_stop(int sig)

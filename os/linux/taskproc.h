@@ -10,7 +10,8 @@
 #include <sys/types.h>
 
 struct taskproc {
-	struct task *task;
+	struct task *task; /* NULL: a pooled process, started ahead for the next task of arch */
+	const struct arch *arch;
 	pid_t pid;
 	struct mbox *mb;
 	bool be;		     /* mailbox words are big-endian */
@@ -69,6 +70,9 @@ enum tp_result tp_run(struct thread *th, struct hw_event *ev);
 bool tp_reap_dead(void);
 /* The task process whose seccomp listener is fd (the supervisor's lookup), or NULL. */
 struct taskproc *tp_by_listener(int fd);
+/* The kernel is idle: start a task process ahead for every ISA whose tasks come and go (one
+ * of each; none before a task of the ISA was deleted). */
+void tp_pool_refill(void);
 /* Kills every task process and reaps them. */
 void tp_kill_all(void);
 /* From a signal handler: stop the instance as the stop signal sig would (the run loop returns

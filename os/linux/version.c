@@ -1,5 +1,5 @@
 /* --version of the host tools. The runtime directory is found as umol4 finds it (bin/../lib/umol4),
- * and qemu as the task spawner runs it (/usr/bin/qemu-<isa>), so the text says what a run would
+ * and qemu as the task spawner runs it (/usr/bin/qemu-<isa>[-static]), so the text says what a run would
  * really use. */
 #include "os/linux/version.h"
 #include "umol4_version.h"
@@ -20,11 +20,19 @@ static const struct {
     {"mipsel", "mipsel", "qemu-mipsel"},
 };
 
+const char *qemu_binary(const char *qemu, char *buf, size_t n)
+{
+	snprintf(buf, n, "/usr/bin/%s-static", qemu);
+	if (access(buf, X_OK) != 0)
+		snprintf(buf, n, "/usr/bin/%s", qemu);
+	return buf;
+}
+
 /* The first line of `qemu-X --version`, or why there is none. */
 static void qemu_version(const char *qemu, char *out, size_t n)
 {
 	char path[64], cmd[96];
-	snprintf(path, sizeof path, "/usr/bin/%s", qemu);
+	qemu_binary(qemu, path, sizeof path);
 	if (access(path, X_OK) != 0) {
 		snprintf(out, n, "%s not found (Debian package qemu-user)", path);
 		return;

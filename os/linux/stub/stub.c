@@ -328,6 +328,9 @@ void stub_handler(int sig, void *info, void *uc)
 			apply_ops(m);
 		switch (__atomic_load_n(&m->cmd, __ATOMIC_RELAXED)) {
 		case MBOX_CMD_RESUME:
+			/* a pooled process learns its task's name at its first resume */
+			if (m->event == MBOX_EV_START)
+				SYS2(STUB_NR_prctl, STUB_PR_SET_NAME, m->name);
 			stub_load_regs(m, uc);
 			fp_switch(uc, trapped, lthread_of(m->cur_lo));
 			return; /* rt_sigreturn (restorer / MIPS entry) resumes L4 code */
