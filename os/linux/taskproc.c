@@ -1,16 +1,14 @@
-#include "os/linux/taskproc.h"
-#include "os/linux/gdbstub.h"
+/* Task host processes: the mailbox hand-off, mirroring the L4 page table into the process,
+ * reaping and process hygiene; starting them is in taskspawn.c. */
 #include "core/fmt.h"
 #include "core/pagetable.h"
 #include "core/plat.h"
 #include "core/sched.h"
 #include "core/schedule.h"
 #include "os/linux/clock.h"
-#include "os/linux/confine.h"
 #include "os/linux/guard.h"
 #include "os/linux/mapcheck.h"
-#include "os/linux/taskexec.h"
-#include "os/linux/version.h"
+#include "os/linux/taskproc_int.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -37,7 +35,7 @@
  * CPU on a busy host) is not spun for: it would not come back within the spin anyway. */
 #define SLOW_ENTRY_US 1000
 
-static const struct instance_cfg *cfg;
+const struct instance_cfg *tp_cfg;
 
 /* The host's clock, also under --deterministic (whose virtual clock stands still meanwhile). */
 static uint64_t host_now_us(void)
@@ -46,27 +44,9 @@ static uint64_t host_now_us(void)
 	clock_gettime(CLOCK_MONOTONIC, &ts);
 	return (uint64_t)ts.tv_sec * 1000000u + (uint64_t)ts.tv_nsec / 1000u;
 }
-static struct taskproc *procs;
+struct taskproc *tp_procs;
 /* the process whose stub entered the kernel last and waits for its answer (plat_busy) */
-static struct taskproc *entered;
-static pid_t task_pgid;
-/* Killed task processes not reaped yet: a dying qemu process takes a millisecond or two to
- * tear down its memory, which the kernel need not wait for (a killed process runs no more code).
- * reap() collects them quietly, tp_kill_all() waits for the rest. */
-#define MAX_DYING 64
-static pid_t dying[MAX_DYING];
-static unsigned ndying;
-
-static bool forget_dying(pid_t pid)
-{
-	for (unsigned i = 0; i < ndying; i++)
-		if (dying[i] == pid) {
-			dying[i] = dying[--ndying];
-			return true;
-		}
-	return false;
-}
-
+struct taskproc *tp_entered;
 volatile int tp_stop_signal;
 static volatile sig_atomic_t child_died;
 /* The ctl word the kernel sleeps on, so a signal handler can end that sleep without a race. */
@@ -78,13 +58,13 @@ static uint32_t *volatile waiting_ctl;
 #define MBOX_WOKEN 0x574f4b45u
 static volatile uint32_t waiting_in_task_raw, waiting_woken_raw;
 
-static uint32_t mb_get(const struct taskproc *p, const uint32_t *w)
+uint32_t tp_mb_get(const struct taskproc *p, const uint32_t *w)
 {
 	uint32_t v = __atomic_load_n(w, __ATOMIC_ACQUIRE);
 	return p->be ? word_swap(v) : v;
 }
 
-static void mb_put(const struct taskproc *p, uint32_t *w, uint32_t v)
+void tp_mb_put(const struct taskproc *p, uint32_t *w, uint32_t v)
 {
 	__atomic_store_n(w, p->be ? word_swap(v) : v, __ATOMIC_RELEASE);
 }
@@ -116,7 +96,7 @@ static void on_signal(int sig)
 
 void tp_setup(const struct instance_cfg *c)
 {
-	cfg = c;
+	tp_cfg = c;
 	struct sigaction sa;
 	memset(&sa, 0, sizeof sa);
 	sa.sa_handler = on_signal;
@@ -149,7 +129,7 @@ static const char *describe_status(int st, char *buf, size_t n)
 /* Passes on what a task process printed on its stderr (qemu's own messages), line by line and
  * named after the task. The pipe is non-blocking on both ends: a task that floods it only loses
  * its own text. */
-static void drain_stderr(struct taskproc *p)
+void tp_drain_stderr(struct taskproc *p)
 {
 	char buf[1024];
 	ssize_t n;
@@ -174,18 +154,18 @@ static bool reap(void)
 	pid_t pid;
 	child_died = 0;
 	while ((pid = waitpid(-1, &st, WNOHANG)) > 0) {
-		if (forget_dying(pid))
+		if (tp_forget_dying(pid))
 			continue;
-		for (struct taskproc *p = procs; p; p = p->next) {
+		for (struct taskproc *p = tp_procs; p; p = p->next) {
 			if (p->pid != pid)
 				continue;
 			if (!p->task) { /* pooled: no task lost; the pool starts another */
-				drain_stderr(p);
+				tp_drain_stderr(p);
 				p->pid = 0;
 				continue;
 			}
 			char why[96];
-			drain_stderr(p);
+			tp_drain_stderr(p);
 			klog("task %x (%s, %s): host process %d %s", p->task->nr,
 			     p->task->arch->name, p->task->name, (int)pid,
 			     describe_status(st, why, sizeof why));
@@ -206,7 +186,7 @@ static enum tp_result wait_ended(void)
 
 /* Sleeps until the stub hands control to the kernel. A pending kernel timeout preempts the
  * running task (SIGALRM) so the woken thread gets a chance to run. */
-static enum tp_result wait_kernel(struct taskproc *p, uint64_t deadline)
+enum tp_result tp_wait_kernel(struct taskproc *p, uint64_t deadline)
 {
 	uint32_t in_task_raw = p->be ? word_swap(MBOX_IN_TASK) : MBOX_IN_TASK;
 	uint32_t woken_raw = p->be ? word_swap(MBOX_WOKEN) : MBOX_WOKEN;
@@ -218,7 +198,7 @@ static enum tp_result wait_kernel(struct taskproc *p, uint64_t deadline)
 	guard_unlock(); /* the supervisor may answer the task's calls meanwhile */
 	/* --spin: the task runs on another CPU; most kernel entries come within µs. Adaptive: after
 	 * a slow entry (SLOW_ENTRY_US) the next wait sleeps at once, until one is quick again. */
-	uint64_t start = cfg->spin ? host_now_us() : 0;
+	uint64_t start = tp_cfg->spin ? host_now_us() : 0;
 	uint64_t until = start && !p->slow ? start + KERNEL_SPIN_US : 0;
 	for (unsigned i = 1; until && __atomic_load_n(&p->mb->ctl, __ATOMIC_ACQUIRE) == in_task_raw;
 	     i++) {
@@ -269,203 +249,9 @@ static enum tp_result wait_kernel(struct taskproc *p, uint64_t deadline)
 
 static void wake_task(struct taskproc *p, uint32_t cmd)
 {
-	mb_put(p, &p->mb->cmd, cmd);
-	mb_put(p, &p->mb->ctl, MBOX_IN_TASK);
+	tp_mb_put(p, &p->mb->cmd, cmd);
+	tp_mb_put(p, &p->mb->ctl, MBOX_IN_TASK);
 	syscall(SYS_futex, &p->mb->ctl, FUTEX_WAKE, 1, 0, 0, 0);
-}
-
-static const char *path_of_stub(const struct arch *a, char *buf, size_t n)
-{
-	snprintf(buf, n, "%s/%s/stub", cfg->libdir, a->name);
-	return buf;
-}
-
-static void proc_free(struct taskproc *p)
-{
-	for (struct taskproc **pp = &procs; *pp; pp = &(*pp)->next)
-		if (*pp == p) {
-			*pp = p->next;
-			break;
-		}
-	if (entered == p)
-		entered = 0;
-	if (p->pid > 0) {
-		kill(p->pid, SIGKILL);
-		if (ndying < MAX_DYING)
-			dying[ndying++] = p->pid;
-		else
-			waitpid(p->pid, 0, 0);
-	}
-	guard_remove(p);
-	if (p->errpipe >= 0)
-		close(p->errpipe);
-	munmap(p->mb, MBOX_SIZE);
-	free(p);
-}
-
-/* Starts a host process for tasks of ISA a: mailbox, fork, confinement, exec of the stub; the
- * supervisor answers its start-up from here on. Does not wait for the stub to report in. title
- * and name are the process's command line and name; what names it in a log line. NULL (logged)
- * on failure. */
-static struct taskproc *proc_start(const struct arch *a, const char *title, const char *name,
-				   const char *what)
-{
-	struct taskproc *p = calloc(1, sizeof *p);
-	if (!p)
-		return 0;
-	p->arch = a;
-	p->listener = p->errpipe = -1;
-	p->be = a->big_endian;
-	p->qemu = a->qemu;
-	if (!*p->qemu && cfg->emulate_x86)
-		p->qemu = "qemu-i386";
-	path_of_stub(a, p->stub, sizeof p->stub);
-	if (access(p->stub, X_OK) != 0) {
-		klog("cannot run the %s task stub %s: %s", a->name, p->stub, strerror(errno));
-		free(p);
-		return 0;
-	}
-	int mfd = memfd_create("umol4-mailbox", MFD_CLOEXEC);
-	if (mfd < 0 || ftruncate(mfd, MBOX_SIZE) < 0 ||
-	    (p->mb = mmap(0, MBOX_SIZE, PROT_READ | PROT_WRITE, MAP_SHARED, mfd, 0)) ==
-		MAP_FAILED) {
-		klog("cannot create a mailbox: %s", strerror(errno));
-		if (mfd >= 0)
-			close(mfd);
-		free(p);
-		return 0;
-	}
-	snprintf(p->mb->name, sizeof p->mb->name, "%s", name);
-	mb_put(p, &p->mb->confined, !cfg->unconfined);
-	/* the child's stderr, and the socket its seccomp listener comes back through */
-	int errp[2] = {-1, -1}, sv[2] = {-1, -1};
-	if (pipe2(errp, O_CLOEXEC | O_NONBLOCK) < 0 ||
-	    socketpair(AF_UNIX, SOCK_SEQPACKET | SOCK_CLOEXEC, 0, sv) < 0) {
-		klog("cannot create a task process's pipes: %s", strerror(errno));
-		for (int i = 0; i < 2; i++) {
-			if (errp[i] >= 0)
-				close(errp[i]);
-			if (sv[i] >= 0)
-				close(sv[i]);
-		}
-		close(mfd);
-		munmap(p->mb, MBOX_SIZE);
-		free(p);
-		return 0;
-	}
-	char libdir[4096], qemu[64] = "";
-	snprintf(libdir, sizeof libdir, "%s/%s", cfg->libdir, a->name);
-	if (*p->qemu)
-		qemu_binary(p->qemu, qemu, sizeof qemu);
-	struct task_exec x = {cfg, task_pgid, mfd,	   errp[1],	 sv[1],
-			      qemu, p->stub,   (char *)title, libdir};
-	pid_t pid = fork();
-	if (pid == 0)
-		task_exec_child(&x);
-	close(mfd);
-	close(errp[1]);
-	close(sv[1]);
-	if (pid < 0) {
-		klog("fork failed: %s", strerror(errno));
-		close(errp[0]);
-		close(sv[0]);
-		munmap(p->mb, MBOX_SIZE);
-		free(p);
-		return 0;
-	}
-	p->errpipe = errp[0];
-	p->listener = cfg->unconfined ? -1 : confine_recv_listener(sv[0]);
-	close(sv[0]);
-	if (!task_pgid)
-		task_pgid = pid;
-	setpgid(pid, task_pgid);
-	p->pid = pid;
-	p->next = procs;
-	procs = p;
-	if (!cfg->unconfined && (p->listener < 0 || !guard_add(p))) {
-		/* the child died before it was confined: its status says at which step */
-		int st = 0;
-		waitpid(pid, &st, 0);
-		p->pid = 0;
-		drain_stderr(p);
-		klog("%s: cannot confine its host process (%s)", what,
-		     WIFEXITED(st) && WEXITSTATUS(st) > 100
-			 ? "a confinement step failed, see docs/security.md"
-			 : "it ended before");
-		proc_free(p);
-		return 0;
-	}
-	return p;
-}
-
-/* The pool: once a task of an ISA has been deleted, the instance keeps one process of that ISA
- * started ahead (the stub waits in its start entry, asleep on its futex: no CPU, no wake-ups),
- * and takes it for the next task of the ISA, so that task creation does not wait for qemu's
- * start-up. A pooled process has never run L4 code and serves exactly one task: it is confined
- * like any other (the same proc_start) and killed with its task as ever. Its command line says
- * "pooled" (it cannot change after exec); its name becomes the task's at its first resume. */
-#define MAX_POOLED 8 /* kinds of task process (ISAs) the pool keeps one of */
-static const struct arch *pool_wanted[MAX_POOLED];
-
-static struct taskproc *pool_find(const struct arch *a)
-{
-	for (struct taskproc *p = procs; p; p = p->next)
-		if (!p->task && p->arch == a)
-			return p;
-	return 0;
-}
-
-static void pool_fill(const struct arch *a)
-{
-	struct taskproc *p = pool_find(a);
-	if (p && p->pid <= 0)
-		proc_free(p); /* it died while waiting (reap() said nothing) */
-	else if (p)
-		return;
-	char title[128], name[16], what[32];
-	snprintf(title, sizeof title, "umol4[%d] pooled %s task process", (int)cfg->kernel_pid,
-		 a->name);
-	snprintf(name, sizeof name, "pool:%s:%d", a->name, (int)cfg->kernel_pid);
-	snprintf(what, sizeof what, "a pooled %s process", a->name);
-	proc_start(a, title, name, what);
-}
-
-enum tp_result tp_spawn(struct task *t)
-{
-	struct taskproc *p = pool_find(t->arch);
-	bool pooled = p && p->pid > 0;
-	if (p && !pooled)
-		proc_free(p);
-	if (!pooled) {
-		char title[128], name[16], what[32];
-		snprintf(title, sizeof title, "umol4[%d] task %x %s %s", (int)cfg->kernel_pid,
-			 t->nr, t->arch->name, t->name);
-		snprintf(name, sizeof name, "t%x:%s:%d", t->nr, t->arch->name,
-			 (int)cfg->kernel_pid);
-		snprintf(what, sizeof what, "task %x", t->nr);
-		if (!(p = proc_start(t->arch, title, name, what)))
-			return TP_FAILED;
-	} else {
-		/* the stub takes this name at its first resume */
-		snprintf(p->mb->name, sizeof p->mb->name, "t%x:%s:%d", t->nr, t->arch->name,
-			 (int)cfg->kernel_pid);
-	}
-	p->task = t;
-	t->host = p;
-	enum tp_result r = wait_kernel(p, 0);
-	if (r == TP_OK && mb_get(p, &p->mb->event) != MBOX_EV_START) {
-		klog("task %x: stub did not start properly (event %u)", t->nr,
-		     mb_get(p, &p->mb->event));
-		return TP_FAILED;
-	}
-	/* the mailbox's address is read here, before any L4 code ran, and never again */
-	if (r == TP_OK && *p->qemu &&
-	    !mapcheck_guest_base(p->pid, mb_get(p, &p->mb->mbox_va), &p->guest_base)) {
-		klog("task %x: cannot find the task's memory in its host process", t->nr);
-		return TP_FAILED;
-	}
-	p->started = true; /* from here on L4 code may run in it */
-	return r;
 }
 
 static void queue_op(struct taskproc *p, uint32_t kind, word_t vpage, word_t npages, word_t pfn,
@@ -496,7 +282,7 @@ static void sync_range(struct taskproc *p, word_t first, word_t last)
 			while (v + n <= last && !(pt_lookup(pt, v + n) & PTE_PRESENT))
 				n++;
 			/* fault injection for the test of --check-mappings: forget to unmap */
-			if (!cfg->inject_stale)
+			if (!tp_cfg->inject_stale)
 				queue_op(p, MBOX_OP_UNMAP, v, n, 0, 0);
 		}
 		v += n;
@@ -507,7 +293,7 @@ static void flush_ops(struct taskproc *p)
 {
 	/* the stub applies a full queue and hands straight back */
 	wake_task(p, MBOX_CMD_OPS_ONLY);
-	wait_kernel(p, 0);
+	tp_wait_kernel(p, 0);
 	p->nops = 0;
 }
 
@@ -521,14 +307,14 @@ static void queue_op(struct taskproc *p, uint32_t kind, word_t vpage, word_t npa
 		n = 0;
 	}
 	struct mbox_op *op = &p->mb->ops[n];
-	mb_put(p, &op->kind, kind);
-	mb_put(p, &op->vaddr, vpage << PAGE_SHIFT);
-	mb_put(p, &op->npages, npages);
-	mb_put(p, &op->pfn, pfn);
-	mb_put(p, &op->prot, prot);
+	tp_mb_put(p, &op->kind, kind);
+	tp_mb_put(p, &op->vaddr, vpage << PAGE_SHIFT);
+	tp_mb_put(p, &op->npages, npages);
+	tp_mb_put(p, &op->pfn, pfn);
+	tp_mb_put(p, &op->prot, prot);
 	p->nops = n + 1;
 	p->queued++;
-	mb_put(p, &p->mb->nops, n + 1);
+	tp_mb_put(p, &p->mb->nops, n + 1);
 }
 
 /* Every MAP op may add a host mapping (two when it splits one). Under qemu the drop itself is an
@@ -567,21 +353,21 @@ enum tp_result tp_run(struct thread *th, struct hw_event *ev)
 	struct taskproc *p = proc_of(t);
 	unsigned nregs = t->arch->nregs;
 	for (unsigned i = 0; i < nregs; i++)
-		mb_put(p, &p->mb->regs[i], th->regs[i]);
+		tp_mb_put(p, &p->mb->regs[i], th->regs[i]);
 	p->loaded = th;
-	mb_put(p, &p->mb->cur_lo, th->id.lo);
-	mb_put(p, &p->mb->cur_hi, th->id.hi);
+	tp_mb_put(p, &p->mb->cur_lo, th->id.lo);
+	tp_mb_put(p, &p->mb->cur_hi, th->id.hi);
 	/* failures are counted from here, among the ops queued from here */
-	mb_put(p, &p->mb->op_errors, 0);
+	tp_mb_put(p, &p->mb->op_errors, 0);
 	p->queued = 0;
 	/* traces and the virtual clock count every system call: no shortcut then */
-	mb_put(p, &p->mb->fast_myself, !cfg->kernel->tracing && !clock_is_virtual());
-	mb_put(p, &p->mb->spin, cfg->spin);
+	tp_mb_put(p, &p->mb->fast_myself, !tp_cfg->kernel->tracing && !clock_is_virtual());
+	tp_mb_put(p, &p->mb->spin, tp_cfg->spin);
 	sync_mappings(p);
 	/* whatever the task wrote there: the stub applies exactly the ops queued now */
-	mb_put(p, &p->mb->nops, p->nops);
+	tp_mb_put(p, &p->mb->nops, p->nops);
 	/* preempt at the next kernel timeout or at the end of the thread's timeslice */
-	uint64_t deadline = timeout_next(cfg->kernel), left = sched_slice_left(th);
+	uint64_t deadline = timeout_next(tp_cfg->kernel), left = sched_slice_left(th);
 	if (left != UINT64_MAX && (!deadline || plat_now_us() + left < deadline))
 		deadline = plat_now_us() + left;
 	if (clock_is_virtual())
@@ -589,39 +375,40 @@ enum tp_result tp_run(struct thread *th, struct hw_event *ev)
 	running_pid = p->pid;
 	clock_task_running(true);
 	wake_task(p, MBOX_CMD_RESUME);
-	entered = 0;
-	enum tp_result r = wait_kernel(p, deadline);
+	tp_entered = 0;
+	enum tp_result r = tp_wait_kernel(p, deadline);
 	clock_task_running(false);
 	running_pid = 0;
-	entered = r == TP_OK ? p : 0;
+	tp_entered = r == TP_OK ? p : 0;
 	p->nops = 0; /* the stub applied them before it ran L4 code */
 	if (r != TP_OK)
 		return r;
 	/* more failures than ops queued: the task wrote the count itself; nothing to act on */
-	uint32_t op_errors = mb_get(p, &p->mb->op_errors); /* read once: the task can change it */
+	uint32_t op_errors =
+	    tp_mb_get(p, &p->mb->op_errors); /* read once: the task can change it */
 	if (op_errors && op_errors <= p->queued) {
-		if (mb_get(p, &p->mb->first_err) == ENOMEM) {
+		if (tp_mb_get(p, &p->mb->first_err) == ENOMEM) {
 			/* vm.max_map_count reached: drop every host mapping of the task; the L4
 			 * page table stays, and each page comes back on its next access (a host
 			 * fault on an L4-mapped page only re-mirrors it) */
 			drop_host_mappings(p);
 		} else {
 			klog("task %x: the host refused %u mapping operation(s) (errno %u)", t->nr,
-			     op_errors, mb_get(p, &p->mb->first_err));
+			     op_errors, tp_mb_get(p, &p->mb->first_err));
 		}
-		mb_put(p, &p->mb->op_errors, 0);
+		tp_mb_put(p, &p->mb->op_errors, 0);
 	}
-	if (cfg->check_mappings && !mapcheck_task(t, p->pid, p->guest_base))
+	if (tp_cfg->check_mappings && !mapcheck_task(t, p->pid, p->guest_base))
 		return TP_FAILED;
 	for (unsigned i = 0; i < nregs; i++)
-		th->regs[i] = mb_get(p, &p->mb->regs[i]);
-	uint32_t kind = mb_get(p, &p->mb->event);
+		th->regs[i] = tp_mb_get(p, &p->mb->regs[i]);
+	uint32_t kind = tp_mb_get(p, &p->mb->event);
 	/* any other value is the task's scribbling: the decoder reports it as an unexpected trap */
 	ev->kind = kind > MBOX_EV_START && kind <= MBOX_EV_HOSTSYS ? (enum hw_event_kind)kind : 0;
-	ev->sig_code = mb_get(p, &p->mb->sig_code);
-	ev->fault_addr = mb_get(p, &p->mb->fault_addr);
-	ev->trapno = mb_get(p, &p->mb->trapno);
-	ev->err = mb_get(p, &p->mb->err);
+	ev->sig_code = tp_mb_get(p, &p->mb->sig_code);
+	ev->fault_addr = tp_mb_get(p, &p->mb->fault_addr);
+	ev->trapno = tp_mb_get(p, &p->mb->trapno);
+	ev->err = tp_mb_get(p, &p->mb->err);
 	if (p->hostsys_pending) {
 		/* the supervisor's record, not what the task says */
 		ev->kind = HWEV_HOSTSYS;
@@ -632,41 +419,15 @@ enum tp_result tp_run(struct thread *th, struct hw_event *ev)
 	return TP_OK;
 }
 
-/* A deleted task's process goes quietly: it is taken off the list before it is killed, so its
- * death is not reported as a crash. */
-void plat_task_deleted(struct task *t)
-{
-	gdbstub_task_deleted(t);
-	struct taskproc *p = t->host;
-	t->host = 0;
-	if (!p)
-		return;
-	proc_free(p);
-	/* tasks of this ISA come and go: the next one's process is started ahead when the kernel
-	 * is idle (tp_pool_refill), not now: back-to-back creations gain nothing from a start that
-	 * competes with them for the CPU */
-	for (unsigned i = 0; i < MAX_POOLED; i++)
-		if (!pool_wanted[i] || pool_wanted[i] == t->arch) {
-			pool_wanted[i] = t->arch;
-			break;
-		}
-}
-
-void tp_pool_refill(void)
-{
-	for (unsigned i = 0; i < MAX_POOLED && pool_wanted[i]; i++)
-		pool_fill(pool_wanted[i]);
-}
-
 void plat_busy(void)
 {
-	if (entered)
-		__atomic_fetch_add(&entered->mb->progress, 1, __ATOMIC_RELAXED);
+	if (tp_entered)
+		__atomic_fetch_add(&tp_entered->mb->progress, 1, __ATOMIC_RELAXED);
 }
 
 struct taskproc *tp_by_listener(int fd)
 {
-	for (struct taskproc *p = procs; p; p = p->next)
+	for (struct taskproc *p = tp_procs; p; p = p->next)
 		if (p->listener == fd)
 			return p;
 	return 0;
@@ -679,16 +440,15 @@ bool tp_reap_dead(void)
 
 void tp_kill_all(void)
 {
-	for (struct taskproc *p = procs; p; p = p->next)
+	for (struct taskproc *p = tp_procs; p; p = p->next)
 		if (p->pid > 0)
 			kill(p->pid, SIGKILL);
-	for (struct taskproc *p = procs; p; p = p->next) {
+	for (struct taskproc *p = tp_procs; p; p = p->next) {
 		if (p->pid > 0)
 			waitpid(p->pid, 0, 0);
 		p->pid = 0;
 	}
-	while (ndying)
-		waitpid(dying[--ndying], 0, 0);
+	tp_reap_dying();
 }
 
 void tp_request_stop(int sig)
