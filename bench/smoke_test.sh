@@ -21,11 +21,11 @@ for k in ("date", "host", "reps", "quick", "baselines", "isas"):
     assert k in r, "missing key " + k
 for b in ("getpid", "getpid_int80", "futex_rt_same_cpu", "futex_rt_cross_cpu",
           "spin_rt_cross_cpu", "pipe_rt", "ptrace_rt", "signal_rt", "memcpy_64k", "memcpy_1m", "memcpy_4m",
-          "memfd_touch"):
+          "memfd_touch", "mmap_page", "mmap_page_checked"):
     assert b in r["baselines"], "missing baseline " + b
 for b in ("getpid", "futex_rt_same_cpu"):
     assert r["baselines"][b]["status"] == "ok" and r["baselines"][b]["median"] > 0, b
-figures = ("null_syscall", "kernel_entry", "ipc_intra", "ipc_inter_as", "ipc_long_4k", "ipc_long_64k", "ipc_long_1m", "ipc_long_4m", "pagefault", "bulkmap", "scattermap", "task_new_delete")
+figures = ("null_syscall", "kernel_entry", "ipc_intra", "ipc_inter_as", "ipc_long_4k", "ipc_long_64k", "ipc_long_1m", "ipc_long_4m", "pagefault", "bulkmap", "scattermap", "task_new_delete", "task_new_delete_apart")
 assert sorted(r["isas"]) == ["arm", "x86"], r["isas"].keys()
 for isa, v in r["isas"].items():
     for f in figures:
@@ -40,6 +40,10 @@ for isa, v in r["isas"].items():
               "ipc_long_4m", "pagefault", "bulkmap",
               "scattermap"):
         assert v["figures"][f]["status"] == "ok", (isa, f)
+    split = v["pagefault_split"]
+    for k in ("trap", "handoffs", "pager_ipc", "host_mmap", "mmap_check", "first_touch", "rest",
+              "total", "host_share"):
+        assert k in split, (isa, "pagefault_split", k)
     ET.parse("%s/%s.svg" % (d, isa))
 PY
 
