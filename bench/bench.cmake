@@ -1,7 +1,8 @@
 # The host side of the benchmark suite (docs/performance.md): umol4-bench, built into bin/ next to
 # umol4, and its smoke test. The L4 programs are built per ISA by bench/l4/CMakeLists.txt.
-add_executable(umol4-bench bench/host/umol4_bench.c bench/host/baseline.c bench/host/baseline_map.c bench/host/pfsplit.c bench/host/report.c
-  bench/host/scale.c bench/host/scale_proc.c bench/host/scale_report.c)
+add_executable(umol4-bench bench/host/umol4_bench.c bench/host/baseline.c
+  bench/host/baseline_map.c bench/host/pfsplit.c bench/host/report.c bench/host/scale.c
+  bench/host/scale_proc.c bench/host/scale_report.c)
 target_compile_definitions(umol4-bench PRIVATE _GNU_SOURCE)
 target_link_libraries(umol4-bench PRIVATE m Threads::Threads)
 target_sources(umol4-bench PRIVATE os/linux/version.c)
