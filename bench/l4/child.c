@@ -2,6 +2,7 @@
 #include "child.h"
 #include "bench.h"
 
+#include <l4/sys/ipc.h>
 #include <l4/sys/syscalls.h>
 
 #define CHILD_TASK 5u
@@ -30,4 +31,14 @@ l4_taskid_t child_create(void (*fn)(void))
 void child_delete(l4_taskid_t child)
 {
 	l4_task_new(child, l4_myself().lh.low, 0, 0, L4_NIL_ID);
+}
+
+l4_threadid_t child_parent;
+
+void child_say_42(void)
+{
+	l4_msgdope_t dope;
+	l4_ipc_send(child_parent, L4_IPC_SHORT_MSG, 42, 0, L4_IPC_NEVER, &dope);
+	for (;;)
+		l4_ipc_sleep(L4_IPC_NEVER);
 }

@@ -15,4 +15,8 @@ l4_taskid_t child_create(void (*fn)(void));
 /* Deletes it (task_new with a nil pager hands it back to us, inactive). */
 void child_delete(l4_taskid_t child);
 
+/* A child's code that sends 42 to child_parent (set it first) and then sleeps for good. */
+extern l4_threadid_t child_parent;
+void child_say_42(void);
+
 #endif

@@ -10,19 +10,9 @@
 #include <stdbool.h>
 #include <stdio.h>
 
-static l4_threadid_t parent;
-
-static void hello(void)
-{
-	l4_msgdope_t dope;
-	l4_ipc_send(parent, L4_IPC_SHORT_MSG, 42, 0, L4_IPC_NEVER, &dope);
-	for (;;)
-		l4_ipc_sleep(L4_IPC_NEVER);
-}
-
 static int one_child(bool keep)
 {
-	l4_taskid_t c = child_create(hello);
+	l4_taskid_t c = child_create(child_say_42);
 	l4_umword_t w0, w1;
 	l4_msgdope_t dope;
 	if (l4_is_nil_id(c) || l4_ipc_receive(c, L4_IPC_SHORT_MSG, &w0, &w1, L4_IPC_NEVER, &dope) ||
@@ -35,7 +25,7 @@ static int one_child(bool keep)
 
 int main(void)
 {
-	parent = l4_myself();
+	child_parent = l4_myself();
 	if (one_child(false))
 		return 1;
 	l4_ipc_sleep(L4_IPC_TIMEOUT(0, 0, 73, 9, 0, 0)); /* 73 * 4^6 us ~ 0.3 s */

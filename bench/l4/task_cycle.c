@@ -12,22 +12,12 @@
 #include <stdbool.h>
 #include <string.h>
 
-static l4_threadid_t parent;
-
-static void hello(void)
-{
-	l4_msgdope_t dope;
-	l4_ipc_send(parent, L4_IPC_SHORT_MSG, 42, 0, L4_IPC_NEVER, &dope);
-	for (;;)
-		l4_ipc_sleep(L4_IPC_NEVER);
-}
-
 int main(int argc, char **argv)
 {
 	unsigned n = bench_iters(argc, argv, 30), warm = 2;
 	bool apart = argc > 2 && !strcmp(argv[2], "apart");
 	const char *figure = apart ? "task_new_delete_apart" : "task_new_delete";
-	parent = l4_myself();
+	child_parent = l4_myself();
 	l4_uint64_t t0 = 0, slept = 0;
 	for (unsigned i = 0; i < warm + n; i++) {
 		if (i == warm)
@@ -38,7 +28,7 @@ int main(int argc, char **argv)
 			if (i >= warm)
 				slept += bench_now_us() - s;
 		}
-		l4_taskid_t c = child_create(hello);
+		l4_taskid_t c = child_create(child_say_42);
 		if (l4_is_nil_id(c))
 			return bench_na(figure, "task_new is not implemented");
 		l4_umword_t w0, w1;
