@@ -186,19 +186,27 @@ static struct taskproc *pool_find(const struct arch *a)
 	return 0;
 }
 
+/* Set once a pooled process could not be started or died while it waited: from then on every
+ * task gets a process started for it, and a broken host is not asked again at every idle. */
+static bool pool_off;
+
 static void pool_fill(const struct arch *a)
 {
 	struct taskproc *p = pool_find(a);
-	if (p && p->pid <= 0)
+	if (p && p->pid <= 0) {
 		proc_free(p); /* it died while waiting (reap() said nothing) */
-	else if (p)
+		pool_off = true;
+		return;
+	}
+	if (p)
 		return;
 	char title[128], name[16], what[32];
 	snprintf(title, sizeof title, "umol4[%d] pooled %s task process", (int)tp_cfg->kernel_pid,
 		 a->name);
 	snprintf(name, sizeof name, "pool:%s:%d", a->name, (int)tp_cfg->kernel_pid);
 	snprintf(what, sizeof what, "a pooled %s process", a->name);
-	proc_start(a, title, name, what);
+	if (!proc_start(a, title, name, what))
+		pool_off = true;
 }
 
 enum tp_result tp_spawn(struct task *t)
@@ -261,7 +269,7 @@ void plat_task_deleted(struct task *t)
 
 void tp_pool_refill(void)
 {
-	for (unsigned i = 0; i < MAX_POOLED && pool_wanted[i]; i++)
+	for (unsigned i = 0; !pool_off && i < MAX_POOLED && pool_wanted[i]; i++)
 		pool_fill(pool_wanted[i]);
 }
 
