@@ -1,6 +1,6 @@
 # The host side of the benchmark suite (docs/performance.md): umol4-bench, built into bin/ next to
 # umol4, and its smoke test. The L4 programs are built per ISA by bench/l4/CMakeLists.txt.
-add_executable(umol4-bench bench/host/umol4_bench.c bench/host/baseline.c
+add_executable(umol4-bench bench/host/umol4_bench.c bench/host/figures.c bench/host/baseline.c
   bench/host/baseline_map.c bench/host/pfsplit.c bench/host/report.c bench/host/scale.c
   bench/host/scale_proc.c bench/host/scale_report.c)
 target_compile_definitions(umol4-bench PRIVATE _GNU_SOURCE)
