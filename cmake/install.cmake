@@ -20,7 +20,7 @@ foreach(isa ${UMOL4_ISAS})
 endforeach()
 
 install(DIRECTORY user/include/ DESTINATION include/umol4/common)
-foreach(arch x86 arm mips)
+foreach(arch ${UMOL4_ARCH_DIRS})
   install(DIRECTORY arch/${arch}/include/ DESTINATION include/umol4/${arch})
 endforeach()
 
@@ -49,8 +49,9 @@ write_basic_package_version_file(${CMAKE_BINARY_DIR}/cmake/umol4ConfigVersion.cm
   VERSION ${PROJECT_VERSION} COMPATIBILITY SameMinorVersion ARCH_INDEPENDENT)
 install(FILES cmake/umol4Config.cmake ${CMAKE_BINARY_DIR}/cmake/umol4ConfigVersion.cmake
   DESTINATION lib/cmake/umol4)
-install(FILES toolchains/x86.cmake toolchains/arm.cmake toolchains/mips.cmake
-  toolchains/mipsel.cmake DESTINATION lib/cmake/umol4/toolchains)
+list(TRANSFORM UMOL4_ISAS PREPEND toolchains/ OUTPUT_VARIABLE _umol4_toolchains)
+list(TRANSFORM _umol4_toolchains APPEND .cmake)
+install(FILES ${_umol4_toolchains} DESTINATION lib/cmake/umol4/toolchains)
 
 # Man pages, generated from each tool's --help by help2man (so they cannot drift from it) plus
 # the sections in docs/man/<tool>.h2m. --version-string: the version alone, not the paths and

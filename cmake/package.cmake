@@ -15,7 +15,7 @@ set(CPACK_DEBIAN_PACKAGE_ARCHITECTURE amd64)
 set(CPACK_DEBIAN_PACKAGE_SECTION devel)
 set(CPACK_DEBIAN_PACKAGE_MAINTAINER "umol4 developers <umol4@localhost>")
 set(CPACK_DEBIAN_PACKAGE_DEPENDS
-  "libc6 (>= 2.34), libelf1 (>= 0.187), libdw1 (>= 0.187), libunwind8, libseccomp2, qemu-user, gcc-i686-linux-gnu, gcc-arm-linux-gnueabihf, gcc-mips-linux-gnu, gcc-mipsel-linux-gnu")
+  "libc6 (>= 2.34), libelf1 (>= 0.187), libdw1 (>= 0.187), libunwind8, libseccomp2, qemu-user, gcc-i686-linux-gnu, gcc-arm-linux-gnueabihf, gcc-mips-linux-gnu, gcc-mipsel-linux-gnu, gcc-riscv64-unknown-elf")
 set(CPACK_DEBIAN_PACKAGE_SUGGESTS "pkg-config, cmake (>= 3.20), make")
 set(CPACK_STRIP_FILES OFF)
 include(CPack)

@@ -112,7 +112,7 @@ struct gdb_reg {
 typedef bool (*umem_read_fn)(void *cx, word_t va, void *buf, word_t len);
 
 struct arch {
-	const char *name; /* "x86", "arm", "mips", "mipsel" */
+	const char *name; /* "x86", "arm", ...: the ISA as tools and lib/umol4/<isa> name it */
 	bool big_endian;
 	unsigned elf_machine; /* EM_* */
 	unsigned nregs;
@@ -172,8 +172,6 @@ struct arch {
 	void (*set_single_step)(word_t *regs, bool on);
 	bool (*step_trap)(const struct hw_event *ev);
 };
-
-extern const struct arch arch_x86, arch_arm, arch_mips, arch_mipsel;
 
 /* Byte order helpers for words stored in a task's byte order. */
 /* The 4 bytes at p as a word of the given byte order, whatever the host's byte order. Applied to

@@ -7,7 +7,8 @@ PKGS="cmake make gcc pkg-config libelf-dev libdw-dev libunwind-dev libseccomp-de
       qemu-user-static
       gcc-i686-linux-gnu gcc-arm-linux-gnueabihf gcc-mips-linux-gnu gcc-mipsel-linux-gnu
       binutils-i686-linux-gnu binutils-arm-linux-gnueabihf binutils-mips-linux-gnu
-      binutils-mipsel-linux-gnu procps python3 help2man man-db gdb-multiarch
+      binutils-mipsel-linux-gnu gcc-riscv64-unknown-elf binutils-riscv64-unknown-elf
+      picolibc-riscv64-unknown-elf procps python3 help2man man-db gdb-multiarch
       libc6-dev-i386-cross libc6-dev-armhf-cross libc6-dev-mips-cross libc6-dev-mipsel-cross"
 missing=""
 for p in $PKGS; do

@@ -13,3 +13,5 @@ set(CMAKE_C_FLAGS_INIT "${UMOL4_ARCH_FLAGS} ${UMOL4_FREESTANDING_FLAGS}")
 set(CMAKE_ASM_FLAGS_INIT "${UMOL4_ARCH_FLAGS} -fno-pic")
 set(CMAKE_EXE_LINKER_FLAGS_INIT "-nostdlib -static -no-pie")
 set(CMAKE_TRY_COMPILE_TARGET_TYPE STATIC_LIBRARY)
+# The stub area (docs/abi/mips.md), read by os/linux/stub/stub.cmake.
+set(UMOL4_STUB_BASE 0x70000000)

@@ -26,20 +26,18 @@ target_compile_options(umol4_headers INTERFACE -nostdinc "SHELL:-isystem ${UMOL4
 # One public libc function per source file, so one per object in libl4.a: a program that defines
 # its own version of any of them links without a second definition coming along with a neighbour.
 file(GLOB UMOL4_LIBC_SOURCES CONFIGURE_DEPENDS ${UMOL4_USER_DIR}/libc/*.c)
-list(REMOVE_ITEM UMOL4_LIBC_SOURCES ${UMOL4_USER_DIR}/libc/divdi3.c)
+# What only this ISA needs in libl4 (division helpers and the like): arch/<arch>/user/ beside crt0.
+file(GLOB UMOL4_ARCH_LIB_SOURCES CONFIGURE_DEPENDS ${UMOL4_SRC}/arch/${UMOL4_ARCH}/user/*.c
+  ${UMOL4_SRC}/arch/${UMOL4_ARCH}/user/*.S)
+list(REMOVE_ITEM UMOL4_ARCH_LIB_SOURCES ${UMOL4_SRC}/arch/${UMOL4_ARCH}/user/crt0.S)
 add_library(l4 STATIC
   ${UMOL4_SRC}/arch/${UMOL4_ARCH}/user/crt0.S
+  ${UMOL4_ARCH_LIB_SOURCES}
   ${UMOL4_LIBC_SOURCES}
   ${UMOL4_USER_DIR}/roottask/client/librmgr.c
   ${UMOL4_USER_DIR}/roottask/client/rmgr_call.c
   ${UMOL4_USER_DIR}/roottask/client/libloader.c
   ${UMOL4_USER_DIR}/roottask/client/loader_exit.c)
-if(UMOL4_ARCH STREQUAL "mips")
-  target_sources(l4 PRIVATE ${UMOL4_USER_DIR}/libc/divdi3.c)
-endif()
-if(UMOL4_ARCH STREQUAL "arm")
-  target_sources(l4 PRIVATE ${UMOL4_USER_DIR}/libc/arm_div.S ${UMOL4_USER_DIR}/libc/arm_div.c)
-endif()
 target_link_libraries(l4 PUBLIC umol4_headers)
 set_target_properties(l4 PROPERTIES
   C_EXTENSIONS OFF

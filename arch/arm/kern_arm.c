@@ -103,7 +103,7 @@ static bool decode(const struct hw_event *ev, word_t *r, struct trap *tr, umem_r
 		return true;
 	case HWEV_ILL:
 		if (rd(cx, pc, &insn, 4) && word_bytes(&insn, false) == ARM_UDF_DIV0) {
-			/* the division helpers trap at their entry (user/libc/arm_div.S): the
+			/* the division helpers trap at their entry (arch/arm/user/arm_div.S): the
 			 * exception is the caller's, at its call instruction */
 			r[ARM_PC] = r[ARM_LR] - 4;
 			arch_exception(tr, 0, ARCH_DIV0_TEXT);

@@ -1,4 +1,5 @@
 #include "os/linux/elfload.h"
+#include "arch/isas.h"
 #include "os/linux/inputfile.h"
 
 #include <errno.h>
@@ -16,16 +17,7 @@
 
 static const struct arch *arch_for(const GElf_Ehdr *eh)
 {
-	switch (eh->e_machine) {
-	case EM_386:
-		return &arch_x86;
-	case EM_ARM:
-		return &arch_arm;
-	case EM_MIPS:
-		return eh->e_ident[EI_DATA] == ELFDATA2MSB ? &arch_mips : &arch_mipsel;
-	default:
-		return 0;
-	}
+	return arch_by_elf(eh->e_machine, eh->e_ident[EI_DATA] == ELFDATA2MSB);
 }
 
 static const char *machine_name(unsigned m)
@@ -65,10 +57,13 @@ static Elf *open_elf(const char *path, int *fd, GElf_Ehdr *eh, const struct arch
 		why = "truncated or malformed ELF header";
 	else if (eh->e_ident[EI_CLASS] != ELFCLASS32) {
 		const char *m = machine_name(eh->e_machine);
+		char isas[64] = "";
+		for (const struct arch *const *a = arch_isas; *a; a++)
+			snprintf(isas + strlen(isas), sizeof isas - strlen(isas), "%s%s",
+				 a == arch_isas ? "" : ", ", (*a)->name);
 		snprintf(err, errsize,
-			 "%s: unsupported ELF: %s 64-bit program (umol4 runs 32-bit "
-			 "x86, arm, mips, mipsel L4 programs)",
-			 path, m ? m : "a");
+			 "%s: unsupported ELF: %s 64-bit program (umol4 runs 32-bit %s L4 programs)",
+			 path, m ? m : "a", isas);
 		elf_end(e);
 		close(*fd);
 		return 0;

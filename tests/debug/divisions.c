@@ -1,5 +1,5 @@
 /* Integer division and remainder, signed and unsigned, at the edges: the same results on every
- * ISA (ARM divides with umol4's own helpers, user/libc/arm_div.S). */
+ * ISA (ARM divides with umol4's own helpers, arch/arm/user/arm_div.S). */
 #include <stdio.h>
 volatile int a[] = {7, -7, 100, -100, 2147483647, -2147483647 - 1, 0, 1, 13};
 volatile int b[] = {2, 3, -7, 7, 10, 3, 5, -1, 13};

@@ -32,6 +32,13 @@ _start:
 	nop
 	break	0
 	.end	_start
+#elif defined(__riscv)
+	.text
+	.globl	_start
+_start:
+	lla	sp, own_stack + OWN_STACK
+	call	l4env_start
+	unimp
 #else
 #error "unknown ISA"
 #endif

@@ -10,6 +10,8 @@ static inline void illegal_instruction(void)
 	__asm__ __volatile__(".word 0xe7f000f0"); /* udf #0 */
 #elif defined(__mips__)
 	__asm__ __volatile__(".word 0x0000003f"); /* dsra32: reserved on MIPS32 */
+#elif defined(__riscv)
+	__asm__ __volatile__(".word 0"); /* all zeros: defined illegal */
 #else
 #error "unknown ISA"
 #endif

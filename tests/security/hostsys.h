@@ -1,5 +1,6 @@
 /* Raw Linux system calls from L4 code, per ISA: what a hostile or broken L4 program can execute
- * (tests/security). Numbers are each ISA's own Linux ABI (i386, ARM EABI, MIPS o32). */
+ * (tests/security). Numbers are each ISA's own Linux ABI (i386, ARM EABI, MIPS o32, RISC-V ilp32).
+ */
 #ifndef UMOL4_TESTS_HOSTSYS_H
 #define UMOL4_TESTS_HOSTSYS_H
 
@@ -93,6 +94,47 @@ static inline long host_syscall(long nr, long a, long b, long c, long d, long e,
 			     : "memory", "$1", "$3", "$8", "$9", "$10", "$11", "$12", "$13", "$14",
 			       "$15", "$24", "$25", "hi", "lo");
 	return a3 ? -v0 : v0;
+}
+#elif defined(__riscv)
+/* rv32 has the asm-generic table: no open and no fork; they are made as openat and clone */
+enum {
+	NR_read = 63,
+	NR_write = 64,
+	NR_lseek = 62, /* llseek */
+	NR_ptrace = 117,
+	NR_kill = 129,
+	NR_getppid = 173,
+	NR_socket = 198,
+	NR_mremap = 216,
+	NR_clone = 220,
+	NR_mmap2 = 222,
+	NR_mprotect = 226,
+	NR_openat = 56,
+	NR_prctl = 167,
+	NR_open = 0x10000, /* openat(AT_FDCWD, ...) */
+	NR_fork = 0x10001  /* clone(SIGCHLD) */
+};
+static inline long host_syscall(long nr, long a, long b, long c, long d, long e, long f)
+{
+	if (nr == NR_open) {
+		f = e, e = d, d = c, c = b, b = a, a = -100;
+		nr = NR_openat;
+	} else if (nr == NR_fork) {
+		a = 17, b = c = d = e = f = 0;
+		nr = NR_clone;
+	}
+	register long a0 __asm__("a0") = a;
+	register long a1 __asm__("a1") = b;
+	register long a2 __asm__("a2") = c;
+	register long a3 __asm__("a3") = d;
+	register long a4 __asm__("a4") = e;
+	register long a5 __asm__("a5") = f;
+	register long a7 __asm__("a7") = nr;
+	__asm__ __volatile__("ecall"
+			     : "+r"(a0)
+			     : "r"(a1), "r"(a2), "r"(a3), "r"(a4), "r"(a5), "r"(a7)
+			     : "memory");
+	return a0;
 }
 #else
 #error "unknown ISA"

@@ -1,6 +1,7 @@
 #ifndef UMOL4_TEST_UNIT_H
 #define UMOL4_TEST_UNIT_H
 
+#include "arch/isas.h"
 #include "core/kernel.h"
 #include "tests/unit/check.h"
 

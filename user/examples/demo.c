@@ -12,6 +12,8 @@
 #define ISA "ARM"
 #elif defined(__mips__) && defined(__MIPSEB__)
 #define ISA "MIPS (big-endian)"
+#elif defined(__riscv)
+#define ISA "RISC-V (RV32)"
 #else
 #define ISA "MIPS (little-endian)"
 #endif

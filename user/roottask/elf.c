@@ -17,6 +17,7 @@
 #define EM_386	    3
 #define EM_MIPS	    8
 #define EM_ARM	    40
+#define EM_RISCV    243
 #define PT_LOAD	    1
 #define PF_W	    2
 #define EHDR_SIZE   52
@@ -29,6 +30,8 @@
 #define OWN_MACHINE EM_ARM
 #elif defined(__mips__)
 #define OWN_MACHINE EM_MIPS
+#elif defined(__riscv)
+#define OWN_MACHINE EM_RISCV
 #else
 #error "unknown ISA"
 #endif
@@ -47,6 +50,8 @@ static const char *isa_name(unsigned machine, unsigned data)
 		return data == ELFDATA2MSB ? "big-endian arm" : "arm";
 	case EM_MIPS:
 		return data == ELFDATA2MSB ? "mips" : "mipsel";
+	case EM_RISCV:
+		return data == ELFDATA2MSB ? "big-endian riscv" : "riscv";
 	default:
 		return 0;
 	}

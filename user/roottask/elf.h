@@ -26,7 +26,7 @@ struct elf_image {
 int elf_read(const unsigned char *file, l4_size_t size, l4_addr_t limit, struct elf_image *img,
 	     char *err, size_t errlen);
 
-/* The ISA this loader runs programs of ("x86", "arm", "mips", "mipsel"). */
+/* The ISA this loader runs programs of ("x86", "arm", "mips", "mipsel", "riscv"). */
 const char *elf_own_isa(void);
 
 #endif

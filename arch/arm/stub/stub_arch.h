@@ -30,11 +30,11 @@
 #define STUB_SI_ADDR_OFF  12
 
 #define STUB_NR_read	       3
-#define STUB_NR_open	       5
+#define STUB_NR_openat	       322
 #define STUB_NR_close	       6
 #define STUB_NR_getpid	       20
 #define STUB_NR_sched_yield    158
-#define STUB_NR_clock_gettime  263
+#define STUB_NR_clock_gettime64 403
 #define STUB_NR_kill	       37
 #define STUB_NR_munmap	       91
 #define STUB_NR_mprotect       125

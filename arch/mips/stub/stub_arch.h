@@ -33,11 +33,11 @@
 
 #define STUB_NR_BASE	       4000
 #define STUB_NR_read	       (STUB_NR_BASE + 3)
-#define STUB_NR_open	       (STUB_NR_BASE + 5)
+#define STUB_NR_openat	       (STUB_NR_BASE + 288)
 #define STUB_NR_close	       (STUB_NR_BASE + 6)
 #define STUB_NR_getpid	       (STUB_NR_BASE + 20)
 #define STUB_NR_sched_yield    (STUB_NR_BASE + 162)
-#define STUB_NR_clock_gettime  (STUB_NR_BASE + 263)
+#define STUB_NR_clock_gettime64 (STUB_NR_BASE + 403)
 #define STUB_NR_kill	       (STUB_NR_BASE + 37)
 #define STUB_NR_munmap	       (STUB_NR_BASE + 91)
 #define STUB_NR_mprotect       (STUB_NR_BASE + 125)

@@ -30,6 +30,7 @@
 	0 /* NOT the _PRIVATE variants: the word is shared with the kernel process */
 #define STUB_FUTEX_WAKE 1
 #define STUB_EINVAL	22
+#define STUB_AT_FDCWD	(-100) /* openat: every ABI has it, the asm-generic ones no open */
 #define STUB_PAGE	4096u
 
 /* The mailbox. It lives inside the stub image, page aligned, so mapping fd 3 over it with
@@ -136,7 +137,7 @@ static long unmap_user_range(void)
 {
 	if (!stub_arch_emulated())
 		return unmap_around(0, STUB_USER_END); /* cheaper than reading the list */
-	long fd = SYS2(STUB_NR_open, "/proc/self/maps", 0), len = 0, r = -1;
+	long fd = SYS3(STUB_NR_openat, STUB_AT_FDCWD, "/proc/self/maps", 0), len = 0, r = -1;
 	if (fd >= 0) {
 		while (len < (long)sizeof maps - 1 &&
 		       (r = SYS3(STUB_NR_read, fd, maps + len,
@@ -256,12 +257,13 @@ static void fp_switch(void *uc, unsigned from, unsigned to)
  * longer than the kernel spins has been put to sleep on the kernel's side as well. */
 #define STUB_SPIN_US 50
 
-/* CLOCK_MONOTONIC in µs, wrapping: only differences are used. */
+/* CLOCK_MONOTONIC in µs, wrapping: only differences are used. The time64 call, because the
+ * newer 32-bit ABIs (asm-generic ones such as rv32) have no other. */
 static int32_t now_us(void)
 {
-	int32_t ts[2]; /* the 32-bit struct timespec of the old clock_gettime */
-	SYS2(STUB_NR_clock_gettime, 1, ts);
-	return ts[0] * 1000000 + ts[1] / 1000;
+	int64_t ts[2]; /* struct __kernel_timespec */
+	SYS2(STUB_NR_clock_gettime64, 1, ts);
+	return (int32_t)ts[0] * 1000000 + (int32_t)ts[1] / 1000;
 }
 
 /* The only place the stub lives after startup. Runs on the signal stack with every signal blocked
@@ -474,8 +476,8 @@ STUB_SAME(STUB_SA_RESTORER, SA_RESTORER);
 STUB_SAME(STUB_SIG_SETMASK, SIG_SETMASK);
 STUB_SAME(STUB_NR_read, __NR_read);
 STUB_SAME(STUB_NR_sched_yield, __NR_sched_yield);
-STUB_SAME(STUB_NR_clock_gettime, __NR_clock_gettime);
-STUB_SAME(STUB_NR_open, __NR_open);
+STUB_SAME(STUB_NR_clock_gettime64, __NR_clock_gettime64);
+STUB_SAME(STUB_NR_openat, __NR_openat);
 STUB_SAME(STUB_NR_close, __NR_close);
 STUB_SAME(STUB_NR_getpid, __NR_getpid);
 STUB_SAME(STUB_NR_kill, __NR_kill);

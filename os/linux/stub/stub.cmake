@@ -1,10 +1,9 @@
 # The per-ISA task stub (os/linux/stub/stub.c + arch/<arch>/stub/), included by user/CMakeLists.txt.
 # Produces ${UMOL4_OUT}/stub: a freestanding static ELF linked at the stub area of
 # docs/abi/<arch>.md, run by the kernel natively (x86) or as `qemu-<isa> stub`.
-if(UMOL4_ARCH STREQUAL "mips")
-  set(UMOL4_STUB_BASE 0x70000000)
-else()
-  set(UMOL4_STUB_BASE 0xC0000000)
+# The base comes from toolchains/<isa>.cmake (UMOL4_STUB_BASE), next to the ISA's other facts.
+if(NOT UMOL4_STUB_BASE)
+  message(FATAL_ERROR "toolchains/${UMOL4_ISA}.cmake must set UMOL4_STUB_BASE (the stub area)")
 endif()
 
 set(_umol4_stub_ld ${CMAKE_CURRENT_BINARY_DIR}/umol4_stub/stub.ld)
