@@ -5,7 +5,7 @@
 #   umol4_add_program(NAME ISA SOURCES... [BASE ADDR] [OPTIONS gcc-options...])
 #     -> target NAME, building ${CMAKE_CURRENT_BINARY_DIR}/NAME.elf (property UMOL4_ELF)
 #
-# ISA is x86, arm, mips or mipsel (x86 programs also run under qemu-i386 with umol4 --emulate).
+# ISA is x86, arm, mips, mipsel or riscv (x86 programs also run under qemu-i386 with umol4 --emulate).
 # Also set: UMOL4_PREFIX, UMOL4_EXECUTABLE (umol4), UMOL4_CC, UMOL4_TRACE_EXECUTABLE, UMOL4_ISAS,
 # UMOL4_TOOLCHAIN_<isa> (the toolchain files below).
 #
@@ -20,7 +20,8 @@ get_filename_component(UMOL4_PREFIX "${CMAKE_CURRENT_LIST_DIR}/../../.." ABSOLUT
 set(UMOL4_EXECUTABLE ${UMOL4_PREFIX}/bin/umol4)
 set(UMOL4_CC ${UMOL4_PREFIX}/bin/umol4-cc)
 set(UMOL4_TRACE_EXECUTABLE ${UMOL4_PREFIX}/bin/umol4-trace)
-set(UMOL4_ISAS x86 arm mips mipsel)
+# every ISA whose runtime this installation has (lib/umol4/<isa>)
+file(GLOB UMOL4_ISAS LIST_DIRECTORIES true RELATIVE ${UMOL4_PREFIX}/lib/umol4 ${UMOL4_PREFIX}/lib/umol4/*)
 foreach(_umol4_file ${UMOL4_EXECUTABLE} ${UMOL4_CC})
   if(NOT EXISTS ${_umol4_file})
     set(umol4_FOUND FALSE)

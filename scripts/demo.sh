@@ -3,12 +3,13 @@
 set -u
 build=${1:-build}
 status=0
-for isa in x86 arm mips mipsel; do
+for isa in x86 arm mips mipsel riscv; do
   case $isa in
     x86) how="ia32, native";;
     arm) how="ARM, qemu-arm";;
     mips) how="MIPS big-endian, qemu-mips";;
     mipsel) how="MIPS little-endian, qemu-mipsel";;
+    riscv) how="RISC-V RV32, qemu-riscv32";;
   esac
   lib=$build/lib/umol4/$isa
   echo "=== $isa ($how) ==="

@@ -24,7 +24,7 @@ gone_within_1s() { # what, kernel pid
   else echo "ok: $1"; fi
 }
 
-for isa in x86 arm mips mipsel; do
+for isa in $(ls "$lib"); do # every ISA built
   start $isa
   for p in $(procs $k); do
     comm=$(cat /proc/$p/comm)

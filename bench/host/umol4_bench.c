@@ -25,6 +25,7 @@ static const struct isa_run isa_table[] = {
     {.name = "arm", .libisa = "arm", .mode = "qemu-arm"},
     {.name = "mips", .libisa = "mips", .mode = "qemu-mips"},
     {.name = "mipsel", .libisa = "mipsel", .mode = "qemu-mipsel"},
+    {.name = "riscv", .libisa = "riscv", .mode = "qemu-riscv32"},
 };
 #define N_ISA_TABLE (sizeof isa_table / sizeof isa_table[0])
 
@@ -56,7 +57,7 @@ static void usage(FILE *f)
 	    "to getpid and to a futex round trip measured in the same run.\n"
 	    "\n"
 	    "options:\n"
-	    "  --isa LIST     comma-separated ISAs (default x86,x86-emu,arm,mips,mipsel)\n"
+	    "  --isa LIST     comma-separated ISAs (default x86,x86-emu,arm,mips,mipsel,riscv)\n"
 	    "  --reps N       repetitions of every figure, 1..%d (default 5): median, min, max\n"
 	    "  --quick        few iterations: a smoke test, not a measurement\n"
 	    "  --unconfined   run umol4 --unconfined (task processes without seccomp, Landlock\n"
@@ -93,7 +94,7 @@ static int add_isas(struct report *r, char *list)
 		while (i < N_ISA_TABLE && strcmp(isa_table[i].name, tok))
 			i++;
 		if (i == N_ISA_TABLE)
-			return bad_usage("unknown ISA (x86, x86-emu, arm, mips, mipsel)", tok);
+			return bad_usage("unknown ISA (x86, x86-emu, arm, mips, mipsel, riscv)", tok);
 		for (int j = 0; j < r->nisa; j++)
 			if (!strcmp(r->isa[j].name, tok))
 				return bad_usage("ISA listed twice", tok);
@@ -193,7 +194,7 @@ static int parse_options(int argc, char **argv, struct options *o, struct report
 		return bad_usage("--instances takes no --reps, --svg or --cpu", 0);
 	if (!o->instances && (o->batch || o->no_spin))
 		return bad_usage("--batch and --no-spin go with --instances", 0);
-	char all[] = "x86,x86-emu,arm,mips,mipsel", native[] = "x86";
+	char all[] = "x86,x86-emu,arm,mips,mipsel,riscv", native[] = "x86";
 	return add_isas(r, isas ? isas : o->instances ? native : all);
 }
 

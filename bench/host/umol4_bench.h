@@ -74,7 +74,7 @@ struct result {
 };
 
 struct isa_run {
-	const char *name;   /* as in --isa: x86, x86-emu, arm, mips, mipsel */
+	const char *name;   /* as in --isa: x86, x86-emu, arm, mips, mipsel, riscv */
 	const char *libisa; /* directory under lib/umol4 */
 	const char *mode;   /* native, qemu-i386, qemu-arm, ... */
 	bool emulate;

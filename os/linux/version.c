@@ -18,6 +18,7 @@ static const struct {
     {"arm", "arm", "qemu-arm"},
     {"mips", "mips", "qemu-mips"},
     {"mipsel", "mipsel", "qemu-mipsel"},
+    {"riscv", "riscv", "qemu-riscv32"},
 };
 
 const char *qemu_binary(const char *qemu, char *buf, size_t n)

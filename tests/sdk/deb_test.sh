@@ -22,7 +22,7 @@ depends=$(sed -n 's/^ Depends: //p' "$tmp/info")
 has_dep() { echo "$depends" | tr ',' '\n' | sed 's/^ *//; s/ .*//' | grep -qx "$1"; }
 # what umol4-cc and the qemu-run ISAs need
 for p in qemu-user gcc-i686-linux-gnu gcc-arm-linux-gnueabihf gcc-mips-linux-gnu \
-    gcc-mipsel-linux-gnu; do
+    gcc-mipsel-linux-gnu gcc-riscv64-unknown-elf; do
   has_dep "$p" || fail "Depends lacks $p"
 done
 # every shared library the host tools link directly (NEEDED) comes from a package Depends names
@@ -50,7 +50,7 @@ done
 dpkg-deb -c "$deb" > "$tmp/contents" || fail "dpkg-deb -c"
 for f in usr/bin/umol4 usr/bin/umol4-cc usr/bin/umol4-trace usr/bin/umol4-bench \
     usr/lib/umol4/x86/roottask.elf usr/lib/umol4/arm/stub usr/lib/umol4/mips/libl4.a \
-    usr/lib/umol4/mipsel/crt0.o usr/include/umol4/common/l4/sys/ipc.h \
+    usr/lib/umol4/mipsel/crt0.o usr/lib/umol4/riscv/stub usr/include/umol4/common/l4/sys/ipc.h \
     usr/lib/pkgconfig/umol4-arm.pc usr/lib/cmake/umol4/umol4Config.cmake \
     usr/share/man/man1/umol4.1 usr/share/man/man1/umol4-cc.1 usr/share/doc/umol4/docs/sdk.md; do
   grep -q " \./$f\$" "$tmp/contents" || fail "package lacks /$f"

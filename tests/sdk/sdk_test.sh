@@ -15,11 +15,12 @@ mv "$tmp/first" "$tmp/sdk"
 P=$tmp/sdk
 for f in bin/umol4 bin/umol4-cc bin/umol4-trace bin/umol4-bench lib/pkgconfig/umol4-x86.pc \
     lib/cmake/umol4/umol4Config.cmake lib/cmake/umol4/toolchains/mipsel.cmake \
+    lib/cmake/umol4/toolchains/riscv.cmake include/umol4/riscv/l4/arch/syscall.h \
     include/umol4/common/l4/sys/ipc.h \
     share/doc/umol4/README.md share/doc/umol4/docs/sdk.md share/doc/umol4/examples/sdk/greet.c; do
   [ -e "$P/$f" ] || fail "not installed: $f"
 done
-for isa in x86 arm mips mipsel; do
+for isa in $(ls "$P/lib/umol4"); do # every ISA installed
   for f in sigma0.elf roottask.elf stub crt0.o l4.ld libl4.a examples/system.cfg bench/idle.elf; do
     [ -e "$P/lib/umol4/$isa/$f" ] || fail "not installed: lib/umol4/$isa/$f"
   done

@@ -22,7 +22,7 @@ run() {
 }
 cp -r "$P/share/doc/umol4/examples/sdk" "$tmp/ex"
 cd "$tmp/ex" || exit 1
-for isa in x86 arm mips mipsel; do
+for isa in $(ls "$P/lib/umol4"); do # every ISA installed
   umol4-cc --arch=$isa -O2 -Wall -Werror -o cc-$isa.elf greet.c || fail "umol4-cc --arch=$isa"
   run "umol4-cc $isa" cc-$isa.elf
   PKG_CONFIG_PATH=$P/lib/pkgconfig make -s ISA=$isa > "$tmp/make.log" 2>&1 ||
@@ -33,7 +33,7 @@ run "umol4-cc x86-emu" cc-x86.elf --emulate
 run "pkg-config x86-emu" greet-x86.elf --emulate
 if cmake -S . -B b -DCMAKE_PREFIX_PATH="$P" > "$tmp/cmake.log" 2>&1 &&
    cmake --build b > "$tmp/build.log" 2>&1; then
-  for isa in x86 arm mips mipsel; do
+  for isa in $(ls "$P/lib/umol4"); do
     run "find_package $isa" b/greet_$isa.elf
   done
   run "find_package x86-emu" b/greet_x86.elf --emulate
@@ -43,7 +43,7 @@ else
 fi
 
 # an umol4 toolchain file and plain add_executable with umol4::runtime
-for isa in x86 arm mips mipsel; do
+for isa in $(ls "$P/lib/umol4"); do # every ISA installed
   if cmake -S toolchain -B tc-$isa -DCMAKE_PREFIX_PATH="$P" \
        -DCMAKE_TOOLCHAIN_FILE="$P/lib/cmake/umol4/toolchains/$isa.cmake" > "$tmp/tc.log" 2>&1 &&
      cmake --build tc-$isa > "$tmp/tcb.log" 2>&1; then
@@ -64,6 +64,7 @@ for tool in umol4 umol4-cc umol4-trace umol4-bench; do
   grep -Eq "^$tool [0-9]+\.[0-9]+\.[0-9]+ \(git [0-9a-f]+" "$tmp/v" || fail "$tool --version line 1"
   grep -qxF "runtime: $P/lib/umol4" "$tmp/v" || fail "$tool --version runtime"
   grep -q "^isa mipsel .*runtime ok, *qemu-mipsel version" "$tmp/v" || fail "$tool --version qemu"
+  grep -q "^isa riscv .*runtime ok, *qemu-riscv32 version" "$tmp/v" || fail "$tool --version qemu-riscv32"
 done
 grep -q "^cc  arm  *arm-linux-gnueabihf-gcc [0-9]" "$tmp/v" 2>/dev/null ||
   { umol4-cc --version | grep -q "^cc  arm  *arm-linux-gnueabihf-gcc [0-9]" ||
