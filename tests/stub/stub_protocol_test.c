@@ -1,6 +1,6 @@
 /* Host-side protocol test of the task stub (os/linux/stub/stub.c): plays a minimal kernel.
  *
- *   stub_protocol_test <x86|arm|mips|mipsel> <path of the stub> [qemu binary]
+ *   stub_protocol_test <x86|arm|mips|mipsel|riscv> <path of the stub> [qemu binary]
  *
  * It creates the mailbox and a 1 MiB physical-memory memfd, starts the stub as a task process
  * (fd 3 / fd 4, natively or under qemu) and drives it through the mailbox protocol exactly as the
@@ -30,11 +30,12 @@
 
 #include "arch/arm/trapregs.h"
 #include "arch/mips/trapregs.h"
+#include "arch/riscv/trapregs.h"
 #include "arch/x86/trapregs.h"
 #include "os/linux/mbox.h"
 #include "stub_test_proc.h"
 
-enum arch { A_X86, A_ARM, A_MIPS };
+enum arch { A_X86, A_ARM, A_MIPS, A_RISCV };
 
 #define PHYS_SIZE  (1u << 20)
 #define PAGE	   4096u
@@ -276,6 +277,32 @@ static const struct isa_desc mips_desc = {MIPS_NREGS, MIPS_A0, MIPS_PC, MIPS_SP,
 					  0x14,	      0x1c,    0x24,	0x2c,	 0x30,
 					  4,	      0x40,    0x48,	0x50};
 
+/* RISC-V RV32 (words, uncompressed):
+ *   0: 1234b537  lui a0, 0x1234b
+ *   4: bcd50513  addi a0, a0, -1075          (a0 = 0x1234abcd)
+ *   8: 00200437  lui s0, 0x200
+ *   c: 00a42023  sw a0, 0(s0)
+ *  10: ff4000e7  jalr ra, -12(zero)          (A: fetch at 0xfffffff4, ra = 0x14)
+ *  14: 00a42223  sw a0, 4(s0)
+ *  18: 003004b7  lui s1, 0x300
+ *  1c: 0004a583  lw a1, 0(s1)                (B)
+ *  20: 00b42423  sw a1, 8(s0)
+ *  24: 00100073  ebreak                      (C)
+ *  28: 10200013  addi x0, x0, 0x102          (its kdebug marker)
+ *  2c: 00000000  all zeros                   (D: illegal)
+ *  30: 00400937  lui s2, 0x400
+ *  34: 00092603  lw a2, 0(s2)
+ *  38: 00c42623  sw a2, 12(s0)
+ *  3c: 00c4a023  sw a2, 0(s1)                (E)
+ *  40: ff4000e7  jalr ra, -12(zero)          (loop)
+ *  44: ffdff06f  j 0x40 */
+static const uint32_t riscv_code[] = {0x1234b537, 0xbcd50513, 0x00200437, 0x00a42023, 0xff4000e7,
+				      0x00a42223, 0x003004b7, 0x0004a583, 0x00b42423, 0x00100073,
+				      0x10200013, 0x00000000, 0x00400937, 0x00092603, 0x00c42623,
+				      0x00c4a023, 0xff4000e7, 0xffdff06f};
+static const struct isa_desc riscv_desc = {RV_NREGS, RV_A0, RV_PC, RV_SP, RV_RA, 0x10, 0x14,
+					   0x1c,     0x24,  0x2c,  4,	  0x3c,	 0x40, 0x44};
+
 static const struct isa_desc *d;
 static uint32_t user_end; /* end of the L4 user range, docs/abi/<arch>.md */
 
@@ -289,12 +316,18 @@ static void load_program(void)
 		memcpy(phys, x86_code, sizeof x86_code);
 		phys[SPIN_OFF] = 0xeb, phys[SPIN_OFF + 1] = 0xfe;
 	} else {
-		const uint32_t *w = arch == A_ARM ? arm_code : mips_code;
-		size_t n = arch == A_ARM ? sizeof arm_code / 4 : sizeof mips_code / 4;
+		const uint32_t *w = arch == A_ARM    ? arm_code
+				    : arch == A_MIPS ? mips_code
+						     : riscv_code;
+		size_t n = arch == A_ARM    ? sizeof arm_code / 4
+			   : arch == A_MIPS ? sizeof mips_code / 4
+					    : sizeof riscv_code / 4;
 		for (size_t i = 0; i < n; i++)
 			phys_wr(i * 4, w[i]);
-		phys_wr(SPIN_OFF, arch == A_ARM ? 0xeafffffe : 0x1000ffff);
-		phys_wr(SPIN_OFF + 4, arch == A_ARM ? 0xeafffffe : 0x00000000);
+		/* RISC-V `j .` is 0000006f */
+		uint32_t spin = arch == A_ARM ? 0xeafffffe : arch == A_MIPS ? 0x1000ffff : 0x6f;
+		phys_wr(SPIN_OFF, spin);
+		phys_wr(SPIN_OFF + 4, arch == A_MIPS ? 0x00000000 : spin);
 	}
 }
 
@@ -353,7 +386,7 @@ static void check_fault(const char *what, uint32_t at, uint32_t addr, int write,
 int main(int argc, char **argv)
 {
 	if (argc < 3 || argc > 4) {
-		fprintf(stderr, "usage: %s <x86|arm|mips|mipsel> <stub> [qemu]\n", argv[0]);
+		fprintf(stderr, "usage: %s <x86|arm|mips|mipsel|riscv> <stub> [qemu]\n", argv[0]);
 		return 2;
 	}
 	isa = argv[1];
@@ -366,6 +399,8 @@ int main(int argc, char **argv)
 		arch = A_MIPS, d = &mips_desc, big_endian = 1;
 	else if (!strcmp(isa, "mipsel"))
 		arch = A_MIPS, d = &mips_desc;
+	else if (!strcmp(isa, "riscv"))
+		arch = A_RISCV, d = &riscv_desc;
 	else {
 		fprintf(stderr, "stub_protocol_test: unknown isa '%s'\n", isa);
 		return 2;
@@ -457,7 +492,7 @@ int main(int argc, char **argv)
 	check_eq("breakpoint: restarted load stored", phys_rd(PAGE + 8), V3);
 	if (arch == A_X86)
 		check_eq("breakpoint: trapno", rd(&mb->trapno), 3);
-	if (arch != A_X86) /* x86 resumes after int3 at the cmpb; ARM/MIPS pc is the bkpt/break */
+	if (arch != A_X86) /* x86 resumes after int3 at the cmpb; elsewhere pc is the trap */
 		setreg(d->pc, preg(d->pc) + 4);
 	hand_to_task(MBOX_CMD_RESUME);
 
