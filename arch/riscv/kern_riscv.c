@@ -237,6 +237,32 @@ static const char *const reg_names[RV_NREGS] = {
     "a1",   "a2", "a3", "a4", "a5",  "a6",  "a7", "s2", "s3", "s4", "s5",
     "s6",   "s7", "s8", "s9", "s10", "s11", "t3", "t4", "t5", "t6", "pc"};
 
+/* gdb's riscv:rv32 target description: x0..x31 under their ABI names, then pc. */
+#define RV_CPU "org.gnu.gdb.riscv.cpu"
+#define RV_GDB_REG(n, slot, type)                                                                  \
+	{                                                                                          \
+		n, 32, slot, type, RV_CPU                                                          \
+	}
+static const struct gdb_reg gdb_regs[] = {
+    RV_GDB_REG("zero", RV_ZERO, "int"),	 RV_GDB_REG("ra", RV_RA, "code_ptr"),
+    RV_GDB_REG("sp", RV_SP, "data_ptr"), RV_GDB_REG("gp", RV_GP, "data_ptr"),
+    RV_GDB_REG("tp", RV_TP, "data_ptr"), RV_GDB_REG("t0", RV_T0, "int"),
+    RV_GDB_REG("t1", RV_T1, "int"),	 RV_GDB_REG("t2", RV_T2, "int"),
+    RV_GDB_REG("fp", RV_S0, "data_ptr"), RV_GDB_REG("s1", RV_S1, "int"),
+    RV_GDB_REG("a0", RV_A0, "int"),	 RV_GDB_REG("a1", RV_A1, "int"),
+    RV_GDB_REG("a2", RV_A2, "int"),	 RV_GDB_REG("a3", RV_A3, "int"),
+    RV_GDB_REG("a4", RV_A4, "int"),	 RV_GDB_REG("a5", RV_A5, "int"),
+    RV_GDB_REG("a6", RV_A6, "int"),	 RV_GDB_REG("a7", RV_A7, "int"),
+    RV_GDB_REG("s2", RV_S2, "int"),	 RV_GDB_REG("s3", RV_S3, "int"),
+    RV_GDB_REG("s4", RV_S4, "int"),	 RV_GDB_REG("s5", RV_S5, "int"),
+    RV_GDB_REG("s6", RV_S6, "int"),	 RV_GDB_REG("s7", RV_S7, "int"),
+    RV_GDB_REG("s8", RV_S8, "int"),	 RV_GDB_REG("s9", RV_S9, "int"),
+    RV_GDB_REG("s10", RV_S10, "int"),	 RV_GDB_REG("s11", RV_S11, "int"),
+    RV_GDB_REG("t3", RV_T3, "int"),	 RV_GDB_REG("t4", RV_T4, "int"),
+    RV_GDB_REG("t5", RV_T5, "int"),	 RV_GDB_REG("t6", RV_T6, "int"),
+    RV_GDB_REG("pc", RV_PC, "code_ptr"),
+};
+
 const struct arch arch_riscv = {
     .name = "riscv",
     .big_endian = false,
@@ -263,4 +289,11 @@ const struct arch arch_riscv = {
     .gate_handler = magic_gate_le,
     .exc_enter = exc_enter,
     .decode = decode,
+    .gdb_arch = "riscv:rv32",
+    .gdb_regs = gdb_regs,
+    .gdb_nregs = sizeof gdb_regs / sizeof gdb_regs[0],
+    /* c.ebreak: fits every instruction, compressed or not; not followed by a kdebug marker */
+    .gdb_bkpt = {0x02, 0x90},
+    .gdb_bkpt_len = 2,
+    .gdb_bkpt_ip_after = 0, /* qemu-riscv32 reports the ebreak's own address */
 };
