@@ -171,17 +171,17 @@ static void test_mips(void)
 
 static void test_slots(void)
 {
-	const struct arch *all[] = {&arch_x86, &arch_arm, &arch_mips, &arch_mipsel};
-	for (unsigned i = 0; i < 4; i++) {
+	for (const struct arch *const *all = arch_isas; *all; all++) {
+		const struct arch *a = *all;
 		word_t r[ARCH_MAX_REGS] = {0};
-		CHECK(all[i]->nregs <= ARCH_MAX_REGS);
+		CHECK(a->nregs <= ARCH_MAX_REGS);
 		for (unsigned s = S0; s <= S6; s++)
-			all[i]->set_slot(r, s, 0x100 + s);
+			a->set_slot(r, s, 0x100 + s);
 		for (unsigned s = S0; s <= S6; s++)
-			CHECK_EQ(all[i]->get_slot(r, s), 0x100 + s);
-		all[i]->init_regs(r, 0x1234, 0x5678);
-		CHECK_EQ(all[i]->get_ip(r), 0x1234);
-		CHECK_EQ(all[i]->get_sp(r), 0x5678);
+			CHECK_EQ(a->get_slot(r, s), 0x100 + s);
+		a->init_regs(r, 0x1234, 0x5678);
+		CHECK_EQ(a->get_ip(r), 0x1234);
+		CHECK_EQ(a->get_sp(r), 0x5678);
 	}
 }
 

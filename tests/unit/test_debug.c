@@ -72,9 +72,8 @@ static void test_breakpoints_advance(void)
 
 static void test_register_views(void)
 {
-	const struct arch *all[] = {&arch_x86, &arch_arm, &arch_mips, &arch_mipsel};
-	for (unsigned i = 0; i < 4; i++) {
-		const struct arch *a = all[i];
+	for (const struct arch *const *all = arch_isas; *all; all++) {
+		const struct arch *a = *all;
 		CHECK(a->dwarf_nregs <= a->nregs);
 		for (unsigned n = 0; n < a->nregs; n++)
 			CHECK(a->reg_names[n] && *a->reg_names[n]);
