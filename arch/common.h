@@ -8,6 +8,31 @@
 /* Integer division by zero reads the same on every ISA (vector 0, ia32's #DE). */
 #define ARCH_DIV0_TEXT "integer division by zero"
 
+/* get_ip, set_ip, get_sp, set_sp of a backend whose context keeps ip and sp in slots IP and SP. */
+#define ARCH_IP_SP_ACCESSORS(IP, SP)                                                               \
+	static word_t get_ip(const word_t *r)                                                      \
+	{                                                                                          \
+		return r[IP];                                                                      \
+	}                                                                                          \
+	static void set_ip(word_t *r, word_t v)                                                    \
+	{                                                                                          \
+		r[IP] = v;                                                                         \
+	}                                                                                          \
+	static word_t get_sp(const word_t *r)                                                      \
+	{                                                                                          \
+		return r[SP];                                                                      \
+	}                                                                                          \
+	static void set_sp(word_t *r, word_t v)                                                    \
+	{                                                                                          \
+		r[SP] = v;                                                                         \
+	}
+
+/* The struct arch operations every backend defines under these names. */
+#define ARCH_OPS                                                                                   \
+	.init_regs = init_regs, .set_entry_args = set_entry_args, .get_ip = get_ip,                \
+	.set_ip = set_ip, .get_sp = get_sp, .set_sp = set_sp, .get_flags = get_flags,              \
+	.get_slot = get_slot, .set_slot = set_slot, .exc_enter = exc_enter
+
 static inline void arch_exception(struct trap *tr, unsigned vector, const char *what)
 {
 	tr->kind = TRAP_EXCEPTION;

@@ -22,10 +22,7 @@ static void set_entry_args(word_t *r, word_t a, word_t b, word_t c)
 	r[ARM_R2] = c;
 }
 
-static word_t get_ip(const word_t *r) { return r[ARM_PC]; }
-static void set_ip(word_t *r, word_t v) { r[ARM_PC] = v; }
-static word_t get_sp(const word_t *r) { return r[ARM_SP]; }
-static void set_sp(word_t *r, word_t v) { r[ARM_SP] = v; }
+ARCH_IP_SP_ACCESSORS(ARM_PC, ARM_SP)
 static word_t get_flags(const word_t *r) { return r[ARM_CPSR]; }
 /* S0..S8 = r0..r8 */
 static word_t get_slot(const word_t *r, unsigned s) { return s < NSLOTS ? r[ARM_R0 + s] : 0; }
@@ -151,19 +148,10 @@ const struct arch arch_arm = {
 	.reg_names = reg_names,
 	.dwarf_nregs = ARM_PC + 1,
 	.link_reg = ARM_LR,
-	.init_regs = init_regs,
-	.set_entry_args = set_entry_args,
-	.get_ip = get_ip,
-	.set_ip = set_ip,
-	.get_sp = get_sp,
-	.set_sp = set_sp,
-	.get_flags = get_flags,
-	.get_slot = get_slot,
-	.set_slot = set_slot,
+	ARCH_OPS,
 	.deceit_on_stack = false,
 	.gate_size = 4,
 	.gate_handler = magic_gate_le,
-	.exc_enter = exc_enter,
 	.decode = decode,
 	.gdb_arch = "arm",
 	.gdb_regs = gdb_regs,

@@ -20,10 +20,7 @@ static void set_entry_args(word_t *r, word_t a, word_t b, word_t c)
 	r[MIPS_A2] = c;
 }
 
-static word_t get_ip(const word_t *r) { return r[MIPS_PC]; }
-static void set_ip(word_t *r, word_t v) { r[MIPS_PC] = v; }
-static word_t get_sp(const word_t *r) { return r[MIPS_SP]; }
-static void set_sp(word_t *r, word_t v) { r[MIPS_SP] = v; }
+ARCH_IP_SP_ACCESSORS(MIPS_PC, MIPS_SP)
 static word_t get_flags(const word_t *r) { (void)r; return 0; }
 /* S0..S8 = $a0..$a3, $t0..$t4 ($4..$12) */
 static word_t get_slot(const word_t *r, unsigned s) { return s < NSLOTS ? r[MIPS_A0 + s] : 0; }
@@ -204,10 +201,7 @@ static const struct gdb_reg gdb_regs[] = {
 #define MIPS_ARCH_COMMON                                                                          \
 	.elf_machine = 8, /* EM_MIPS */                                                           \
 		.nregs = MIPS_NREGS, .user_end = 0x70000000u, .kip_addr = 0x6fff0000u,             \
-		.init_regs = init_regs, .set_entry_args = set_entry_args, .get_ip = get_ip,       \
-		.set_ip = set_ip, .get_sp = get_sp, .set_sp = set_sp, .get_flags = get_flags,     \
-		.get_slot = get_slot, .set_slot = set_slot, .deceit_on_stack = false,             \
-		.gate_size = 4, .exc_enter = exc_enter, .reg_names = reg_names,                   \
+		ARCH_OPS, .deceit_on_stack = false, .gate_size = 4, .reg_names = reg_names,     \
 		.dwarf_nregs = MIPS_RA + 1, .link_reg = MIPS_RA, .gdb_arch = "mips",             \
 		.gdb_regs = gdb_regs, .gdb_nregs = sizeof gdb_regs / sizeof gdb_regs[0],          \
 		.gdb_bkpt_len = 4, .gdb_bkpt_ip_after = 0

@@ -25,22 +25,7 @@ static void set_entry_args(word_t *r, word_t a, word_t b, word_t c)
 	r[RV_A2] = c;
 }
 
-static word_t get_ip(const word_t *r)
-{
-	return r[RV_PC];
-}
-static void set_ip(word_t *r, word_t v)
-{
-	r[RV_PC] = v;
-}
-static word_t get_sp(const word_t *r)
-{
-	return r[RV_SP];
-}
-static void set_sp(word_t *r, word_t v)
-{
-	r[RV_SP] = v;
-}
+ARCH_IP_SP_ACCESSORS(RV_PC, RV_SP)
 static word_t get_flags(const word_t *r)
 {
 	(void)r;
@@ -275,19 +260,10 @@ const struct arch arch_riscv = {
     .dwarf_nregs = RV_PC,
     .link_reg = RV_RA,
     .caller_by_prologue = caller_by_prologue,
-    .init_regs = init_regs,
-    .set_entry_args = set_entry_args,
-    .get_ip = get_ip,
-    .set_ip = set_ip,
-    .get_sp = get_sp,
-    .set_sp = set_sp,
-    .get_flags = get_flags,
-    .get_slot = get_slot,
-    .set_slot = set_slot,
+    ARCH_OPS,
     .deceit_on_stack = false,
     .gate_size = 4,
     .gate_handler = magic_gate_le,
-    .exc_enter = exc_enter,
     .decode = decode,
     .gdb_arch = "riscv:rv32",
     .gdb_regs = gdb_regs,

@@ -30,22 +30,7 @@ static void set_entry_args(word_t *r, word_t a, word_t b, word_t c)
 	r[X86_ECX] = c;
 }
 
-static word_t get_ip(const word_t *r)
-{
-	return r[X86_EIP];
-}
-static void set_ip(word_t *r, word_t v)
-{
-	r[X86_EIP] = v;
-}
-static word_t get_sp(const word_t *r)
-{
-	return r[X86_ESP];
-}
-static void set_sp(word_t *r, word_t v)
-{
-	r[X86_ESP] = v;
-}
+ARCH_IP_SP_ACCESSORS(X86_EIP, X86_ESP)
 static word_t get_flags(const word_t *r)
 {
 	return r[X86_EFLAGS];
@@ -320,19 +305,10 @@ const struct arch arch_x86 = {
     .dwarf_nregs = X86_EIP + 1,
     .link_reg = ARCH_RA_ON_STACK,
     .frame_before_syscall = frame_before_syscall,
-    .init_regs = init_regs,
-    .set_entry_args = set_entry_args,
-    .get_ip = get_ip,
-    .set_ip = set_ip,
-    .get_sp = get_sp,
-    .set_sp = set_sp,
-    .get_flags = get_flags,
-    .get_slot = get_slot,
-    .set_slot = set_slot,
+    ARCH_OPS,
     .deceit_on_stack = true,
     .gate_size = 8,
     .gate_handler = gate_handler,
-    .exc_enter = exc_enter,
     .decode = decode,
     .gdb_arch = "i386",
     .gdb_regs = gdb_regs,

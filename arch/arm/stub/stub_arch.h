@@ -8,6 +8,7 @@
 #include "arch/arm/trapregs.h"
 #include "os/linux/mbox.h"
 #include "os/linux/stub/stub.h"
+#include "os/linux/stub/stub_qemu.h"
 #include <stdint.h>
 
 #define STUB_USER_END 0xC0000000u /* docs/abi/arm.md */
@@ -79,31 +80,6 @@ _Static_assert(ARM_CPSR == 16 && ARM_NREGS == 17, "ARM trapregs order = sigconte
 #define STUB_ARM_CPSR_MODE 0x1fu  /* M[4:0] */
 #define STUB_ARM_CPSR_AIF  0x1c0u /* A, I, F: not the user's to change */
 #define STUB_ARM_CPSR_USR  0x10u
-
-/* Pages inside the L4 user range the host needs kept: none (qemu-arm/qemu-mips keep nothing
- * there that they use after startup; their sigtramp page is bypassed, see stub_fill_sigaction). */
-static inline unsigned stub_arch_keep(uint32_t keep[2][2])
-{
-	(void)keep;
-	return 0;
-}
-
-/* Whether the stub runs under qemu-user: always, umol4 runs on x86-64 hosts. */
-static inline int stub_arch_emulated(void)
-{
-	return 1;
-}
-
-/* No instruction-pointer filter: under qemu-user every host system call is made by qemu, and a
- * guest cannot install host seccomp filters. The supervisor confines the process instead
- * (docs/security.md). */
-#define STUB_AUDIT_ARCH 0u
-#define STUB_NR_seccomp 0
-static inline unsigned stub_arch_syscall_ips(uint32_t r[2][2])
-{
-	(void)r;
-	return 0;
-}
 
 static inline void stub_fill_sigaction(struct stub_sigaction *sa, void *handler, uint32_t flags)
 {

@@ -9,6 +9,7 @@
 #include "arch/riscv/trapregs.h"
 #include "os/linux/mbox.h"
 #include "os/linux/stub/stub.h"
+#include "os/linux/stub/stub_qemu.h"
 #include <stdint.h>
 
 #define STUB_USER_END 0xC0000000u /* docs/abi/riscv.md */
@@ -75,31 +76,6 @@ struct stub_ucontext {
 _Static_assert(__builtin_offsetof(struct stub_ucontext, mc) == 160, "riscv ucontext layout");
 _Static_assert(__builtin_offsetof(struct stub_ucontext, fpr) == 288, "riscv sigcontext layout");
 _Static_assert(RV_PC == 32 && RV_NREGS == 33, "riscv trapregs order");
-
-/* Pages inside the L4 user range the host needs kept: none (qemu-riscv32 keeps nothing there
- * that it uses after startup; its sigtramp page is bypassed, see stub_sigentry). */
-static inline unsigned stub_arch_keep(uint32_t keep[2][2])
-{
-	(void)keep;
-	return 0;
-}
-
-/* Whether the stub runs under qemu-user: always, umol4 runs on x86-64 hosts. */
-static inline int stub_arch_emulated(void)
-{
-	return 1;
-}
-
-/* No instruction-pointer filter: under qemu-user every host system call is made by qemu, and a
- * guest cannot install host seccomp filters. The supervisor confines the process instead
- * (docs/security.md). */
-#define STUB_AUDIT_ARCH 0u
-#define STUB_NR_seccomp 0
-static inline unsigned stub_arch_syscall_ips(uint32_t r[2][2])
-{
-	(void)r;
-	return 0;
-}
 
 static inline void stub_fill_sigaction(struct stub_sigaction *sa, void *handler, uint32_t flags)
 {
