@@ -99,20 +99,7 @@ static inline void stub_save_regs(struct mbox *m, void *ucp)
 	m->err = 0;
 }
 
-/* a branch to the id_nearest address 0xfffffff0 with the destination's low word 0 (nil) */
-static inline int stub_is_myself(const struct mbox *m)
-{
-	return m->event == MBOX_EV_SEGV && m->fault_addr == 0xfffffff0u &&
-	       m->regs[ARM_PC] == 0xfffffff0u && m->regs[ARM_R5] == 0;
-}
-
-static inline void stub_answer_myself(struct mbox *m)
-{
-	m->regs[ARM_R0] = 0;
-	m->regs[ARM_R5] = m->cur_lo;
-	m->regs[ARM_R6] = m->cur_hi;
-	m->regs[ARM_PC] = m->regs[ARM_LR];
-}
+STUB_MAGIC_MYSELF(ARM_PC, ARM_LR, ARM_R0, ARM_R5, ARM_R6)
 
 /* The VFP registers and FPSCR: the VFP block (magic 0x56465001) of uc_regspace. */
 static inline void *stub_fp_area(void *ucp, uint32_t *size)

@@ -118,20 +118,7 @@ static inline void *stub_fp_area(void *ucp, uint32_t *size)
 /* 32-bit values live sign-extended in the 64-bit slots, as a MIPS64 kernel would write them. */
 #define STUB_SEXT(v) ((uint64_t)(int64_t)(int32_t)(v))
 
-/* a branch to the id_nearest address 0xfffffff0 with the destination's low word 0 (nil) */
-static inline int stub_is_myself(const struct mbox *m)
-{
-	return m->event == MBOX_EV_SEGV && m->fault_addr == 0xfffffff0u &&
-	       m->regs[MIPS_PC] == 0xfffffff0u && m->regs[MIPS_T1] == 0;
-}
-
-static inline void stub_answer_myself(struct mbox *m)
-{
-	m->regs[MIPS_A0] = 0;
-	m->regs[MIPS_T1] = m->cur_lo;
-	m->regs[MIPS_T2] = m->cur_hi;
-	m->regs[MIPS_PC] = m->regs[MIPS_RA];
-}
+STUB_MAGIC_MYSELF(MIPS_PC, MIPS_RA, MIPS_A0, MIPS_T1, MIPS_T2)
 
 static inline void stub_load_regs(const struct mbox *m, void *ucp)
 {

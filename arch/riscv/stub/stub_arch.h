@@ -96,20 +96,7 @@ static inline void stub_save_regs(struct mbox *m, void *ucp)
 	m->err = 0;
 }
 
-/* a jump to the id_nearest address 0xfffffff0 with the destination's low word 0 (nil) */
-static inline int stub_is_myself(const struct mbox *m)
-{
-	return m->event == MBOX_EV_SEGV && m->fault_addr == 0xfffffff0u &&
-	       m->regs[RV_PC] == 0xfffffff0u && m->regs[RV_A5] == 0;
-}
-
-static inline void stub_answer_myself(struct mbox *m)
-{
-	m->regs[RV_A0] = 0;
-	m->regs[RV_A5] = m->cur_lo;
-	m->regs[RV_A6] = m->cur_hi;
-	m->regs[RV_PC] = m->regs[RV_RA];
-}
+STUB_MAGIC_MYSELF(RV_PC, RV_RA, RV_A0, RV_A5, RV_A6)
 
 /* The F/D registers and fcsr (qemu's default CPU has them, though ilp32 code never uses them). */
 static inline void *stub_fp_area(void *ucp, uint32_t *size)
