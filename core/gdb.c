@@ -387,7 +387,10 @@ static enum gdb_action breakpoint(struct gdb *g, const char *in, char *out, bool
 	in += 1;
 	if (!t || *in++ != ',' || !parse_hex(&in, &va) || *in++ != ',' || !parse_hex(&in, &kind))
 		return reply(out, "E01");
-	if (kind != g->arch->gdb_bkpt_len || va % kind)
+	/* gdb asks for the length of the instruction there; a shorter breakpoint instruction fits
+	 * in its place too (RISC-V's 2-byte c.ebreak where gdb asks for 4 bytes) */
+	word_t len = g->arch->gdb_bkpt_len;
+	if (kind < len || kind % len || va % len)
 		return reply(out, "E01");
 	struct gdb_breakpoint *b = gdb_bp_find(g, t->task->nr, va);
 	if (!insert) {

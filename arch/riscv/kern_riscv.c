@@ -272,4 +272,5 @@ const struct arch arch_riscv = {
     .gdb_bkpt = {0x02, 0x90},
     .gdb_bkpt_len = 2,
     .gdb_bkpt_ip_after = 0, /* qemu-riscv32 reports the ebreak's own address */
+    .gdb_entry_insn = {0x67, 0x80, 0x00, 0x00}, /* ret: jalr zero, 0(ra) */
 };

@@ -155,6 +155,30 @@ static void test_memory_and_breakpoints(void)
 	CHECK(pkt("M3000000,1:00") == GDB_REPLY && !strcmp(out, "E14"));
 }
 
+/* RISC-V: gdb asks for 2 or 4 bytes by the instruction's length; the 2-byte c.ebreak serves both */
+static void test_riscv_breakpoints(void)
+{
+	struct thread *t = setup(&arch_riscv);
+	struct kernel *k = unit_kernel();
+	gdb_before_run(&G, t);
+	CHECK(map_kernel_page(t->task, TEXT, FRAME, false));
+	memcpy(k->phys + FRAME, "\x01\x02\x03\x04\x05\x06", 6);
+	CHECK(pkt("Z0,1000000,4") == GDB_REPLY && !strcmp(out, "OK"));
+	CHECK(!memcmp(k->phys + FRAME, "\x02\x90\x03\x04", 4));
+	CHECK(pkt("Z0,1000004,2") == GDB_REPLY && !strcmp(out, "OK"));
+	CHECK(!memcmp(k->phys + FRAME + 4, "\x02\x90", 2));
+	CHECK(pkt("m1000000,6") == GDB_REPLY && !strcmp(out, "010203040506"));
+	CHECK(pkt("Z0,1000001,2") == GDB_REPLY && out[0] == 'E');
+	CHECK(pkt("z0,1000000,4") == GDB_REPLY && pkt("z0,1000004,2") == GDB_REPLY);
+	CHECK(!memcmp(k->phys + FRAME, "\x01\x02\x03\x04\x05\x06", 6));
+	size_t n = gdb_target_xml(&arch_riscv, out, sizeof out);
+	CHECK(n < sizeof out && strstr(out, "<architecture>riscv:rv32</architecture>") &&
+	      strstr(out, "name=\"pc\" bitsize=\"32\" type=\"code_ptr\" regnum=\"32\""));
+	/* ARM's breakpoint is 4 bytes: a 2-byte request does not fit */
+	gdb_before_run(&G, setup(&arch_arm));
+	CHECK(pkt("Z0,1000000,2") == GDB_REPLY && out[0] == 'E');
+}
+
 static void test_monitor(void)
 {
 	struct thread *t = setup(&arch_arm);
@@ -177,6 +201,7 @@ const struct unit_test gdb_tests[] = {
     {"gdb: stops, threads, processes", test_stop_and_threads},
     {"gdb: registers in each ISA's layout and byte order", test_registers},
     {"gdb: memory through page tables, breakpoints in frames", test_memory_and_breakpoints},
+    {"gdb: riscv breakpoints where gdb asks for 2 or 4 bytes", test_riscv_breakpoints},
     {"gdb: monitor views", test_monitor},
     {0, 0},
 };
