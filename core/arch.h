@@ -62,6 +62,24 @@ enum trap_kind {
 	TRAP_EXCEPTION, /* vector (+ err_code if has_err); what: human-readable */
 	TRAP_EXC_TABLE, /* ia32 lidt: addr = the new IDT base; ip already advanced */
 	TRAP_PREEMPT,
+	TRAP_IO, /* ia32 in/out: addr = port, acc = the access; cli/sti: acc.width 0 */
+};
+
+/* A device access decoded from the instruction that made it (docs/devices.md): an ia32 in/out,
+ * or a load or store whose address lies in a device window. The core performs it and then
+ * applies the result to the registers as these fields say, naming slots only by index. */
+#define ACC_NO_REG 0xffu
+struct dev_access {
+	unsigned width;	    /* 1, 2 or 4 bytes */
+	bool write;
+	bool sign;	    /* loads: sign-extend the value */
+	word_t value;	    /* stores: the register's value (the low `width` bytes count) */
+	unsigned reg;	    /* loads: context slot that receives the value, or ACC_NO_REG */
+	unsigned shift;	    /* loads: the value goes to bits shift.. of reg ... */
+	bool merge;	    /* ... and the rest of reg stays (ia32 al/ah/ax); else reg = value */
+	unsigned wb_reg;    /* address-register writeback (ARM), or ACC_NO_REG */
+	word_t wb_value;
+	word_t next_ip;	    /* where the thread goes on */
 };
 
 /* kdebug functions (reference §4.4) and umol4's extensions. */
@@ -93,6 +111,7 @@ struct trap {
 	word_t kd_textlen; /* 0: NUL-terminated */
 	word_t kd_restart; /* ip that executes the kdebug trap again (after paging in its string) */
 	const char *what;  /* exceptions: "illegal instruction", ... */
+	struct dev_access acc; /* TRAP_IO */
 	unsigned vector;   /* exceptions: ia32 vector numbers on every ISA (0 #DE, 6 #UD, 13 #GP...) */
 	word_t err_code;
 	bool has_err;
@@ -152,6 +171,10 @@ struct arch {
 	unsigned gate_size;
 	word_t (*gate_handler)(const uint8_t *gate);
 	unsigned (*exc_enter)(word_t *regs, const struct trap *tr, word_t handler, word_t push[4]);
+	/* Decodes the load or store at the thread's ip that faulted on a device window at addr;
+	 * false: not an instruction umol4 performs on devices (docs/devices.md lists them). */
+	bool (*decode_access)(const word_t *regs, word_t addr, struct dev_access *acc,
+			      umem_read_fn rd, void *cx);
 	/* Decode a host event into tr; may advance ip (syscalls, kdebug). false: not understood. */
 	bool (*decode)(const struct hw_event *ev, word_t *regs, struct trap *tr, umem_read_fn rd,
 		       void *cx);

@@ -1,4 +1,5 @@
 #include "core/boot.h"
+#include "core/device.h"
 #include "core/kip.h"
 #include "core/map.h"
 #include "core/sched.h"
@@ -8,6 +9,7 @@ bool kernel_boot(struct kernel *k, const struct boot_image *s0, const struct boo
 		 const char *cmdline, const struct boot_module *mods, unsigned nmods)
 {
 	kip_init(k);
+	device_table_write(k);
 	kip_set_boot(k, KIP_OFF_SIGMA0, 0, s0->entry, s0->low, s0->high);
 	/* the root task's memory includes its boot modules: sigma0 gives those pages to it */
 	word_t root_high = root->high;

@@ -392,8 +392,7 @@ static void pf_complete(struct kernel *k, struct thread *t, word_t dope)
 		report_fault(k, t, "page fault: no pager", t->pf_addr, t->pf_write);
 		return;
 	}
-	word_t pa;
-	if (!err && task_translate(k, t->task, t->pf_addr, t->pf_write, &pa)) {
+	if (!err && task_holds(k, t->task, t->pf_addr, t->pf_write)) {
 		t->pf_repeats = 0;
 	} else if (++t->pf_repeats >= 3) {
 		report_fault(k, t, "page fault not resolved by the pager", t->pf_addr,

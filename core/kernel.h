@@ -4,6 +4,7 @@
 #define UMOL4_CORE_KERNEL_H
 
 #include "core/arch.h"
+#include "core/device.h"
 #include "core/pagetable.h"
 #include "core/types.h"
 
@@ -86,6 +87,7 @@ struct task {
 	const char *name;
 	char name_buf[28]; /* a name a chief gave it (kdebug 0x61) */
 	void *host; /* the os layer's process handle */
+	struct ioports *io; /* ia32 I/O ports it holds (core/ioport.h); NULL: none */
 };
 
 #define NIRQS 16
@@ -140,6 +142,9 @@ struct kernel {
 	struct kmem_budget kmem; /* kernel memory for mappings (core/pagetable.h) */
 	word_t kip_phys[2]; /* KIP frame per byte order: [0] little, [1] big */
 	word_t bootinfo_phys;
+
+	struct device *devices[MAX_DEVICES]; /* core/device.h */
+	unsigned ndevices;
 
 	bool tracing;
 	const struct thread *last_run; /* for the trace's switch events */

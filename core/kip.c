@@ -33,6 +33,12 @@ void kip_init(struct kernel *k)
 	}
 }
 
+void kip_put(struct kernel *k, word_t off, word_t v)
+{
+	for (int be = 0; be < 2; be++)
+		put32(k, k->kip_phys[be], be, off, v);
+}
+
 void kip_set_boot(struct kernel *k, word_t off, word_t esp, word_t eip, word_t low, word_t high)
 {
 	for (int be = 0; be < 2; be++) {

@@ -33,6 +33,8 @@ struct boot_module {
 };
 
 void kip_init(struct kernel *k);
+/* Writes word v at KIP offset `off` into the KIP of each byte order. */
+void kip_put(struct kernel *k, word_t off, word_t v);
 /* Writes a boot-table entry (esp, eip, memory low/high) at KIP offset `off`. */
 void kip_set_boot(struct kernel *k, word_t off, word_t esp, word_t eip, word_t low, word_t high);
 /* Updates the clock field (µs since boot) in every KIP. */

@@ -1,5 +1,6 @@
 #include "core/map.h"
 #include "core/fmt.h"
+#include "core/ioport.h"
 #include "core/mapdb.h"
 #include "core/task.h"
 #include "core/trace.h"
@@ -14,7 +15,8 @@ static bool src_page(const struct kernel *k, const struct task *src, word_t vpag
 		*writable = pte & PTE_WRITE;
 		return true;
 	}
-	if (src->idempotent && vpage < (k->phys_size >> PAGE_SHIFT)) {
+	if (src->idempotent &&
+	    (vpage < (k->phys_size >> PAGE_SHIFT) || device_frame(k, vpage))) {
 		*frame = vpage;
 		*writable = true;
 		return true;
@@ -82,7 +84,8 @@ int fpage_map(struct kernel *k, struct task *src, struct task *dst, word_t snd_b
 		     (!grant && !mapdb_derives(src, svp, dst, dva >> PAGE_SHIFT))))
 			continue;
 		pte_t pte = (frame << PAGE_SHIFT) | PTE_PRESENT | ((want_w && sw) ? PTE_WRITE : 0) |
-			    (old & PTE_WRITE);
+			    (old & PTE_WRITE) |
+			    (frame >= (k->phys_size >> PAGE_SHIFT) ? PTE_DEVICE : 0);
 		word_t dvp = dva >> PAGE_SHIFT;
 		if (!(grant ? mapdb_grant(src, svp, dst, dvp) : mapdb_map(src, svp, dst, dvp)) ||
 		    (pte != old && !pt_set(&dst->pt, dvp, pte))) {
@@ -122,6 +125,15 @@ bool map_kernel_page(struct task *t, word_t va, word_t pa, bool writable)
 void sys_fpage_unmap(struct kernel *k, struct task *t, word_t fp, word_t mask)
 {
 	unsigned s = fpage_log2(fp);
+	if (fpage_is_io(fp) || (s >= 32 && (t->io || t->idempotent))) {
+		/* the whole space includes the I/O ports (reference §2.4) */
+		TRACE(k, .kind = TR_UNMAP, .n = {(mask & 2u) != 0, (mask & 0x80000000u) != 0, s},
+		      .nn = 3, .addr = fp & ~3u, .has_addr = true);
+		ioport_unmap(k, t, fpage_is_io(fp) ? fp : io_fpage_make(0, IO_PORTS_LOG2),
+			     mask & 2u, mask & 0x80000000u);
+		if (fpage_is_io(fp))
+			return;
+	}
 	if (s < PAGE_SHIFT)
 		return;
 	if (s > 32)

@@ -4,6 +4,7 @@
  * Words are converted between the partners' byte orders; strings are copied as bytes, page by
  * page through physical memory. */
 #include "core/msg.h"
+#include "core/ioport.h"
 #include "core/map.h"
 #include "core/task.h"
 #include "core/trace.h"
@@ -92,9 +93,11 @@ enum xfer_status msg_transfer(struct kernel *k, struct thread *s, struct thread 
 				word_t base, fp;
 				if (!snd_word(k, s, sb, i, &base, x) || !snd_word(k, s, sb, i + 1, &fp, x))
 					return XFER_FAULT;
-				if (fpage_log2(fp) < PAGE_SHIFT)
+				bool io = fpage_is_io(fp);
+				if (!io && fpage_log2(fp) < PAGE_SHIFT)
 					break;
-				int pages = fpage_map(k, s->task, r->task, base, fp, window);
+				int pages = io ? ioport_map(k, s->task, r->task, fp, window)
+					       : fpage_map(k, s->task, r->task, base, fp, window);
 				if (pages < 0) {
 					x->rdope = IPC_REMAPFAILED;
 					x->serr = IPC_SEMAPFAILED;

@@ -7,6 +7,7 @@
 
 #define PTE_PRESENT 1u
 #define PTE_WRITE 2u
+#define PTE_DEVICE 4u /* the frame is a device window: accesses trap (core/device.h) */
 #define PTE_FRAME(pte) ((pte) >> PAGE_SHIFT)
 
 typedef uint32_t pte_t;

@@ -1,6 +1,7 @@
 /* System-call dispatch and the calls small enough to live here (reference §2.3-2.8). */
 #include "core/syscall.h"
 #include "core/clan.h"
+#include "core/devtrap.h"
 #include "core/fmt.h"
 #include "core/ipc.h"
 #include "core/kdebug.h"
@@ -229,9 +230,23 @@ void kernel_trap(struct kernel *k, struct thread *t, const struct hw_event *ev)
 		syscall(k, t, tr.nr);
 		break;
 	case TRAP_PAGEFAULT:
-		if (tr.addr >= a->user_end)
+		if (tr.addr >= a->user_end) {
 			report_fault(k, t, "access outside the L4 user range", tr.addr, tr.write);
-		else if (host_mapping_stale(k, t, &tr))
+			break;
+		}
+		switch (devtrap_mmio(k, t, tr.addr)) {
+		case DEVTRAP_DONE:
+			return;
+		case DEVTRAP_BADINSN:
+			tr.kind = TRAP_EXCEPTION;
+			tr.vector = 13;
+			tr.what = "device access by an instruction umol4 does not perform";
+			exc_raise(k, t, &tr);
+			return;
+		case DEVTRAP_NONE:
+			break;
+		}
+		if (host_mapping_stale(k, t, &tr))
 			break; /* the L4 page table grants it: only the host mapping was missing */
 		else if (t->task->idempotent)
 			sigma0_fault(k, t, tr.addr, tr.write);
@@ -248,6 +263,9 @@ void kernel_trap(struct kernel *k, struct thread *t, const struct hw_event *ev)
 		TRACE(k, .kind = TR_SYSCALL, .thread = t, .name = "exception_table", .addr = tr.addr,
 		      .has_addr = true);
 		t->exc_table = tr.addr;
+		break;
+	case TRAP_IO:
+		devtrap_io(k, t, &tr);
 		break;
 	case TRAP_PREEMPT:
 		TRACE(k, .kind = TR_PREEMPT, .thread = t);

@@ -1,5 +1,6 @@
 #include "core/task.h"
 #include "core/fmt.h"
+#include "core/ioport.h"
 #include "core/ipc.h"
 #include "core/mapdb.h"
 #include "core/plat.h"
@@ -30,6 +31,7 @@ void kernel_destroy(struct kernel *k)
 		for (unsigned l = 0; l < L4_LTHREADS; l++)
 			plat_free(t->threads[l]);
 		mapdb_flush_space(t);
+		ioport_flush_task(k, t);
 		pt_destroy(&t->pt);
 		plat_free(t);
 		k->tasks[i] = 0;
@@ -103,7 +105,7 @@ bool task_translate(const struct kernel *k, const struct task *t, word_t va, boo
 {
 	word_t vpage = va >> PAGE_SHIFT;
 	pte_t pte = pt_lookup(&t->pt, vpage);
-	if (pte & PTE_PRESENT) {
+	if ((pte & (PTE_PRESENT | PTE_DEVICE)) == PTE_PRESENT) {
 		if (write && !(pte & PTE_WRITE))
 			return false;
 		*pa = (PTE_FRAME(pte) << PAGE_SHIFT) | (va & (PAGE_SIZE - 1));
@@ -114,6 +116,17 @@ bool task_translate(const struct kernel *k, const struct task *t, word_t va, boo
 		return true;
 	}
 	return false;
+}
+
+bool task_holds(const struct kernel *k, const struct task *t, word_t addr, bool write)
+{
+	if (fpage_is_io(addr))
+		return ioport_holds(t, io_fpage_port(addr), 1u << fpage_log2(addr));
+	pte_t pte = pt_lookup(&t->pt, addr >> PAGE_SHIFT);
+	if (pte & PTE_DEVICE)
+		return !write || (pte & PTE_WRITE);
+	word_t pa;
+	return task_translate(k, t, addr, write, &pa);
 }
 
 bool user_read(const struct kernel *k, const struct task *t, word_t va, void *buf, word_t len)

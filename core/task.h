@@ -16,10 +16,14 @@ void thread_start(struct kernel *k, struct thread *t, word_t ip, word_t sp, l4id
 /* Existing thread for an id (version/chief/nest bits are ignored, like Fiasco). */
 struct thread *thread_lookup(const struct kernel *k, l4id_t id);
 
-/* Physical address behind a task's virtual address; false if not mapped (with write rights if
- * `write`). The idempotent sigma0 space translates 1:1 whether touched yet or not. */
+/* Physical memory behind a task's virtual address; false if not mapped (with write rights if
+ * `write`) or a device window, which the kernel never reads as memory. The idempotent sigma0
+ * space translates 1:1 whether touched yet or not. */
 bool task_translate(const struct kernel *k, const struct task *t, word_t va, bool write,
 		    word_t *pa);
+/* Whether t may make the access a fault named: memory or a device window at addr, or the ports
+ * of an I/O fpage (core/ioport.h). */
+bool task_holds(const struct kernel *k, const struct task *t, word_t addr, bool write);
 bool user_read(const struct kernel *k, const struct task *t, word_t va, void *buf, word_t len);
 /* Writes len bytes into t's memory; false (and *fault = the first unwritable address) if some
  * page is not mapped writable. */

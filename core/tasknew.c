@@ -1,6 +1,7 @@
 #include "core/tasknew.h"
 #include "core/clan.h"
 #include "core/ipc.h"
+#include "core/ioport.h"
 #include "core/irq.h"
 #include "core/kip.h"
 #include "core/map.h"
@@ -30,6 +31,7 @@ void task_delete(struct kernel *k, struct task *task, unsigned heir)
 	TRACE(k, .kind = TR_TASK_DEL, .peer = id_make(nr, 0, task->chief, task->nest),
 	      .has_peer = true);
 	mapdb_flush_space(task); /* pages derived from this space go everywhere */
+	ioport_flush_task(k, task);
 	plat_task_deleted(task);
 	for (unsigned l = 0; l < L4_LTHREADS; l++)
 		plat_free(task->threads[l]);

@@ -22,6 +22,7 @@ enum trace_kind {
 	TR_KDEBUG,    /* name (outstring, exit, ...), n[0] = argument when neutral */
 	TR_OUTPUT,    /* text = what the program printed */
 	TR_EXIT,      /* n[0] = status; name = how; thread, addr, where = function:line if known */
+	TR_DEVICE,    /* n[] = port?, width, write, bus value; addr = port or physical address */
 };
 
 struct trace_ev {

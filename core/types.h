@@ -79,5 +79,15 @@ static inline word_t fpage_make(word_t base, unsigned log2, bool w)
 {
 	return (base & 0xfffff000u) | (log2 << 2) | (w ? 2u : 0u);
 }
+/* I/O fpages (ia32 ports): 0xF in bits 28-31, the first port in bits 12-27, log2 of the count
+ * in bits 2-7. No memory fpage has 0xF in its top bits on any ISA (the user ranges end lower). */
+#define IO_FPAGE_TAG 0xf0000000u
+#define IO_PORTS_LOG2 16u
+static inline bool fpage_is_io(word_t fp) { return (fp >> 28) == 0xfu; }
+static inline word_t io_fpage_port(word_t fp) { return (fp >> 12) & 0xffffu; }
+static inline word_t io_fpage_make(word_t port, unsigned log2)
+{
+	return IO_FPAGE_TAG | (port & 0xffffu) << 12 | log2 << 2;
+}
 
 #endif

@@ -1,5 +1,6 @@
 /* ARM backend (docs/abi/arm.md): magic-address entry, r0..r6 slots, bkpt kdebug. qemu-arm does
  * not report fault write/read, so the faulting instruction is decoded here. */
+#include "arch/arm/access.h"
 #include "arch/arm/trapregs.h"
 #include "arch/magic.h"
 
@@ -152,6 +153,7 @@ const struct arch arch_arm = {
 	.deceit_on_stack = false,
 	.gate_size = 4,
 	.gate_handler = magic_gate_le,
+	.decode_access = arm_decode_access,
 	.decode = decode,
 	.gdb_arch = "arm",
 	.gdb_regs = gdb_regs,

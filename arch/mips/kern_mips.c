@@ -2,6 +2,7 @@
  * slots, break kdebug. The o32 signal context has no BadVAddr or cause, so read/write is decoded
  * from the faulting instruction (looking into the delay slot when pc holds a branch). */
 #include "arch/magic.h"
+#include "arch/mips/access.h"
 #include "arch/mips/trapregs.h"
 
 static void init_regs(word_t *r, word_t ip, word_t sp)
@@ -211,6 +212,7 @@ const struct arch arch_mips = {
 	.big_endian = true,
 	.qemu = "qemu-mips",
 	.decode = decode_be,
+	.decode_access = mips_decode_access_be,
 	.caller_by_prologue = caller_by_prologue_be,
 	.gate_handler = magic_gate_be,
 	.gdb_bkpt = {0x03, 0xff, 0x00, 0x0d}, /* break 0x3ff: no kdebug function */
@@ -223,6 +225,7 @@ const struct arch arch_mipsel = {
 	.big_endian = false,
 	.qemu = "qemu-mipsel",
 	.decode = decode_le,
+	.decode_access = mips_decode_access_le,
 	.caller_by_prologue = caller_by_prologue_le,
 	.gate_handler = magic_gate_le,
 	.gdb_bkpt = {0x0d, 0x00, 0xff, 0x03},

@@ -1,5 +1,6 @@
 /* ia32 backend: Fiasco V2 register roles, int $0x30..0x36 entry, int3 kdebug (docs/abi/x86.md). */
 #include "arch/common.h"
+#include "arch/x86/io.h"
 #include "arch/x86/trapregs.h"
 #include "core/arch.h"
 
@@ -192,7 +193,7 @@ static bool decode(const struct hw_event *ev, word_t *r, struct trap *tr, umem_r
 				r[X86_EIP] += 2;
 				return true;
 			}
-			if (decode_lidt(r, tr, rd, cx))
+			if (decode_lidt(r, tr, rd, cx) || x86_decode_io(r, tr, rd, cx))
 				return true;
 			arch_exception(tr, 13, "general protection fault");
 			tr->has_err = true;
@@ -309,6 +310,7 @@ const struct arch arch_x86 = {
     .deceit_on_stack = true,
     .gate_size = 8,
     .gate_handler = gate_handler,
+    .decode_access = x86_decode_access,
     .decode = decode,
     .gdb_arch = "i386",
     .gdb_regs = gdb_regs,

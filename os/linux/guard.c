@@ -61,7 +61,9 @@ static bool granted(const struct taskproc *p, uint64_t va, uint64_t n, int64_t f
 		return false;
 	for (uint64_t i = 0; i < n; i++) {
 		pte_t pte = pt_lookup(&t->pt, (word_t)(va / PAGE_SIZE + i));
-		if (!(pte & PTE_PRESENT) || (write && !(pte & PTE_WRITE)) ||
+		/* a device window is never host memory: its accesses must trap */
+		if ((pte & (PTE_PRESENT | PTE_DEVICE)) != PTE_PRESENT ||
+		    (write && !(pte & PTE_WRITE)) ||
 		    (frame >= 0 && PTE_FRAME(pte) != (uint64_t)frame + i))
 			return false;
 	}

@@ -15,6 +15,7 @@
 #include "os/linux/confine.h"
 #include "os/linux/gdbstub.h"
 #include "os/linux/guard.h"
+#include "os/linux/hostdev.h"
 #include "os/linux/console.h"
 #include "os/linux/crash.h"
 #include "os/linux/elfload.h"
@@ -125,11 +126,9 @@ static void poll_console(struct kernel *k, int timeout_ms)
 	}
 	if (timeout_ms)
 		guard_unlock(); /* a task process starting ahead (the pool) needs the supervisor */
-	bool input = console_state(timeout_ms) == CONSOLE_INPUT;
+	hostdev_poll(k, timeout_ms);
 	if (timeout_ms)
 		guard_lock();
-	if (input)
-		irq_raise(k, IRQ_CONSOLE);
 }
 
 static void on_quit(int sig)
@@ -170,7 +169,7 @@ static bool view_setup(double timeout)
 static bool idle(struct kernel *k)
 {
 	uint64_t next = timeout_next(k);
-	bool console = console_state(0) != CONSOLE_DEAD;
+	bool console = hostdev_live();
 	if (!next && !console)
 		return false;
 	uint64_t now = plat_now_us();
@@ -307,6 +306,7 @@ int main(int argc, char **argv)
 					     {"timeout", required_argument, 0, 'O'},
 					     {"exit-report", required_argument, 0, 'X'},
 					     {"gdb", optional_argument, 0, 'g'},
+					     {"serial", required_argument, 0, 's'},
 					     {0, 0, 0, 0}};
 	const char *module_spec[MAX_BOOT_MODULES], *service_spec[MAX_BOOT_MODULES], *trace_path = 0;
 	const char *exit_report = 0, *gdb_spec = 0;
@@ -319,6 +319,7 @@ int main(int argc, char **argv)
 	bool emulate = false, pin = true, check_mappings = false, spin = true, unconfined = false;
 	int cpu = -1;
 	const char *sigma0_path = 0;
+	char err[512];
 	int c;
 	opterr = 0;
 	while ((c = getopt_long(argc, argv, "+m:h", opts, 0)) != -1) {
@@ -389,6 +390,10 @@ int main(int argc, char **argv)
 		case 'g':
 			gdb_spec = optarg ? optarg : "";
 			break;
+		case 's':
+			if (!hostdev_serial_option(optarg, err, sizeof err))
+				return die_usage("%s", err);
+			break;
 		case 'T':
 			trace_path = optarg;
 			break;
@@ -425,7 +430,7 @@ int main(int argc, char **argv)
 			return die_usage("unknown or incomplete option '%s'", argv[optind - 1]);
 		}
 	}
-	char libdir[PATH_MAX], err[512];
+	char libdir[PATH_MAX];
 	if (!find_libdir(libdir, sizeof libdir)) {
 		fprintf(stderr, "umol4: cannot locate my own installation directory\n");
 		return EXIT_INTERNAL;
@@ -513,6 +518,10 @@ int main(int argc, char **argv)
 	k.kmem.limit = (uint64_t)(kmem_mib ? kmem_mib : 32 + mem_mib / 4) << 20;
 	k.kmem.space_limit = k.kmem.limit / 2;
 	k.kdebug_continue = kdebug_continue;
+	if (!hostdev_setup(&k, err, sizeof err)) {
+		fprintf(stderr, "umol4: %s\n", err);
+		return EXIT_INTERNAL;
+	}
 	register_programs(&plan, sigma0_path);
 	const char *name = strrchr(prog, '/') ? strrchr(prog, '/') + 1 : prog;
 	struct boot_image bs = {s0_img.arch, "sigma0", s0_img.entry, s0_img.low, s0_img.high};

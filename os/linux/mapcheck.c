@@ -59,7 +59,7 @@ bool mapcheck_task(const struct task *t, pid_t pid, uint64_t base)
 			word_t frame = (word_t)((v.off + (a - v.start)) >> PAGE_SHIFT);
 			pte_t pte = va < t->arch->user_end ? pt_lookup(&t->pt, (word_t)(va >> PAGE_SHIFT))
 							    : 0;
-			if (!(pte & PTE_PRESENT) || PTE_FRAME(pte) != frame || (v.w && !(pte & PTE_WRITE))) {
+			if ((pte & (PTE_PRESENT | PTE_DEVICE)) != PTE_PRESENT || PTE_FRAME(pte) != frame || (v.w && !(pte & PTE_WRITE))) {
 				klog("task %x: host maps frame 0x%x at 0x%08x%s, which its L4 page table "
 				     "does not grant (pte 0x%08x)",
 				     t->nr, frame, (word_t)va, v.w ? " writable" : "", pte);

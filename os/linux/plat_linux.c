@@ -3,6 +3,7 @@
 #include "core/plat.h"
 
 #include "core/fmt.h"
+#include "os/linux/hostdev.h"
 #include "os/linux/confine.h"
 #include "os/linux/console.h"
 
@@ -130,6 +131,7 @@ void plat_irq_attach(unsigned irq, bool on)
 
 void console_restore(void)
 {
+	hostdev_restore();
 	if (console_flags >= 0)
 		fcntl(STDIN_FILENO, F_SETFL, console_flags);
 }

@@ -258,6 +258,13 @@ static void queue_op(struct taskproc *p, uint32_t kind, word_t vpage, word_t npa
 		     word_t prot);
 static void drop_host_mappings(struct taskproc *p);
 
+/* What the host maps for a page: device windows are holes, so that every access traps. */
+static pte_t host_pte(const struct pagetable *pt, word_t vpage)
+{
+	pte_t pte = pt_lookup(pt, vpage);
+	return pte & PTE_DEVICE ? 0 : pte;
+}
+
 /* Puts the host mappings of one dirty range in line with the L4 page table: runs of pages
  * backed by consecutive frames with equal rights become one mmap, runs of holes one munmap. */
 static void sync_range(struct taskproc *p, word_t first, word_t last)
@@ -265,11 +272,11 @@ static void sync_range(struct taskproc *p, word_t first, word_t last)
 	const struct pagetable *pt = &p->task->pt;
 	word_t v = first;
 	while (v <= last) {
-		pte_t pte = pt_lookup(pt, v);
+		pte_t pte = host_pte(pt, v);
 		word_t n = 1;
 		if (pte & PTE_PRESENT) {
 			while (v + n <= last) {
-				pte_t q = pt_lookup(pt, v + n);
+				pte_t q = host_pte(pt, v + n);
 				if (!(q & PTE_PRESENT) || PTE_FRAME(q) != PTE_FRAME(pte) + n ||
 				    (q & PTE_WRITE) != (pte & PTE_WRITE))
 					break;
@@ -279,7 +286,7 @@ static void sync_range(struct taskproc *p, word_t first, word_t last)
 			queue_op(p, MBOX_OP_MAP, v, n, PTE_FRAME(pte),
 				 MBOX_PROT_R | MBOX_PROT_X | ((pte & PTE_WRITE) ? MBOX_PROT_W : 0));
 		} else {
-			while (v + n <= last && !(pt_lookup(pt, v + n) & PTE_PRESENT))
+			while (v + n <= last && !(host_pte(pt, v + n) & PTE_PRESENT))
 				n++;
 			/* fault injection for the test of --check-mappings: forget to unmap */
 			if (!tp_cfg->inject_stale)

@@ -17,7 +17,7 @@ static const char *const kind_name[] = {
 	[TR_MAP] = "map",	  [TR_UNMAP] = "unmap",	      [TR_RUN] = "run",
 	[TR_PREEMPT] = "preempt", [TR_IRQ] = "irq",	      [TR_TASK_NEW] = "task_new",
 	[TR_TASK_DEL] = "task_delete", [TR_EXCEPTION] = "exception", [TR_KDEBUG] = "kdebug",
-	[TR_OUTPUT] = "output",	  [TR_EXIT] = "exit",
+	[TR_OUTPUT] = "output",	  [TR_EXIT] = "exit",	      [TR_DEVICE] = "device",
 };
 
 /* "-" is standard output; the programs' output, which the trace carries as output events too,

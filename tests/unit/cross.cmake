@@ -40,7 +40,7 @@ endforeach()
 # Every header those sources may include, so that an edit rebuilds.
 file(GLOB UMOL4_XUNIT_HDR CONFIGURE_DEPENDS
   ${CMAKE_SOURCE_DIR}/core/*.h ${CMAKE_SOURCE_DIR}/arch/*.h ${CMAKE_SOURCE_DIR}/arch/*/*.h
-  ${CMAKE_SOURCE_DIR}/tests/unit/*.h)
+  ${CMAKE_SOURCE_DIR}/devices/*.h ${CMAKE_SOURCE_DIR}/tests/unit/*.h)
 
 set(UMOL4_XUNIT_DIR ${CMAKE_BINARY_DIR}/tests/unit-cross)
 file(MAKE_DIRECTORY ${UMOL4_XUNIT_DIR})

@@ -16,6 +16,7 @@
 #include <string.h>
 
 #include "config.h"
+#include "devices.h"
 #include "frames.h"
 #include "roottask.h"
 
@@ -165,7 +166,7 @@ int main(void)
 			     "PROGRAM [ARGS] or --module=FILE.cfg --module=PROGRAM...)");
 		return EXIT_USAGE;
 	}
-	frames_init((l4_addr_t)kip);
+	frames_init(devices_init((l4_addr_t)kip));
 	tasks_init(boot_va);
 	service_start();
 	task_set_priority(loader_thread(0), LOADER_PRIORITY);

@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "devices.h"
 #include "frames.h"
 #include "pages.h"
 #include "roottask.h"
@@ -263,6 +264,7 @@ void request_handle(struct request *r)
 
 void requests_client_gone(unsigned nr)
 {
+	devices_client_gone(nr);
 	for (unsigned i = 0; i < NIRQS; i++)
 		if (irq_owner[i] == nr + 1)
 			irq_owner[i] = 0; /* the kernel detached its threads */

@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "devices.h"
 #include "frames.h"
 #include "pages.h"
 #include "roottask.h"
@@ -257,7 +258,11 @@ int task_fault(l4_threadid_t src, l4_umword_t w0, l4_umword_t w1, l4_umword_t *s
 	int write = (w0 & 2) != 0, writable;
 	if (t->state != TS_PROGRAM)
 		return refuse(nr, w0, "the loader is not its pager");
-	int asked = memory_sigma0_request(nr, w0, w1, snd_base, fpage);
+	int asked = devices_request(nr, w0, snd_base, fpage);
+	if (!asked)
+		return refuse(nr, w0, "the device resource belongs to another program");
+	if (asked < 0)
+		asked = memory_sigma0_request(nr, w0, w1, snd_base, fpage);
 	if (asked >= 0)
 		return asked;
 	l4_addr_t e = pages_find(nr, va);

@@ -1,7 +1,10 @@
 /* sigma0: the initial pager. It owns all physical memory (the kernel maps its space 1:1) and
  * hands each page to the first task that asks for it, idempotently, speaking the V2 sigma0
  * protocol (reference/l4-v2-abi.md §4.5): any free page, a specific frame, a 4 MB superpage,
- * the KIP read-only, and the kernel-memory query. It never grants, only maps.
+ * the KIP read-only, and the kernel-memory query. It never grants, only maps. It owns the I/O
+ * ports and the device windows too (docs/devices.md): an I/O fault message (w0 = an I/O fpage)
+ * gets those ports, a request for a page of a device window that page, each if free or the
+ * requester's already.
  *
  * umol4's extension (docs/security.md, "Quotas"): a root task that manages memory itself (the
  * loader) claims sigma0 for itself with w0 = 1, w1 = SIGMA0_EXCLUSIVE before it starts anybody;
@@ -29,6 +32,46 @@ static l4_umword_t npages;
 static l4_umword_t search_from; /* top-down cursor for "any page" requests */
 static l4_kernel_info_t *kip;
 static unsigned exclusive; /* task number + 1 of the only client, once claimed */
+
+#define DEVICE_BASE  0xe0000000UL /* the physical device windows (docs/devices.md) */
+#define DEVICE_PAGES 256UL
+#define IO_PORTS     (1UL << L4_WHOLE_IOADDRESS_SPACE)
+static l4_uint16_t device_owner[DEVICE_PAGES], port_owner[IO_PORTS]; /* task + 1, 0: free */
+
+/* Gives every slot of owner[first..first+n) to task, or none if one belongs to another. */
+static int grab_range(l4_uint16_t *owner_of, l4_umword_t first, l4_umword_t n, unsigned task)
+{
+	for (l4_umword_t i = first; i < first + n; i++)
+		if (owner_of[i] && owner_of[i] != task + 1)
+			return 0;
+	for (l4_umword_t i = first; i < first + n; i++)
+		owner_of[i] = (l4_uint16_t)(task + 1);
+	return 1;
+}
+
+/* The requests beyond memory: I/O fault messages and device pages; -1: neither. */
+static int device_answer(unsigned task, l4_umword_t w0, l4_umword_t *base, l4_umword_t *fpage)
+{
+	if ((w0 >> 28) == 0xf) { /* an I/O fpage: port in bits 12-27, log2 count in bits 2-7 */
+		unsigned s = (w0 >> 2) & 0x3f;
+		if (s > L4_WHOLE_IOADDRESS_SPACE)
+			return 0;
+		l4_umword_t port = ((w0 >> 12) & 0xffff) & ~((1UL << s) - 1);
+		if (!grab_range(port_owner, port, 1UL << s, task))
+			return 0;
+		*base = 0;
+		*fpage = l4_iofpage(port, s, L4_FPAGE_MAP).fpage;
+		return 1;
+	}
+	if (w0 < DEVICE_BASE || w0 >= DEVICE_BASE + DEVICE_PAGES * PAGE)
+		return -1;
+	l4_umword_t a = w0 & ~(PAGE - 1);
+	if (!grab_range(device_owner, (a - DEVICE_BASE) / PAGE, 1, task))
+		return 0;
+	*base = a;
+	*fpage = l4_fpage(a, 12, L4_FPAGE_RW, L4_FPAGE_MAP).fpage;
+	return 1;
+}
 
 static void mark(l4_umword_t low, l4_umword_t high, l4_uint16_t tag)
 {
@@ -96,6 +139,9 @@ static int answer(l4_threadid_t src, l4_umword_t w0, l4_umword_t w1, l4_umword_t
 		*fpage = l4_fpage(a, 12, L4_FPAGE_RW, L4_FPAGE_MAP).fpage;
 		return 1;
 	}
+	int dev = device_answer(task, w0 & ~3u, base, fpage);
+	if (dev >= 0)
+		return dev;
 	l4_umword_t addr = w0 & ~(PAGE - 1);
 	if ((w0 & 1) && w1 == (SUPERPAGE_LOG2 << 2)) {
 		addr &= ~((1u << SUPERPAGE_LOG2) - 1);

@@ -1,0 +1,22 @@
+/* The instance's virtual devices on this host (docs/devices.md): the test device, and the UART
+ * on standard input/output or a pty; their host input joins the console's in the run loop. */
+#ifndef UMOL4_OS_HOSTDEV_H
+#define UMOL4_OS_HOSTDEV_H
+
+#include "core/kernel.h"
+
+#include <stddef.h>
+
+/* --serial=stdio|pty|none; false (with the reason in err) for anything else. */
+bool hostdev_serial_option(const char *arg, char *err, size_t n);
+/* Adds the devices to k (before kernel_boot); false with the reason in err. */
+bool hostdev_setup(struct kernel *k, char *err, size_t n);
+/* Waits up to timeout_ms (-1: forever) for console or device input and raises the interrupts
+ * it brings. */
+void hostdev_poll(struct kernel *k, int timeout_ms);
+/* Whether some host input may still wake a thread (console or a device's receiver). */
+bool hostdev_live(void);
+/* Undoes what watching standard input changed (at exit). */
+void hostdev_restore(void);
+
+#endif
