@@ -7,6 +7,23 @@ static bool overlaps(word_t a, word_t an, word_t b, word_t bn)
 	return an && bn && a < b + bn && b < a + an;
 }
 
+void device_init(struct device *d, enum device_type type, const char *name,
+		 const struct device_ops *ops, void *state)
+{
+	*d = (struct device){
+	    .type = type, .name = name, .irq = DEVICE_NO_IRQ, .ops = ops, .state = state};
+}
+
+void device_set_windows(struct device *d, word_t port_base, word_t nports, word_t mmio_base,
+			unsigned irq)
+{
+	d->port_base = port_base;
+	d->port_count = nports;
+	d->mmio_base = mmio_base;
+	d->mmio_size = mmio_base ? PAGE_SIZE : 0;
+	d->irq = irq;
+}
+
 bool device_add(struct kernel *k, struct device *d)
 {
 	if (k->ndevices >= MAX_DEVICES)

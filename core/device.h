@@ -49,6 +49,13 @@ struct device {
 #define DEVTAB_HEADER_SIZE 16u
 #define DEVTAB_FLAG_PORT   1u /* the window is ia32 I/O ports, not physical memory */
 
+/* Sets up d as a device of a model: no windows, no interrupt yet. */
+void device_init(struct device *d, enum device_type type, const char *name,
+		 const struct device_ops *ops, void *state);
+/* Gives d its windows: nports ports from port_base (0: none) and one page of physical memory at
+ * mmio_base (0: none); and its interrupt. */
+void device_set_windows(struct device *d, word_t port_base, word_t nports, word_t mmio_base,
+			unsigned irq);
 /* Adds a device to the instance (before boot writes the KIP); false when full or its windows
  * overlap another's. */
 bool device_add(struct kernel *k, struct device *d);

@@ -32,13 +32,6 @@ static const struct device_ops td_ops = {td_read, td_write};
 void testdev_init(struct testdev *t, word_t port_base, word_t mmio_base, unsigned irq)
 {
 	*t = (struct testdev){0};
-	t->dev = (struct device){.type = DEVTYPE_TESTDEV,
-				 .name = "testdev",
-				 .port_base = port_base,
-				 .port_count = port_base ? 16 : 0,
-				 .mmio_base = mmio_base,
-				 .mmio_size = mmio_base ? PAGE_SIZE : 0,
-				 .irq = irq,
-				 .ops = &td_ops,
-				 .state = t};
+	device_init(&t->dev, DEVTYPE_TESTDEV, "testdev", &td_ops, t);
+	device_set_windows(&t->dev, port_base, port_base ? 16 : 0, mmio_base, irq);
 }

@@ -177,15 +177,8 @@ void uart16550_init(struct uart16550 *u, const struct uart_backend *be, word_t p
 		    word_t mmio_base, unsigned irq)
 {
 	*u = (struct uart16550){.be = *be};
-	u->dev = (struct device){.type = DEVTYPE_UART16550,
-				 .name = "uart0",
-				 .port_base = port_base,
-				 .port_count = port_base ? 8 : 0,
-				 .mmio_base = mmio_base,
-				 .mmio_size = mmio_base ? PAGE_SIZE : 0,
-				 .irq = irq,
-				 .ops = &uart_ops,
-				 .state = u};
+	device_init(&u->dev, DEVTYPE_UART16550, "uart0", &uart_ops, u);
+	device_set_windows(&u->dev, port_base, port_base ? 8 : 0, mmio_base, irq);
 }
 
 void uart16550_input(struct uart16550 *u)

@@ -16,13 +16,7 @@
 static unsigned char stacks[2][STACK] __attribute__((aligned(16)));
 static int faults;
 
-static l4_threadid_t thread(unsigned task, unsigned lt)
-{
-	l4_threadid_t t = L4_NIL_ID;
-	t.id.task = task;
-	t.id.lthread = lt;
-	return t;
-}
+#define thread(nr, lt) ((l4_threadid_t){.id = {.lthread = (lt), .task = (nr)}})
 
 static int call(l4_threadid_t to, l4_umword_t w)
 {
