@@ -2,7 +2,7 @@
 BUILD ?= build
 JOBS ?= $(shell nproc)
 
-.PHONY: all deps build run test test-matrix bench install package clean format
+.PHONY: all deps build run cluster test test-matrix bench install package clean format
 
 all: build
 
@@ -16,6 +16,10 @@ build: deps
 
 run: build
 	@sh scripts/demo.sh $(BUILD)
+
+# Instances of every ISA exchanging Ethernet frames over vxvde (docs/cluster.md).
+cluster: build
+	@sh scripts/cluster_demo.sh $(BUILD)
 
 test: build
 	cd $(BUILD) && ctest --output-on-failure -j $(JOBS) --repeat until-pass:3

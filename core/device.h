@@ -21,6 +21,7 @@ struct device_ops {
 enum device_type {
 	DEVTYPE_UART16550 = 1,
 	DEVTYPE_TESTDEV = 2,
+	DEVTYPE_VIRTIO_NET = 3, /* virtio-mmio, device id 1 */
 };
 
 #define DEVICE_NO_IRQ 0xffu

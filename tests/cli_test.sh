@@ -22,6 +22,8 @@ expect2 "bad --mem" --mem=lots "$hello"
 expect2 "--mem too small" --mem=1 "$hello"
 expect2 "bad --serial" --serial=tty "$hello"
 expect2 "empty --serial" --serial= "$hello"
+expect2 "bad --net" --net=switch "$hello"
+expect2 "bad --mac" --mac=zz "$hello"
 expect2 "missing file" "$tmp/does-not-exist.elf"
 printf 'this is not an ELF file\n' > "$tmp/text"
 expect2 "text file" "$tmp/text"
@@ -130,7 +132,7 @@ expect2 "zero --timeout" --timeout=0 "$hello"
 expect2 "negative --timeout" --timeout=-1 "$hello"
 expect2 "unwritable --exit-report" --exit-report="$tmp/no/such/dir/r.json" "$hello"
 "$umol4" --help > "$tmp/help" 2>&1 || { echo "FAIL: --help status"; fail=1; }
-for opt in --mem --emulate --sigma0 --cpu --no-pin --no-spin --help --config --no-loader --root --module --serial \
+for opt in --mem --emulate --sigma0 --cpu --no-pin --no-spin --help --config --no-loader --root --module --serial --net --mac \
     --trace --deterministic --check-mappings --service --version --kdebug --timeout --exit-report SIGQUIT 124 125; do
   grep -q -- "$opt" "$tmp/help" || { echo "FAIL: --help lacks $opt"; fail=1; }
 done

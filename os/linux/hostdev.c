@@ -4,6 +4,7 @@
 #include "devices/testdev.h"
 #include "devices/uart16550.h"
 #include "os/linux/console.h"
+#include "os/linux/net.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -31,7 +32,7 @@ static int in_fd = -1, out_fd = -1, pty_slave = -1;
 static bool watching, in_eof;
 static int saved_flags = -1; /* of in_fd, before O_ASYNC */
 
-bool hostdev_serial_option(const char *arg, char *err, size_t n)
+static bool serial_option(const char *arg, char *err, size_t n)
 {
 	if (!strcmp(arg, "stdio"))
 		serial_mode = SERIAL_STDIO;
@@ -44,6 +45,18 @@ bool hostdev_serial_option(const char *arg, char *err, size_t n)
 		return false;
 	}
 	return true;
+}
+
+bool hostdev_option(int opt, const char *arg, char *err, size_t n)
+{
+	switch (opt) {
+	case HOSTDEV_OPT_SERIAL:
+		return serial_option(arg, err, n);
+	case HOSTDEV_OPT_NET:
+		return net_option(arg, err, n);
+	default:
+		return mac_option(arg, err, n);
+	}
 }
 
 static void uart_put(void *cx, uint8_t c)
@@ -109,6 +122,8 @@ bool hostdev_setup(struct kernel *k, char *err, size_t n)
 		kfmt(err, n, "%s", "cannot add the test device");
 		return false;
 	}
+	if (!net_setup(k, err, n))
+		return false;
 	if (serial_mode == SERIAL_NONE)
 		return true;
 	if (serial_mode == SERIAL_PTY && !open_pty(err, n))
@@ -134,31 +149,38 @@ static bool uart_live(void)
 
 void hostdev_poll(struct kernel *k, int timeout_ms)
 {
-	if (!uart_live() || (in_fd == STDIN_FILENO && console_state(0) != CONSOLE_DEAD)) {
-		/* the console alone, or the console on the same standard input */
+	int net = net_poll_fd();
+	bool uart_apart = uart_live() && in_fd != STDIN_FILENO;
+	if (!uart_apart && net < 0) {
+		/* the console alone, or with the UART on the same standard input */
 		if (console_state(timeout_ms) == CONSOLE_INPUT)
 			irq_raise(k, IRQ_CONSOLE);
 		if (uart_live())
 			uart16550_input(&uart);
 		return;
 	}
-	struct pollfd p[2] = {{in_fd, POLLIN, 0}, {STDIN_FILENO, POLLIN, 0}};
-	bool console = console_state(0) != CONSOLE_DEAD;
-	if (poll(p, console ? 2 : 1, timeout_ms) <= 0)
+	struct pollfd p[3] = {
+	    {STDIN_FILENO, POLLIN, 0}, {uart_apart ? in_fd : -1, POLLIN, 0}, {net, POLLIN, 0}};
+	if (console_state(0) == CONSOLE_DEAD && !uart_live())
+		p[0].fd = -1;
+	if (poll(p, 3, timeout_ms) <= 0)
 		return;
-	if (p[0].revents)
-		uart16550_input(&uart);
-	if (console && console_state(0) == CONSOLE_INPUT)
+	if (p[0].revents && console_state(0) == CONSOLE_INPUT)
 		irq_raise(k, IRQ_CONSOLE);
+	if ((p[0].revents || p[1].revents) && uart_live())
+		uart16550_input(&uart);
+	if (p[2].revents)
+		net_input();
 }
 
 bool hostdev_live(void)
 {
-	return uart_live() || console_state(0) != CONSOLE_DEAD;
+	return uart_live() || net_poll_fd() >= 0 || console_state(0) != CONSOLE_DEAD;
 }
 
 void hostdev_restore(void)
 {
+	net_close();
 	if (saved_flags >= 0)
 		fcntl(in_fd, F_SETFL, saved_flags);
 }

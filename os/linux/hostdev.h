@@ -7,8 +7,10 @@
 
 #include <stddef.h>
 
-/* --serial=stdio|pty|none; false (with the reason in err) for anything else. */
-bool hostdev_serial_option(const char *arg, char *err, size_t n);
+enum { HOSTDEV_OPT_SERIAL = 's', HOSTDEV_OPT_NET = 'n', HOSTDEV_OPT_MAC = 'a' };
+/* A device option (the getopt code above): --serial=stdio|pty|none, --net=none|URL,
+ * --mac=ADDRESS; false (with the reason in err) for a bad value. */
+bool hostdev_option(int opt, const char *arg, char *err, size_t n);
 /* Adds the devices to k (before kernel_boot); false with the reason in err. */
 bool hostdev_setup(struct kernel *k, char *err, size_t n);
 /* Waits up to timeout_ms (-1: forever) for console or device input and raises the interrupts

@@ -306,7 +306,9 @@ int main(int argc, char **argv)
 					     {"timeout", required_argument, 0, 'O'},
 					     {"exit-report", required_argument, 0, 'X'},
 					     {"gdb", optional_argument, 0, 'g'},
-					     {"serial", required_argument, 0, 's'},
+					     {"serial", required_argument, 0, HOSTDEV_OPT_SERIAL},
+					     {"net", required_argument, 0, HOSTDEV_OPT_NET},
+					     {"mac", required_argument, 0, HOSTDEV_OPT_MAC},
 					     {0, 0, 0, 0}};
 	const char *module_spec[MAX_BOOT_MODULES], *service_spec[MAX_BOOT_MODULES], *trace_path = 0;
 	const char *exit_report = 0, *gdb_spec = 0;
@@ -390,8 +392,10 @@ int main(int argc, char **argv)
 		case 'g':
 			gdb_spec = optarg ? optarg : "";
 			break;
-		case 's':
-			if (!hostdev_serial_option(optarg, err, sizeof err))
+		case HOSTDEV_OPT_SERIAL:
+		case HOSTDEV_OPT_NET:
+		case HOSTDEV_OPT_MAC:
+			if (!hostdev_option(c, optarg, err, sizeof err))
 				return die_usage("%s", err);
 			break;
 		case 'T':
@@ -520,7 +524,7 @@ int main(int argc, char **argv)
 	k.kdebug_continue = kdebug_continue;
 	if (!hostdev_setup(&k, err, sizeof err)) {
 		fprintf(stderr, "umol4: %s\n", err);
-		return EXIT_INTERNAL;
+		return EXIT_USAGE;
 	}
 	register_programs(&plan, sigma0_path);
 	const char *name = strrchr(prog, '/') ? strrchr(prog, '/') + 1 : prog;

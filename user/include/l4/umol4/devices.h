@@ -17,6 +17,7 @@
 #define UMOL4_DEVTAB_MAGIC   0x44455654UL /* "DEVT" */
 #define UMOL4_DEV_UART16550  1
 #define UMOL4_DEV_TESTDEV    2
+#define UMOL4_DEV_VIRTIO_NET 3
 #define UMOL4_DEV_FLAG_PORTS 1 /* an ia32 I/O port window */
 #define UMOL4_DEV_NO_IRQ     0xff
 
