@@ -11,6 +11,7 @@
 #include "vnet.h"
 
 #define ETHERTYPE 0x88b5 /* IEEE 802 local experimental */
+#define MAX_PEERS 1024
 
 static void put_mac(char *s, const l4_uint8_t *m)
 {
@@ -26,11 +27,11 @@ static int ours(const l4_uint8_t *f, int len)
 static int ping_round(struct vnet *n, l4_uint8_t *f, unsigned seq, unsigned peers)
 {
 	l4_kernel_info_t *kip = l4_kernel_interface();
-	l4_uint8_t seen[16][6];
+	static l4_uint8_t seen[MAX_PEERS][6];
 	unsigned nseen = 0;
 	l4_cpu_time_t t0 = 0;
 	int len = -1;
-	for (int tries = 0; nseen < peers && tries < 400; tries++) {
+	for (unsigned tries = 0; nseen < peers && tries < 400 + 4 * peers; tries++) {
 		if (len < 0) { /* nothing came in time: (again) send */
 			memset(f, 0xff, 6);
 			memcpy(f + 6, n->mac, 6);
@@ -48,7 +49,7 @@ static int ping_round(struct vnet *n, l4_uint8_t *f, unsigned seq, unsigned peer
 		unsigned i = 0;
 		while (i < nseen && memcmp(seen[i], f + 6, 6))
 			i++;
-		if (i < nseen || nseen == 16)
+		if (i < nseen)
 			continue;
 		memcpy(seen[nseen++], f + 6, 6);
 		char from[18];
@@ -67,7 +68,7 @@ int main(int argc, char **argv)
 	long count = argc > 2 ? atol(argv[2]) : ping ? 3 : 0;
 	long peers = argc > 3 ? atol(argv[3]) : 1;
 	if (argc < 2 || (!ping && strcmp(argv[1], "pong")) || count < 0 || peers < 1 ||
-	    peers > 16) {
+	    peers > MAX_PEERS) {
 		printf("usage: netecho ping [rounds [peers]] | pong [rounds]\n");
 		return 2;
 	}
