@@ -147,29 +147,38 @@ static bool uart_live(void)
 	return uart_present && watching && !in_eof;
 }
 
-void hostdev_poll(struct kernel *k, int timeout_ms)
+unsigned hostdev_wait(int timeout_ms)
 {
 	int net = net_poll_fd();
 	bool uart_apart = uart_live() && in_fd != STDIN_FILENO;
 	if (!uart_apart && net < 0) {
 		/* the console alone, or with the UART on the same standard input */
-		if (console_state(timeout_ms) == CONSOLE_INPUT)
-			irq_raise(k, IRQ_CONSOLE);
-		if (uart_live())
-			uart16550_input(&uart);
-		return;
+		unsigned input = console_state(timeout_ms) == CONSOLE_INPUT ? HOSTDEV_CONSOLE : 0;
+		return input | (uart_live() ? HOSTDEV_UART : 0);
 	}
 	struct pollfd p[3] = {
 	    {STDIN_FILENO, POLLIN, 0}, {uart_apart ? in_fd : -1, POLLIN, 0}, {net, POLLIN, 0}};
 	if (console_state(0) == CONSOLE_DEAD && !uart_live())
 		p[0].fd = -1;
 	if (poll(p, 3, timeout_ms) <= 0)
-		return;
+		return 0;
+	unsigned input = 0;
 	if (p[0].revents && console_state(0) == CONSOLE_INPUT)
-		irq_raise(k, IRQ_CONSOLE);
+		input |= HOSTDEV_CONSOLE;
 	if ((p[0].revents || p[1].revents) && uart_live())
-		uart16550_input(&uart);
+		input |= HOSTDEV_UART;
 	if (p[2].revents)
+		input |= HOSTDEV_NET;
+	return input;
+}
+
+void hostdev_deliver(struct kernel *k, unsigned input)
+{
+	if (input & HOSTDEV_CONSOLE)
+		irq_raise(k, IRQ_CONSOLE);
+	if (input & HOSTDEV_UART)
+		uart16550_input(&uart);
+	if (input & HOSTDEV_NET)
 		net_input();
 }
 

@@ -126,9 +126,10 @@ static void poll_console(struct kernel *k, int timeout_ms)
 	}
 	if (timeout_ms)
 		guard_unlock(); /* a task process starting ahead (the pool) needs the supervisor */
-	hostdev_poll(k, timeout_ms);
+	unsigned input = hostdev_wait(timeout_ms);
 	if (timeout_ms)
 		guard_lock();
+	hostdev_deliver(k, input);
 }
 
 static void on_quit(int sig)
