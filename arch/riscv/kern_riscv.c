@@ -2,6 +2,7 @@
  * The signal context has no cause or fault kind under qemu-riscv32, so read/write is decoded
  * from the faulting instruction (32-bit and compressed forms). */
 #include "arch/magic.h"
+#include "arch/riscv/access.h"
 #include "arch/riscv/trapregs.h"
 
 #define RV_EBREAK    0x00100073u
@@ -264,6 +265,7 @@ const struct arch arch_riscv = {
     .deceit_on_stack = false,
     .gate_size = 4,
     .gate_handler = magic_gate_le,
+    .decode_access = riscv_decode_access,
     .decode = decode,
     .gdb_arch = "riscv:rv32",
     .gdb_regs = gdb_regs,

@@ -1,7 +1,9 @@
 /* Devices (docs/devices.md): the ports' mapping database, the device table and windows, the
  * per-ISA decoding of device accesses, a whole trap on a device window, and the UART model. */
 #include "arch/arm/trapregs.h"
+#include "arch/isas.h"
 #include "arch/mips/trapregs.h"
+#include "arch/riscv/trapregs.h"
 #include "arch/x86/trapregs.h"
 #include "core/devtrap.h"
 #include "core/ioport.h"
@@ -220,6 +222,27 @@ static void test_mips_decoding(void)
 	}
 }
 
+static void test_riscv_decoding(void)
+{
+	word_t r[ARCH_MAX_REGS] = {0};
+	struct dev_access a;
+	r[RV_PC] = FAKEMEM_VA;
+	r[RV_A1] = 0xabcd;
+	fakemem_put_word(0, 0x0045c503u, false); /* lbu a0, 4(a1) */
+	CHECK(arch_riscv.decode_access(r, 0, &a, fakemem_read, 0));
+	CHECK(a.width == 1 && !a.sign && a.reg == RV_A0 && a.next_ip == FAKEMEM_VA + 4);
+	fakemem_put_word(0, 0x00b51123u, false); /* sh a1, 2(a0) */
+	CHECK(arch_riscv.decode_access(r, 0, &a, fakemem_read, 0));
+	CHECK(a.width == 2 && a.write && a.value == 0xabcd);
+	fakemem_put_word(0, 0xc10cu, false); /* c.sw a1, 0(a0) */
+	CHECK(arch_riscv.decode_access(r, 0, &a, fakemem_read, 0));
+	CHECK(a.width == 4 && a.write && a.value == 0xabcd && a.next_ip == FAKEMEM_VA + 2);
+	fakemem_put_word(0, 0x4108u, false); /* c.lw a0, 0(a0) */
+	CHECK(arch_riscv.decode_access(r, 0, &a, fakemem_read, 0) && a.reg == RV_A0);
+	fakemem_put_word(0, 0x0005a507u, false); /* flw: not performed */
+	CHECK(!arch_riscv.decode_access(r, 0, &a, fakemem_read, 0));
+}
+
 /* A whole trap: an x86 thread with code in memory and the test device mapped by sigma0. */
 static void test_device_trap(void)
 {
@@ -333,6 +356,7 @@ const struct unit_test device_tests[] = {
     {"x86 in/out and mov forms on device windows", test_x86_decoding},
     {"ARM loads and stores with writeback on device windows", test_arm_decoding},
     {"MIPS loads and stores, delay slots, links", test_mips_decoding},
+    {"RISC-V loads and stores, compressed forms", test_riscv_decoding},
     {"a trap on a device window: performed, read-only store, bad instruction", test_device_trap},
     {"16550A UART: divisor, THR, IIR priorities, interrupts, input, loopback, FIFO", test_uart},
     {0, 0},
