@@ -11,10 +11,11 @@ trap 'kill $(cat "$tmp/pids" 2>/dev/null) 2>/dev/null; rm -rf "$tmp"' EXIT
 avail() { sed -n 's/^MemAvailable: *\([0-9]*\) kB/\1/p' /proc/meminfo; }
 # the instances' kernels and their task processes: resident KiB and CPU seconds, summed
 usage() {
-  list=$(ps -o pid= --ppid "$(paste -sd, "$tmp/pids")" | paste -sd,) # under timeout
-  rss=$(ps -o rss= --pid "$list" --ppid "$list" | awk '{r += $1} END {print r}')
+  list=$(ps -o pid= --ppid "$(paste -sd, "$tmp/pids")" | tr -d ' ' | grep . | paste -sd,)
+  [ -n "$list" ] || { echo "0 0"; return; } # (the kernels run under timeout)
+  rss=$(ps -o rss= --pid "$list" --ppid "$list" | awk '{r += $1} END {print r + 0}')
   ticks=$(for p in $(ps -o pid= --pid "$list" --ppid "$list"); do
-    sed 's/.*) //' "/proc/$p/stat" 2>/dev/null; done | awk '{t += $12 + $13} END {print t}')
+    sed 's/.*) //' "/proc/$p/stat" 2>/dev/null; done | awk '{t += $12 + $13} END {print t + 0}')
   echo "$rss $(( ticks * 1000 / $(getconf CLK_TCK) ))"
 }
 mem0=$(avail); t0=$(date +%s%N)
@@ -41,7 +42,7 @@ set -- $(usage)
 echo "CPU: $2 ms after 2 s of waiting (idle instances sleep)"
 timeout -k 2 120 "$umol4" --net=vxvde://$group --mac=02:00:00:ff:ff:01 "$prog" ping 1 "$n" < /dev/null > "$tmp/ping" 2>&1
 st=$?
-grep -E "^ping:|per round" "$tmp/ping"
+grep -E "^ping:|rounds in" "$tmp/ping"
 for p in $(cat "$tmp/pids"); do wait "$p" || st=1; done
 rm -f "$tmp/pids"
 answered=$(cat "$tmp"/pong.* | grep -c 'answered 1 rounds')

@@ -41,6 +41,6 @@ if [ "$st" != 0 ] || [ "$pst" != 0 ] || ! grep -q "^ping: 3 rounds, 1 peers each
   for f in ping.out ping.err pong.out pong.err; do echo "--- $f"; cat "$tmp/$f"; done
   fail=1
 else
-  echo "ok: 3 rounds there and back: $(grep "per round" "$tmp/ping.out")"
+  echo "ok: 3 rounds there and back: $(grep "rounds in" "$tmp/ping.out")"
 fi
 exit $fail
