@@ -172,8 +172,15 @@ enum gdb_verdict gdb_before_run(struct gdb *g, struct thread *t)
 	if (!g->started) {
 		if (t->task->nr < g->first_task)
 			return GDB_RUN;
+		/* the first program's thread is the one gdb selects (gdb 13 ignores a later stop
+		 * in the task of the first stop until it was current at a resume), even if another
+		 * program's comes first: both stand at their first instruction */
+		const struct thread *first = t;
+		for (unsigned nr = g->first_task; nr < t->task->nr && first == t; nr++)
+			if (gdb_thread_at(g, nr, 0))
+				first = gdb_thread_at(g, nr, 0);
 		g->started = true;
-		gdb_set_stop(g, t, GDB_SIGTRAP);
+		gdb_set_stop(g, first, GDB_SIGTRAP);
 		return GDB_STOP;
 	}
 	if (!gdb_is_known(g, t->task->nr)) {

@@ -91,6 +91,17 @@ static void test_stop_and_threads(void)
 	CHECK(pkt("vKill;5") == GDB_KILL);
 }
 
+/* Whichever program's thread runs first, gdb is shown the first program's (its first stop). */
+static void test_first_stop(void)
+{
+	struct thread *t = setup(&arch_arm);
+	struct thread *later = unit_thread(6, 0, &arch_arm);
+	CHECK(gdb_before_run(&G, later) == GDB_STOP);
+	gdb_stop_reply(&G, out);
+	CHECK(!strcmp(out, "T05thread:p5.1;"));
+	CHECK(gdb_before_run(&G, later) == GDB_RUN && gdb_before_run(&G, t) == GDB_RUN);
+}
+
 static void test_registers(void)
 {
 	struct thread *t = setup(&arch_arm);
@@ -199,6 +210,7 @@ static void test_monitor(void)
 
 const struct unit_test gdb_tests[] = {
     {"gdb: stops, threads, processes", test_stop_and_threads},
+    {"gdb: the first stop shows the first program", test_first_stop},
     {"gdb: registers in each ISA's layout and byte order", test_registers},
     {"gdb: memory through page tables, breakpoints in frames", test_memory_and_breakpoints},
     {"gdb: riscv breakpoints where gdb asks for 2 or 4 bytes", test_riscv_breakpoints},
