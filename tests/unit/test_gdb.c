@@ -99,6 +99,7 @@ static void test_first_stop(void)
 	CHECK(gdb_before_run(&G, later) == GDB_STOP);
 	gdb_stop_reply(&G, out);
 	CHECK(!strcmp(out, "T05thread:p5.1;"));
+	CHECK(pkt("qfThreadInfo") == GDB_REPLY && !strcmp(out, "mp5.1,p5.2,p6.1")); /* gdb asks */
 	CHECK(gdb_before_run(&G, later) == GDB_RUN && gdb_before_run(&G, t) == GDB_RUN);
 }
 
