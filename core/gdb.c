@@ -268,10 +268,8 @@ static enum gdb_action query_xfer(struct gdb *g, const char *in, char *out)
 
 static enum gdb_action thread_list(struct gdb *g, char *out, bool first)
 {
-	static unsigned next_task;
+	unsigned next_task = first ? 0 : g->list_next;
 	size_t n = 0;
-	if (first)
-		next_task = 0;
 	for (; next_task < L4_TASKS && n + 64 < GDB_PACKET_MAX; next_task++)
 		for (unsigned l = 0; g->k->tasks[next_task] && l < L4_LTHREADS; l++)
 			if (gdb_thread_at(g, next_task, l)) {
@@ -279,6 +277,7 @@ static enum gdb_action thread_list(struct gdb *g, char *out, bool first)
 				n += kfmt(out + n, GDB_PACKET_MAX - n, "%cp%x.%x", n ? ',' : 'm',
 					  next_task, l + 1);
 			}
+	g->list_next = next_task;
 	if (!n)
 		return reply(out, "l");
 	return GDB_REPLY;

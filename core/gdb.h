@@ -69,6 +69,7 @@ struct gdb {
 	struct gdb_thread_ref held[GDB_MAX_HELD];
 	unsigned nheld;
 	uint32_t known[L4_TASKS / 32]; /* tasks gdb has been told of */
+	unsigned list_next;	       /* qsThreadInfo goes on from this task */
 	unsigned first_task;	       /* the initial stop: first thread of a task >= this */
 	bool started;
 	/* the stop being reported */

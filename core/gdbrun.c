@@ -47,6 +47,7 @@ bool gdb_mem_read(struct gdb *g, const struct task *t, word_t va, uint8_t *buf, 
  * bytes under an inserted breakpoint go to its saved copy. Pages not mapped cannot be written. */
 bool gdb_mem_write(struct gdb *g, struct task *t, word_t va, const uint8_t *buf, word_t len)
 {
+	word_t marked = 0; /* page number + 1 last marked */
 	for (word_t i = 0; i < len; i++) {
 		word_t pa, a = va + i;
 		bool shadowed = false;
@@ -63,7 +64,10 @@ bool gdb_mem_write(struct gdb *g, struct task *t, word_t va, const uint8_t *buf,
 			return false;
 		g->k->phys[pa] = buf[i];
 		/* a code change reaches a translating emulator only through a new mapping */
-		task_mark_dirty(t, a >> PAGE_SHIFT, a >> PAGE_SHIFT);
+		if (marked != (a >> PAGE_SHIFT) + 1) {
+			task_mark_dirty(t, a >> PAGE_SHIFT, a >> PAGE_SHIFT);
+			marked = (a >> PAGE_SHIFT) + 1;
+		}
 	}
 	return true;
 }

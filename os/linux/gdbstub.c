@@ -140,19 +140,12 @@ static void console_out(void *cx, const char *text)
 	if (len > GDB_PACKET_MAX / 2 - 1)
 		len = GDB_PACKET_MAX / 2 - 1;
 	pkt[0] = 'O';
-	char tmp[GDB_PACKET_MAX / 2];
-	memcpy(tmp, text, len);
-	gdb_hex_encode(pkt + 1, tmp, len);
+	gdb_hex_encode(pkt + 1, text, len);
 	send_packet(pkt);
 }
 
-static const char *exec_path(const struct task *t)
-{
-	return sym_program_path(t);
-}
-
 static const struct gdb_ops ops = {
-    .read_image = sym_read_image, .exec_path = exec_path, .console = console_out};
+    .read_image = sym_read_image, .exec_path = sym_program_path, .console = console_out};
 
 void gdbstub_attach(struct kernel *k, const struct arch *arch, unsigned first_task)
 {
