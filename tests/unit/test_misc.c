@@ -106,7 +106,25 @@ static void test_fmt(void)
 	CHECK(strcmp(buf, "truncat") == 0);
 }
 
+/* A name given to a task number before task_new is the created task's; others keep the name
+ * they inherit, and a name is used once. */
+static void test_prename(void)
+{
+	unit_kernel_setup();
+	struct kernel *k = unit_kernel();
+	task_prename(k, 7, "seven.elf");
+	struct task *t = task_create(k, 7, 4, 1, &arch_x86, "inherited");
+	task_take_prename(k, t);
+	CHECK(t && !strcmp(t->name, "seven.elf"));
+	struct task *u = task_create(k, 8, 4, 1, &arch_x86, "inherited");
+	task_take_prename(k, u);
+	CHECK(u && !strcmp(u->name, "inherited"));
+	for (unsigned i = 0; i < 8; i++)
+		CHECK(k->prenamed[i].nr == 0);
+}
+
 const struct unit_test misc_tests[] = {
+	{"names given before task_new", test_prename},
 	{"thread ids", test_ids},
 	{"kip in both byte orders, boot info", test_kip},
 	{"kdebug console and exit", test_kdebug},
