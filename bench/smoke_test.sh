@@ -25,7 +25,8 @@ for b in ("getpid", "getpid_int80", "futex_rt_same_cpu", "futex_rt_cross_cpu",
     assert b in r["baselines"], "missing baseline " + b
 for b in ("getpid", "futex_rt_same_cpu"):
     assert r["baselines"][b]["status"] == "ok" and r["baselines"][b]["median"] > 0, b
-figures = ("null_syscall", "kernel_entry", "ipc_intra", "ipc_inter_as", "ipc_long_4k", "ipc_long_64k", "ipc_long_1m", "ipc_long_4m", "pagefault", "bulkmap", "scattermap", "task_new_delete", "task_new_delete_apart")
+figures = ("null_syscall", "kernel_entry", "ipc_intra", "ipc_inter_as", "null_syscall_trap",
+           "kernel_entry_trap", "ipc_intra_trap", "ipc_inter_as_trap", "ipc_long_4k", "ipc_long_64k", "ipc_long_1m", "ipc_long_4m", "pagefault", "bulkmap", "scattermap", "task_new_delete", "task_new_delete_apart")
 assert sorted(r["isas"]) == ["arm", "x86"], r["isas"].keys()
 for isa, v in r["isas"].items():
     for f in figures:
@@ -36,7 +37,8 @@ for isa, v in r["isas"].items():
                 assert fig[k] is not None and fig[k] > 0, (isa, f, k)
         else:
             assert fig["note"], (isa, f)
-    for f in ("null_syscall", "kernel_entry", "ipc_intra", "ipc_long_64k", "ipc_long_1m",
+    for f in ("null_syscall", "kernel_entry", "ipc_intra", "kernel_entry_trap", "ipc_long_64k",
+              "ipc_long_1m",
               "ipc_long_4m", "pagefault", "bulkmap",
               "scattermap"):
         assert v["figures"][f]["status"] == "ok", (isa, f)

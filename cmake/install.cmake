@@ -1,6 +1,6 @@
 # The installed SDK (docs/sdk.md): `cmake --install build --prefix P` or `make install` gives
 #   P/bin/{umol4,umol4-cc,umol4-trace,umol4-bench}
-#   P/lib/umol4/<isa>/     sigma0, loader, stub, crt0.o, l4.ld, libl4.a, examples/, bench/
+#   P/lib/umol4/<isa>/     sigma0, loader, stub, crt0.o, l4.ld, libl4.a, libl4-trap.a, examples/, bench/
 #   P/include/umol4/       common/ (libc, l4sys) and <arch>/ (l4/arch) headers
 #   P/lib/pkgconfig/umol4-<isa>.pc, P/lib/cmake/umol4/ (find_package(umol4))
 #   P/share/man/man1/, P/share/doc/umol4/ (docs, examples, the out-of-tree example project)
@@ -14,6 +14,7 @@ install(PROGRAMS ${CMAKE_BINARY_DIR}/bin/umol4-cc DESTINATION bin)
 foreach(isa ${UMOL4_ISAS})
   set(out ${UMOL4_LIBDIR}/${isa})
   install(FILES ${out}/sigma0.elf ${out}/roottask.elf ${out}/crt0.o ${out}/l4.ld ${out}/libl4.a
+    ${out}/libl4-trap.a
     DESTINATION lib/umol4/${isa})
   install(PROGRAMS ${out}/stub DESTINATION lib/umol4/${isa}) # exec'd natively on x86
   install(DIRECTORY ${out}/examples ${out}/bench DESTINATION lib/umol4/${isa})

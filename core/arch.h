@@ -11,6 +11,7 @@
 
 #define ARCH_MAX_REGS 48
 #define ARCH_RA_ON_STACK (-1) /* size of a thread's register context (>= every backend's nregs) */
+#define CALL_SLOT_SIZE 32u    /* bytes per system call in a call-entry table */
 
 /* Slots: the same number means the same role on every ISA; on ia32 S0..S6 are
  * EAX ECX EDX EBX EBP ESI EDI. S7/S8 carry the deceit virtual sender. */
@@ -29,6 +30,7 @@ enum hw_event_kind {
 	HWEV_PREEMPT,
 	HWEV_HOSTSYS, /* a host system call by L4 code, refused; err: its number, trapno: the
 			 host's architecture code for it */
+	HWEV_CALL,    /* system call trapno through the call entry; the ip is the return address */
 };
 
 /* hw_event.sig_code: the cause the host gave with the signal (Linux si_code values as they are). */
@@ -138,6 +140,11 @@ struct arch {
 	word_t user_end;      /* end of the L4 user range (exclusive) */
 	word_t kip_addr;      /* where the KIP is auto-mapped */
 	const char *qemu;     /* qemu-user binary for this ISA ("" = runs natively) */
+	/* The kernel entry by call (docs/architecture.md "Kernel entry by call"): system call n
+	 * is a call to call_entry + n * CALL_SLOT_SIZE, n < call_nsys (a table in the task's
+	 * stub area, announced in the KIP). */
+	word_t call_entry;
+	unsigned call_nsys;
 	/* Debugging views (fault reports, a debugger): the name of every context slot, and the
 	 * DWARF numbering: context slots 0..dwarf_nregs-1 are DWARF registers 0..dwarf_nregs-1.
 	 * link_reg: the DWARF register a call leaves the return address in, or ARCH_RA_ON_STACK

@@ -218,9 +218,17 @@ bool gdb_after_event(struct gdb *g, struct thread *t, const struct hw_event *ev)
 	if (step && a->set_single_step)
 		a->set_single_step(t->regs, false);
 	/* a breakpoint where the kernel is entered: the thread stops before the kernel acts, and
-	 * enters it again when it goes on */
-	struct gdb_breakpoint *b = gdb_bp_find(g, t->task->nr, a->get_ip(t->regs));
+	 * enters it again when it goes on; a call entry is taken back to before the call */
+	word_t at = a->get_ip(t->regs);
+	if (ev->kind == HWEV_CALL && ev->trapno < a->call_nsys)
+		at = a->call_entry + ev->trapno * CALL_SLOT_SIZE;
+	struct gdb_breakpoint *b = gdb_bp_find(g, t->task->nr, at);
 	if (b && b->entry) {
+		if (ev->kind == HWEV_CALL) {
+			a->set_ip(t->regs, at);
+			if (a->link_reg == ARCH_RA_ON_STACK) /* the return address is still there */
+				a->set_sp(t->regs, a->get_sp(t->regs) - 4);
+		}
 		gdb_set_stop(g, t, GDB_SIGTRAP);
 		g->stop_swbreak = true;
 		if (step)

@@ -64,6 +64,30 @@ void kip_set_frequency(struct kernel *k, word_t cpu_mhz)
 	}
 }
 
+void kip_set_call_entries(struct kernel *k, const struct arch *const *arches)
+{
+	word_t n = 0, off = KIP_OFF_CALL_ENTRIES + 16;
+	unsigned machine[KIP_CALL_MAX];
+	for (; *arches && n < KIP_CALL_MAX; arches++) {
+		const struct arch *a = *arches;
+		bool dup = false; /* mips and mipsel: one machine, one address */
+		for (word_t i = 0; i < n; i++)
+			dup |= machine[i] == a->elf_machine;
+		if (!a->call_entry || dup)
+			continue;
+		machine[n++] = a->elf_machine;
+		kip_put(k, off + 0, a->elf_machine);
+		kip_put(k, off + 4, a->call_entry);
+		kip_put(k, off + 8, a->call_nsys);
+		kip_put(k, off + 12, 0);
+		off += 16;
+	}
+	kip_put(k, KIP_OFF_CALL_ENTRIES + 0, KIP_CALL_MAGIC);
+	kip_put(k, KIP_OFF_CALL_ENTRIES + 4, 1); /* version */
+	kip_put(k, KIP_OFF_CALL_ENTRIES + 8, n);
+	kip_put(k, KIP_OFF_CALL_ENTRIES + 12, CALL_SLOT_SIZE);
+}
+
 word_t kip_phys_for(const struct kernel *k, const struct task *t)
 {
 	return k->kip_phys[t->arch->big_endian ? 1 : 0];

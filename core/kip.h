@@ -15,6 +15,11 @@
 #define KIP_OFF_CPU_MHZ 0xb0u
 #define KIP_OFF_BUS_MHZ 0xb4u
 #define KIP_OFF_VERSION_STRING 0xe0u
+/* The call-entry table (docs/abi/<isa>.md "Kernel entry"): a header {magic, version, entries,
+ * slot size}, then per ISA {ELF machine, entry address of system call 0, system calls}. */
+#define KIP_OFF_CALL_ENTRIES 0x300u
+#define KIP_CALL_MAGIC	     0x4c4c4143u /* "CALL" in a little-endian word */
+#define KIP_CALL_MAX	     8u
 
 #define MULTIBOOT_MAGIC 0x2badb002u
 #define MULTIBOOT_CMDLINE 4u /* flags bit 2 */
@@ -41,6 +46,8 @@ void kip_set_boot(struct kernel *k, word_t off, word_t esp, word_t eip, word_t l
 void kip_tick(struct kernel *k, uint64_t now_us);
 /* The processor (and, lacking a better figure, bus) frequency fields, in MHz. */
 void kip_set_frequency(struct kernel *k, word_t cpu_mhz);
+/* Announces the call entries of the given backends (NULL-terminated) in every KIP. */
+void kip_set_call_entries(struct kernel *k, const struct arch *const *arches);
 /* KIP frame for a task's byte order. */
 word_t kip_phys_for(const struct kernel *k, const struct task *t);
 /* Multiboot information at PHYS_BOOTINFO in t's byte order: the command line and the module

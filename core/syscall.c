@@ -218,6 +218,13 @@ void kernel_trap(struct kernel *k, struct thread *t, const struct hw_event *ev)
 		tr.err_code = 0x80u * 8u + 2u;
 		tr.has_err = true;
 		tr.what = what;
+	} else if (ev->kind == HWEV_CALL) {
+		if (ev->trapno >= a->call_nsys) {
+			report_exception(k, t, "call entry of no system call");
+			return;
+		}
+		tr.kind = TRAP_SYSCALL; /* the ip is the return address already */
+		tr.nr = (enum syscall_nr)ev->trapno;
 	} else if (!a->decode(ev, t->regs, &tr, task_mem_read, &cx)) {
 		report_exception(k, t, "unexpected trap");
 		return;

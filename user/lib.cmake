@@ -1,10 +1,13 @@
 # What L4 programs compile and link against, for one ISA (included by user/CMakeLists.txt, which
 # sets UMOL4_ISA, UMOL4_ARCH, UMOL4_SRC and UMOL4_OUT):
 #   ${UMOL4_OUT}/libl4.a   the small libc plus the non-inline l4sys code
+#   ${UMOL4_OUT}/libl4-trap.a  the same built with -DL4_TRAP_ENTRY: the classic trap entry
+#                          (umol4-cc --entry=trap, docs/abi/<arch>.md "Kernel entry")
 #   ${UMOL4_OUT}/crt0.o    program entry (also in libl4.a, from where l4.ld's EXTERN(_start) takes
 #                          it unless the program has a _start of its own)
 #   ${UMOL4_OUT}/l4.ld     the linker script
-#   umol4_add_program(<name> <sources...> [BASE <hexaddr>])  -> <name>.elf, linked like umol4-cc
+#   umol4_add_program(<name> <sources...> [BASE <hexaddr>] [TRAP_ENTRY])  -> <name>.elf, linked
+#                          like umol4-cc (TRAP_ENTRY: like umol4-cc --entry=trap)
 set(UMOL4_USER_DIR ${CMAKE_CURRENT_LIST_DIR})
 
 # Programs see the l4sys and libc headers and the compiler's freestanding ones (stdarg.h,
@@ -30,7 +33,7 @@ file(GLOB UMOL4_LIBC_SOURCES CONFIGURE_DEPENDS ${UMOL4_USER_DIR}/libc/*.c)
 file(GLOB UMOL4_ARCH_LIB_SOURCES CONFIGURE_DEPENDS ${UMOL4_SRC}/arch/${UMOL4_ARCH}/user/*.c
   ${UMOL4_SRC}/arch/${UMOL4_ARCH}/user/*.S)
 list(REMOVE_ITEM UMOL4_ARCH_LIB_SOURCES ${UMOL4_SRC}/arch/${UMOL4_ARCH}/user/crt0.S)
-add_library(l4 STATIC
+set(UMOL4_LIB_SOURCES
   ${UMOL4_SRC}/arch/${UMOL4_ARCH}/user/crt0.S
   ${UMOL4_ARCH_LIB_SOURCES}
   ${UMOL4_LIBC_SOURCES}
@@ -38,10 +41,16 @@ add_library(l4 STATIC
   ${UMOL4_USER_DIR}/roottask/client/rmgr_call.c
   ${UMOL4_USER_DIR}/roottask/client/libloader.c
   ${UMOL4_USER_DIR}/roottask/client/loader_exit.c)
-target_link_libraries(l4 PUBLIC umol4_headers)
-set_target_properties(l4 PROPERTIES
-  C_EXTENSIONS OFF
-  ARCHIVE_OUTPUT_DIRECTORY ${UMOL4_OUT})
+add_library(l4 STATIC ${UMOL4_LIB_SOURCES})
+add_library(l4_trap STATIC ${UMOL4_LIB_SOURCES})
+target_compile_definitions(l4_trap PUBLIC L4_TRAP_ENTRY)
+foreach(lib l4 l4_trap)
+  target_link_libraries(${lib} PUBLIC umol4_headers)
+  set_target_properties(${lib} PROPERTIES
+    C_EXTENSIONS OFF
+    ARCHIVE_OUTPUT_DIRECTORY ${UMOL4_OUT})
+endforeach()
+set_target_properties(l4_trap PROPERTIES OUTPUT_NAME l4-trap)
 # Otherwise GCC recognizes the copy loops as memcpy/memset and compiles them into calls to
 # themselves.
 set_source_files_properties(
@@ -75,7 +84,7 @@ add_custom_target(umol4_runtime ALL DEPENDS ${UMOL4_OUT}/crt0.o ${UMOL4_OUT}/l4.
 set(CMAKE_C_LINK_GROUP_USING_RESCAN "LINKER:--start-group" "LINKER:--end-group")
 set(CMAKE_C_LINK_GROUP_USING_RESCAN_SUPPORTED TRUE)
 function(umol4_add_program name)
-  cmake_parse_arguments(PARSE_ARGV 1 arg "" "BASE" "")
+  cmake_parse_arguments(PARSE_ARGV 1 arg "TRAP_ENTRY" "BASE" "")
   if(NOT arg_UNPARSED_ARGUMENTS)
     message(FATAL_ERROR "umol4_add_program(${name}): no sources")
   endif()
@@ -90,6 +99,11 @@ function(umol4_add_program name)
   endif()
   target_link_options(${name} PRIVATE
     "-Wl,-z,max-page-size=0x1000" "-Wl,-T,${UMOL4_OUT}/l4.ld")
-  target_link_libraries(${name} PRIVATE "$<LINK_GROUP:RESCAN,l4,gcc>")
+  if(arg_TRAP_ENTRY)
+    target_compile_definitions(${name} PRIVATE L4_TRAP_ENTRY)
+    target_link_libraries(${name} PRIVATE "$<LINK_GROUP:RESCAN,l4_trap,gcc>")
+  else()
+    target_link_libraries(${name} PRIVATE "$<LINK_GROUP:RESCAN,l4,gcc>")
+  endif()
   add_dependencies(${name} umol4_runtime)
 endfunction()

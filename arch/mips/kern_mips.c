@@ -202,6 +202,7 @@ static const struct gdb_reg gdb_regs[] = {
 #define MIPS_ARCH_COMMON                                                                          \
 	.elf_machine = 8, /* EM_MIPS */                                                           \
 		.nregs = MIPS_NREGS, .user_end = 0x70000000u, .kip_addr = 0x6fff0000u,             \
+		.call_entry = 0x70000400u, .call_nsys = NSYSCALLS,             \
 		ARCH_OPS, .deceit_on_stack = false, .gate_size = 4, .reg_names = reg_names,     \
 		.dwarf_nregs = MIPS_RA + 1, .link_reg = MIPS_RA, .gdb_arch = "mips",             \
 		.gdb_regs = gdb_regs, .gdb_nregs = sizeof gdb_regs / sizeof gdb_regs[0],          \

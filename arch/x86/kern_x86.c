@@ -229,23 +229,47 @@ static bool decode(const struct hw_event *ev, word_t *r, struct trap *tr, umem_r
 	}
 }
 
+#define X86_CALL_ENTRY 0xc0000400u
+#define X86_CALL_NSYS  (SYS_KERNEL_INTERFACE + 1)
+
+/* The system call whose trap instruction ends right before ip: int $0x3n (2 bytes) or a call to
+ * its call entry (5 bytes); *len 0: neither. */
+static unsigned syscall_before(umem_read_fn rd, void *cx, word_t ip, unsigned *len)
+{
+	uint8_t b[5];
+	*len = 0;
+	if (rd(cx, ip - 5, b, 5) && b[0] == 0xe8) {
+		word_t slot = ip + word_bytes(b + 1, false) - X86_CALL_ENTRY;
+		if (slot < CALL_SLOT_SIZE * X86_CALL_NSYS && !(slot % CALL_SLOT_SIZE)) {
+			*len = 5;
+			return slot / CALL_SLOT_SIZE;
+		}
+	}
+	if (rd(cx, ip - 2, b, 2) && b[0] == 0xcd && b[1] >= 0x30 && b[1] <= 0x36) {
+		*len = 2;
+		return b[1] - 0x30u;
+	}
+	return 0;
+}
+
 /* The bindings' inline asm (arch/x86/include/l4/arch/syscall.h) pushes EBP and the block address
  * (and for deceit S7/S8) before the int and pops them after it; a thread stopped in the kernel
  * is in between. The enclosing function's call-frame information describes the registers before
  * the pushes, so a backtrace starts from those. */
 static void frame_before_syscall(umem_read_fn rd, void *cx, word_t *r)
 {
-	static const uint8_t plain[] = {0x55, 0x53, 0x8b, 0x6b, 0x04, 0x8b, 0x1b, 0xcd};
+	static const uint8_t plain[] = {0x55, 0x53, 0x8b, 0x6b, 0x04, 0x8b, 0x1b};
 	static const uint8_t deceit[] = {0x55, 0x53, 0xff, 0x73, 0x0c, 0xff, 0x73,
-					 0x08, 0x8b, 0x6b, 0x04, 0x8b, 0x1b, 0xcd};
-	uint8_t code[sizeof deceit + 1];
-	word_t ip = r[X86_EIP], pushed = 0;
-	if (rd(cx, ip - sizeof plain - 1, code, sizeof plain + 1) &&
-	    !memcmp(code, plain, sizeof plain) && code[sizeof plain] >= 0x30 &&
-	    code[sizeof plain] <= 0x36)
+					 0x08, 0x8b, 0x6b, 0x04, 0x8b, 0x1b};
+	uint8_t code[sizeof deceit];
+	unsigned len, nr = syscall_before(rd, cx, r[X86_EIP], &len);
+	word_t at = r[X86_EIP] - len, pushed = 0;
+	if (!len)
+		return;
+	if (rd(cx, at - sizeof plain, code, sizeof plain) && !memcmp(code, plain, sizeof plain))
 		pushed = 8;
-	else if (rd(cx, ip - sizeof deceit - 1, code, sizeof deceit + 1) &&
-		 !memcmp(code, deceit, sizeof deceit) && code[sizeof deceit] == 0x30)
+	else if (nr == SYS_IPC && rd(cx, at - sizeof deceit, code, sizeof deceit) &&
+		 !memcmp(code, deceit, sizeof deceit))
 		pushed = 16;
 	word_t saved[2]; /* the block address, then EBP */
 	if (!pushed || !rd(cx, r[X86_ESP] + pushed - 8, saved, sizeof saved))
@@ -302,6 +326,8 @@ const struct arch arch_x86 = {
     .user_end = 0xc0000000u,
     .kip_addr = 0xbfff0000u,
     .qemu = "",
+    .call_entry = X86_CALL_ENTRY,
+    .call_nsys = X86_CALL_NSYS, /* not the exception table: that is lidt's */
     .reg_names = reg_names,
     .dwarf_nregs = X86_EIP + 1,
     .link_reg = ARCH_RA_ON_STACK,
@@ -318,6 +344,7 @@ const struct arch arch_x86 = {
     .gdb_bkpt = {0xcc}, /* int3 */
     .gdb_bkpt_len = 1,
     .gdb_bkpt_ip_after = 1,
+    .gdb_entry_insn = {0xc3, 0xc3, 0xc3, 0xc3}, /* ret: what a call entry does for the caller */
     .set_single_step = set_single_step,
     .step_trap = step_trap,
 };

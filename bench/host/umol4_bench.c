@@ -382,7 +382,7 @@ static void run_figure(const struct report *r, struct isa_run *i, const struct f
 		*a++ = (char *)f->arg;
 	*a = 0;
 	static char out[OUT_MAX], err[OUT_MAX];
-	file_result(res, f->key, run_captured(argv, out, err), out, err);
+	file_result(res, f->line ? f->line : f->key, run_captured(argv, out, err), out, err);
 }
 
 void stats_add(struct stats *s, double v)

@@ -55,6 +55,7 @@ double b_mmap_checked(int partner, long n);
 struct figure {
 	const char *key, *label;
 	const char *prog;      /* bench/<prog>.elf */
+	const char *line;      /* the key of its "BENCH <key>" line, if not key */
 	const char *arg;       /* argv[2], or 0 */
 	unsigned iters, quick; /* argv[1]: operations per run (bulkmap: superpages) */
 	double bytes;	       /* copied per operation: also reported as bandwidth */
@@ -62,7 +63,7 @@ struct figure {
 	/* umol4's targets and Fiasco-UX's range (docs/performance.md), in x getpid; 0: none */
 	double target_x_getpid, target_memcpy_share, fiasco[2];
 };
-#define F_COUNT 13
+#define F_COUNT 17
 extern const struct figure figures[F_COUNT];
 
 enum outcome { OUT_OK, OUT_NA, OUT_ERROR };

@@ -1,5 +1,6 @@
 /* umol4: boots an L4 V2 system (sigma0 + a root task) from ELF files and runs it until the
  * program exits. Exit statuses are documented in docs/usage.md and --help. */
+#include "arch/isas.h"
 #include "core/boot.h"
 #include "core/irq.h"
 #include "core/kip.h"
@@ -366,6 +367,7 @@ int main(int argc, char **argv)
 		unconfined = true;
 	}
 	kip_set_frequency(&k, host_cpu_mhz());
+	kip_set_call_entries(&k, arch_isas);
 	if (!clock_is_virtual() && !clock_start(&k)) {
 		fprintf(stderr, "umol4: cannot start the clock thread\n");
 		return EXIT_INTERNAL;

@@ -43,6 +43,9 @@
 #define MBOX_EV_BUS	6u /* SIGBUS */
 #define MBOX_EV_PREEMPT 7u /* the kernel's preemption signal (SIGALRM in the task) */
 #define MBOX_EV_HOSTSYS 8u /* SIGSYS: L4 code made a host system call (docs/security.md) */
+/* A system call through the stub's call entry (docs/architecture.md "Kernel entry by call"):
+ * trapno is its number, the ip in regs[] already the return address. No signal involved. */
+#define MBOX_EV_CALL 9u
 
 #define MBOX_NREGS   48
 #define MBOX_MAX_OPS 480
@@ -79,10 +82,25 @@ struct mbox {
 	 * pages): a stub whose spin budget ran out keeps spinning while this moves, instead of
 	 * sleeping and paying a cross-CPU wake-up on the answer. Any change counts. */
 	uint32_t progress;
+	/* stub -> kernel at start: where its call-entry table lies (the kernel checks it against
+	 * the ISA's documented address before it announces the table in the KIP) */
+	uint32_t call_entry;
+	/* Set by each side right before it sleeps on ctl, cleared after: the other side makes the
+	 * FUTEX_WAKE only then, so a hand-off between two spinning sides makes no system call. A
+	 * task can only lie about the kernel's (the kernel bounds its sleep) and its own. */
+	uint32_t kernel_sleeps;
+	uint32_t task_sleeps;
+	/* Set by the kernel in the mailbox of the process that waits for an answer when it
+	 * resumes another task process: the answer will take a while, and the CPU the waiting
+	 * stub polls on may be the one the other process needs. The stub yields from then on. */
+	uint32_t leave_cpu;
 	char name[16]; /* process name the stub sets with PR_SET_NAME */
 	struct mbox_op ops[MBOX_MAX_OPS];
 };
 
 _Static_assert(sizeof(struct mbox) <= MBOX_SIZE, "mailbox must fit its pages");
+/* The call entries (arch/<isa>/stub/entry.S) store registers at fixed offsets. */
+#define MBOX_REGS_OFF 32
+_Static_assert(__builtin_offsetof(struct mbox, regs) == MBOX_REGS_OFF, "mbox.regs offset");
 
 #endif

@@ -185,7 +185,12 @@ static enum tp_result wait_ended(void)
 }
 
 /* Sleeps until the stub hands control to the kernel. A pending kernel timeout preempts the
- * running task (SIGALRM) so the woken thread gets a chance to run. */
+ * running task (SIGALRM) so the woken thread gets a chance to run; while no entry follows, the
+ * signal is sent again every PREEMPT_AGAIN_US (one can arrive where the stub's call entry is
+ * about to enter anyway and let it pass, or the task can hold it off). */
+#define PREEMPT_AGAIN_US 20000u
+/* The longest sleep without a look at ctl (see kernel_sleeps in os/linux/mbox.h). */
+#define SLEEP_MAX_US 200000u
 enum tp_result tp_wait_kernel(struct taskproc *p, uint64_t deadline)
 {
 	uint32_t in_task_raw = p->be ? word_swap(MBOX_IN_TASK) : MBOX_IN_TASK;
@@ -219,17 +224,22 @@ enum tp_result tp_wait_kernel(struct taskproc *p, uint64_t deadline)
 		}
 		if (ctl != in_task_raw)
 			break; /* the stub entered the kernel */
-		struct timespec ts, *tsp = 0;
-		uint64_t next = deadline;
-		if (next && !preempted) {
-			uint64_t now = plat_now_us();
-			uint64_t d = next > now ? next - now : 0;
-			ts.tv_sec = (time_t)(d / 1000000);
-			ts.tv_nsec = (long)(d % 1000000) * 1000;
-			tsp = &ts;
-		}
-		long r = syscall(SYS_futex, &p->mb->ctl, FUTEX_WAIT, in_task_raw, tsp, 0, 0);
-		if (r < 0 && errno == ETIMEDOUT && p->pid) {
+		struct timespec ts;
+		uint64_t now = plat_now_us(), next = deadline;
+		if (next && preempted) /* the stub answers SIGALRM with an entry; ask again */
+			next = now + PREEMPT_AGAIN_US;
+		/* the task's code can clear kernel_sleeps, and then its stub does not wake us */
+		bool bounded = !next || next - now > SLEEP_MAX_US;
+		uint64_t d = bounded ? SLEEP_MAX_US : next > now ? next - now : 0;
+		ts.tv_sec = (time_t)(d / 1000000);
+		ts.tv_nsec = (long)(d % 1000000) * 1000;
+		tp_mb_put(p, &p->mb->kernel_sleeps, 1);
+		__atomic_thread_fence(__ATOMIC_SEQ_CST);
+		long r = __atomic_load_n(&p->mb->ctl, __ATOMIC_SEQ_CST) != in_task_raw
+			     ? 0
+			     : syscall(SYS_futex, &p->mb->ctl, FUTEX_WAIT, in_task_raw, &ts, 0, 0);
+		tp_mb_put(p, &p->mb->kernel_sleeps, 0);
+		if (r < 0 && errno == ETIMEDOUT && p->pid && !bounded) {
 			kill(p->pid, SIGALRM);
 			preempted = true;
 		}
@@ -247,11 +257,15 @@ enum tp_result tp_wait_kernel(struct taskproc *p, uint64_t deadline)
 	return res;
 }
 
+/* The stub sets task_sleeps before it sleeps and looks at ctl once more: with ctl stored first,
+ * one of the two sees the other. A stale 1 costs a needless wake, nothing more. */
 static void wake_task(struct taskproc *p, uint32_t cmd)
 {
 	tp_mb_put(p, &p->mb->cmd, cmd);
 	tp_mb_put(p, &p->mb->ctl, MBOX_IN_TASK);
-	syscall(SYS_futex, &p->mb->ctl, FUTEX_WAKE, 1, 0, 0, 0);
+	__atomic_thread_fence(__ATOMIC_SEQ_CST);
+	if (tp_mb_get(p, &p->mb->task_sleeps))
+		syscall(SYS_futex, &p->mb->ctl, FUTEX_WAKE, 1, 0, 0, 0);
 }
 
 static void queue_op(struct taskproc *p, uint32_t kind, word_t vpage, word_t npages, word_t pfn,
@@ -379,6 +393,10 @@ enum tp_result tp_run(struct thread *th, struct hw_event *ev)
 		deadline = plat_now_us() + left;
 	if (clock_is_virtual())
 		deadline = 0; /* in virtual time nothing expires while a thread runs */
+	/* the process that waits for its answer may spin on the CPU this one needs */
+	struct taskproc *waiting = tp_entered;
+	if (waiting && waiting != p && waiting->pid)
+		tp_mb_put(waiting, &waiting->mb->leave_cpu, 1);
 	running_pid = p->pid;
 	clock_task_running(true);
 	wake_task(p, MBOX_CMD_RESUME);
@@ -411,7 +429,7 @@ enum tp_result tp_run(struct thread *th, struct hw_event *ev)
 		th->regs[i] = tp_mb_get(p, &p->mb->regs[i]);
 	uint32_t kind = tp_mb_get(p, &p->mb->event);
 	/* any other value is the task's scribbling: the decoder reports it as an unexpected trap */
-	ev->kind = kind > MBOX_EV_START && kind <= MBOX_EV_HOSTSYS ? (enum hw_event_kind)kind : 0;
+	ev->kind = kind > MBOX_EV_START && kind <= MBOX_EV_CALL ? (enum hw_event_kind)kind : 0;
 	ev->sig_code = tp_mb_get(p, &p->mb->sig_code);
 	ev->fault_addr = tp_mb_get(p, &p->mb->fault_addr);
 	ev->trapno = tp_mb_get(p, &p->mb->trapno);

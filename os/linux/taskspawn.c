@@ -237,6 +237,13 @@ enum tp_result tp_spawn(struct task *t)
 		     tp_mb_get(p, &p->mb->event));
 		return TP_FAILED;
 	}
+	/* a stub built for another layout would take calls of L4 code for something else */
+	if (r == TP_OK && t->arch->call_entry &&
+	    tp_mb_get(p, &p->mb->call_entry) != t->arch->call_entry) {
+		klog("task %x: the %s stub's call entries lie at 0x%x, not at 0x%x", t->nr,
+		     t->arch->name, tp_mb_get(p, &p->mb->call_entry), t->arch->call_entry);
+		return TP_FAILED;
+	}
 	/* the mailbox's address is read here, before any L4 code ran, and never again */
 	if (r == TP_OK && *p->qemu &&
 	    !mapcheck_guest_base(p->pid, tp_mb_get(p, &p->mb->mbox_va), &p->guest_base)) {

@@ -5,14 +5,16 @@
 #                      [--diff-opt OPT]... [--expect-differ TEXT]... [-- ARGS...]
 #   VARIANT x86: a second native run, compared completely (paging traffic and clock included);
 #   x86-emu: the same ELF under qemu-i386 (--emulate), compared completely as well;
-#   every other ISA (arm, mips, ...): the ISA's build of the program, ISA-neutral parts compared.
+#   every other ISA (arm, mips, ...): the ISA's build of the program, ISA-neutral parts compared;
+#   --other-build: PROG is another build than REF (the trap entry's), ISA-neutral parts compared
+#   on x86 and x86-emu too (code addresses, and so the paging traffic, differ).
 # Both runs must end with the same exit status and write a non-empty trace; the traces must agree,
 # or with --expect-differ must diverge (diff exits 1) with a report naming every TEXT.
 set -u
 umol4=$1 tool=$2 variant=$3 ref=$4 prog=$5
 shift 5
 case $tool in /*) ;; *) tool=$PWD/$tool;; esac
-input=/dev/null opts="" diffopts="" expect=0
+input=/dev/null opts="" diffopts="" expect=0 other=0
 tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
 # On failure the traces stay in a directory of their own, for umol4-trace diff/chrome by hand.
 keep() {
@@ -27,13 +29,14 @@ while [ $# -gt 0 ]; do
     --opt) opts="$opts $2"; shift 2;;
     --diff-opt) diffopts="$diffopts $2"; shift 2;;
     --expect-differ) expect=1; printf '%s\n' "$2" >> "$tmp/texts"; shift 2;;
+    --other-build) other=1; shift;;
     --) shift; break;;
     *) echo "matrix_run.sh: bad argument $1" >&2; exit 2;;
   esac
 done
 mode=""
 case $variant in
-  x86|x86-emu) diffopts="$diffopts --with-memory --with-timing"
+  x86|x86-emu) [ $other = 1 ] || diffopts="$diffopts --with-memory --with-timing"
     [ "$variant" = x86-emu ] && mode=--emulate;;
   *) ;; # another ISA: its own build, the ISA-neutral parts
 esac

@@ -149,7 +149,13 @@ static void wait_kernel(const char *what)
 		if (tswap(raw) == MBOX_IN_KERNEL)
 			return;
 		struct timespec ts = {0, 100 * 1000 * 1000};
-		if (futex(&mb->ctl, FUTEX_WAIT, raw, &ts) == 0 || errno != ETIMEDOUT)
+		/* as the kernel does: the stub wakes only a side that said it sleeps */
+		__atomic_store_n(&mb->kernel_sleeps, tswap(1), __ATOMIC_SEQ_CST);
+		long r = tswap(__atomic_load_n(&mb->ctl, __ATOMIC_SEQ_CST)) == MBOX_IN_KERNEL
+			     ? 0
+			     : futex(&mb->ctl, FUTEX_WAIT, raw, &ts);
+		__atomic_store_n(&mb->kernel_sleeps, 0, __ATOMIC_SEQ_CST);
+		if (r == 0 || errno != ETIMEDOUT)
 			continue;
 		int st;
 		if (waitpid(child, &st, WNOHANG) == child) {

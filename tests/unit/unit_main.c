@@ -5,7 +5,7 @@ int check_failures;
 
 int main(void)
 {
-	const struct unit_test *suites[] = {ipc_tests, longipc_tests, clan_tests, map_tests, arch_tests, misc_tests, debug_tests, gdb_tests, riscv_tests, device_tests, virtio_tests};
+	const struct unit_test *suites[] = {ipc_tests, longipc_tests, clan_tests, map_tests, arch_tests, misc_tests, debug_tests, gdb_tests, riscv_tests, device_tests, virtio_tests, callentry_tests};
 	int passed = 0, failed = 0;
 	for (unsigned s = 0; s < sizeof suites / sizeof suites[0]; s++) {
 		for (const struct unit_test *t = suites[s]; t->name; t++) {

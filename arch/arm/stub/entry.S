@@ -14,6 +14,67 @@ _start:
 	udf	#0			/* not reached */
 	.ltorg
 
+/* The kernel entry by call (os/linux/stub/stub.h, docs/abi/arm.md "Kernel entry"): the binding
+ * does `movw/movt r12, 0xC0000400 + 32 * n; blx r12`, so lr is the return address, r12 is
+ * clobbered and every other register is the caller's. Slot n frees r0 into the mailbox, notes
+ * n in it and goes on to the common part. */
+#define MREG(i) (32 + 4 * (i))		/* mbox.regs[i] from stub_mbox, arch/arm/trapregs.h */
+	.section .text.callentry, "ax"
+	.balign	32
+	.globl	stub_call_entries
+stub_call_entries:
+	.irp	n, 0, 1, 2, 3, 4, 5, 6, 7, 8
+	.balign	32
+	movw	r12, #:lower16:stub_mbox
+	movt	r12, #:upper16:stub_mbox
+	str	r0, [r12, #MREG(0)]
+	mov	r0, #\n
+	b	stub_call_common
+	.endr
+
+stub_call_common:
+	add	r12, r12, #MREG(1)
+	stmia	r12, {r1-r11}
+	sub	r12, r12, #MREG(1)
+	str	sp, [r12, #MREG(13)]
+	str	lr, [r12, #MREG(14)]
+	str	lr, [r12, #MREG(15)]	/* pc: the return address */
+	str	lr, [r12, #MREG(12)]	/* r12 was clobbered by the binding; see stub_qemu.h */
+	mrs	r1, APSR
+	str	r1, [r12, #MREG(16)]
+	movw	r1, #:lower16:stub_call_nr
+	movt	r1, #:upper16:stub_call_nr
+	str	r0, [r1]
+	mov	r0, #1
+	str	r0, [r1, #4]		/* stub_in_call */
+	movw	sp, #:lower16:stub_call_stack_top
+	movt	sp, #:upper16:stub_call_stack_top
+	bl	stub_call
+	.globl	stub_call_return
+stub_call_return:
+	/* the answer: the caller again (stub_call returned only then) */
+	movw	r1, #:lower16:stub_call_nr
+	movt	r1, #:upper16:stub_call_nr
+	mov	r0, #0
+	str	r0, [r1, #4]		/* stub_in_call */
+	movw	r12, #:lower16:stub_mbox
+	movt	r12, #:upper16:stub_mbox
+	ldr	r0, [r12, #MREG(16)]
+	msr	APSR_nzcvqg, r0
+	ldr	sp, [r12, #MREG(13)]
+	ldr	lr, [r12, #MREG(14)]
+	ldr	r0, [r12, #MREG(12)]
+	ldr	r2, [r12, #MREG(15)]
+	str	r0, [r1, #8]		/* stub_call_ret: r12, pc for the last load */
+	str	r2, [r1, #12]
+	add	r12, r12, #MREG(0)
+	ldmia	r12, {r0-r11}
+	movw	r12, #:lower16:stub_call_ret
+	movt	r12, #:upper16:stub_call_ret
+	ldmia	r12, {r12, pc}
+	.globl	stub_call_code_end
+stub_call_code_end:
+
 	.text
 /* long stub_syscall(long nr, long a1, ..., long a6): svc #0 with the number in r7 and a1..a6 in
  * r0..r5 (a4..a6 arrive on the stack). Returns -errno on failure as the kernel does. */
@@ -50,6 +111,18 @@ stub_restorer:
 	.size	stub_restorer, . - stub_restorer
 
 	.bss
+	.globl	stub_call_nr, stub_in_call
+	.balign	8
+stub_call_nr:				/* the order is entry.S's: nr, in_call, r12, pc */
+	.space	4
+stub_in_call:
+	.space	4
+stub_call_ret:
+	.space	8
+	.balign	16
+stub_call_stack:
+	.space	16384
+stub_call_stack_top:
 	.balign	16
 stub_boot_stack:
 	.space	8192

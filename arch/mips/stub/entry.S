@@ -17,6 +17,65 @@ _start:
 	nop
 	break				/* not reached */
 
+/* The kernel entry by call (os/linux/stub/stub.h, docs/abi/mips.md "Kernel entry"): the binding
+ * does `li $t9, 0x70000400 + 32 * n; jalr $t9; nop`, so $ra is the return address, $t9 is
+ * clobbered and every other register is the caller's. Slot n frees $at into the mailbox, notes
+ * n in it and goes on to the common part. */
+#define MREG(i) (32 + 4 * (i))		/* mbox.regs[i] from stub_mbox, arch/mips/trapregs.h */
+	.section .text.callentry, "ax"
+	.balign	32
+	.globl	stub_call_entries
+stub_call_entries:
+	.irp	n, 0, 1, 2, 3, 4, 5, 6, 7, 8
+	.balign	32
+	lui	$25, %hi(stub_mbox)
+	addiu	$25, $25, %lo(stub_mbox)
+	sw	$1, MREG(1)($25)
+	b	stub_call_common
+	li	$1, \n			/* delay slot */
+	.endr
+
+stub_call_common:
+	.irp	r, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 26, 27, 28, 29, 30, 31
+	sw	$\r, MREG(\r)($25)
+	.endr
+	sw	$0, MREG(0)($25)
+	sw	$31, MREG(25)($25)	/* $t9 was clobbered by the binding; see stub_qemu.h */
+	sw	$31, MREG(32)($25)	/* pc: the return address */
+	mfhi	$2
+	sw	$2, MREG(33)($25)
+	mflo	$2
+	sw	$2, MREG(34)($25)
+	lui	$2, %hi(stub_call_nr)
+	addiu	$2, $2, %lo(stub_call_nr)
+	sw	$1, 0($2)
+	li	$3, 1
+	sw	$3, 4($2)		/* stub_in_call */
+	lui	$sp, %hi(stub_call_stack_top - 16)
+	addiu	$sp, $sp, %lo(stub_call_stack_top - 16)
+	jal	stub_call
+	nop
+	.globl	stub_call_return
+stub_call_return:
+	/* the answer: the caller again (stub_call returned only then) */
+	lui	$2, %hi(stub_call_nr)
+	addiu	$2, $2, %lo(stub_call_nr)
+	sw	$0, 4($2)		/* stub_in_call */
+	lui	$25, %hi(stub_mbox)
+	addiu	$25, $25, %lo(stub_mbox)
+	lw	$2, MREG(33)($25)
+	mthi	$2
+	lw	$2, MREG(34)($25)
+	mtlo	$2
+	.irp	r, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 26, 27, 28, 29, 30, 31
+	lw	$\r, MREG(\r)($25)
+	.endr
+	lw	$25, MREG(32)($25)
+	jr	$25
+	nop
+	.globl	stub_call_code_end
+stub_call_code_end:
+
 	.text
 /* long stub_syscall(long nr, long a1, ..., long a6): `syscall` with the number in v0, a1..a4 in
  * a0..a3 and a5, a6 at 16/20($sp) of the syscall's caller. The C caller passed nr, a1..a3 in
@@ -73,6 +132,16 @@ stub_restorer:
 	break
 
 	.bss
+	.globl	stub_call_nr, stub_in_call
+	.balign	8
+stub_call_nr:				/* entry.S addresses stub_in_call from here */
+	.space	4
+stub_in_call:
+	.space	4
+	.balign	16
+stub_call_stack:
+	.space	16384
+stub_call_stack_top:
 	.balign	16
 stub_boot_stack:
 	.space	8192

@@ -119,6 +119,13 @@ static inline void *stub_fp_area(void *ucp, uint32_t *size)
 #define STUB_SEXT(v) ((uint64_t)(int64_t)(int32_t)(v))
 
 STUB_MAGIC_MYSELF(MIPS_PC, MIPS_RA, MIPS_A0, MIPS_T1, MIPS_T2)
+STUB_CALL_JUMP_REG(MIPS_PC, MIPS_T9)
+#define STUB_NREGS MIPS_NREGS
+
+static inline uint32_t stub_frame_ip(void *ucp)
+{
+	return (uint32_t)((struct stub_ucontext *)ucp)->mc.pc;
+}
 
 static inline void stub_load_regs(const struct mbox *m, void *ucp)
 {

@@ -10,6 +10,58 @@ _start:
 	call	stub_main
 	unimp				/* not reached */
 
+/* The kernel entry by call (os/linux/stub/stub.h, docs/abi/riscv.md "Kernel entry"): the
+ * binding does `lui t6, %hi(E); jalr ra, %lo(E)(t6)` with E = 0xC0000400 + 32 * n, so ra is the
+ * return address, t6 is clobbered and every other register is the caller's. Slot n frees t5 into
+ * the mailbox, notes n in it and goes on to the common part. */
+#define MREG(i) (32 + 4 * (i))		/* mbox.regs[i] from stub_mbox, arch/riscv/trapregs.h */
+	.section .text.callentry, "ax"
+	.option	push
+	.option	norvc
+	.balign	32
+	.globl	stub_call_entries
+stub_call_entries:
+	.irp	n, 0, 1, 2, 3, 4, 5, 6, 7, 8
+	.balign	32
+	lui	t6, %hi(stub_mbox)
+	addi	t6, t6, %lo(stub_mbox)
+	sw	t5, MREG(30)(t6)
+	li	t5, \n
+	j	stub_call_common
+	.endr
+
+stub_call_common:
+	.irp	r, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29
+	sw	x\r, MREG(\r)(t6)
+	.endr
+	sw	zero, MREG(0)(t6)
+	sw	ra, MREG(31)(t6)	/* t6 was clobbered by the binding; see stub_qemu.h */
+	sw	ra, MREG(32)(t6)	/* pc: the return address */
+	lui	t4, %hi(stub_call_nr)
+	addi	t4, t4, %lo(stub_call_nr)
+	sw	t5, 0(t4)
+	li	t3, 1
+	sw	t3, 4(t4)		/* stub_in_call */
+	lui	sp, %hi(stub_call_stack_top)
+	addi	sp, sp, %lo(stub_call_stack_top)
+	call	stub_call
+	.globl	stub_call_return
+stub_call_return:
+	/* the answer: the caller again (stub_call returned only then) */
+	lui	t4, %hi(stub_call_nr)
+	addi	t4, t4, %lo(stub_call_nr)
+	sw	zero, 4(t4)		/* stub_in_call */
+	lui	t6, %hi(stub_mbox)
+	addi	t6, t6, %lo(stub_mbox)
+	.irp	r, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30
+	lw	x\r, MREG(\r)(t6)
+	.endr
+	lw	t6, MREG(32)(t6)
+	jr	t6
+	.globl	stub_call_code_end
+stub_call_code_end:
+	.option	pop
+
 	.text
 /* long stub_syscall(long nr, long a1, ..., long a6): ecall with the number in a7 and a1..a6 in
  * a0..a5. Returns -errno on failure as the kernel does. */
@@ -49,6 +101,16 @@ stub_restorer:
 	unimp
 
 	.bss
+	.globl	stub_call_nr, stub_in_call
+	.balign	8
+stub_call_nr:				/* entry.S addresses stub_in_call from here */
+	.space	4
+stub_in_call:
+	.space	4
+	.balign	16
+stub_call_stack:
+	.space	16384
+stub_call_stack_top:
 	.balign	16
 stub_boot_stack:
 	.space	8192

@@ -97,6 +97,13 @@ static inline void stub_save_regs(struct mbox *m, void *ucp)
 }
 
 STUB_MAGIC_MYSELF(RV_PC, RV_RA, RV_A0, RV_A5, RV_A6)
+STUB_CALL_JUMP_REG(RV_PC, RV_T6)
+#define STUB_NREGS RV_NREGS
+
+static inline uint32_t stub_frame_ip(void *ucp)
+{
+	return ((struct stub_ucontext *)ucp)->mc[0];
+}
 
 /* The F/D registers and fcsr (qemu's default CPU has them, though ilp32 code never uses them). */
 static inline void *stub_fp_area(void *ucp, uint32_t *size)

@@ -87,6 +87,57 @@ stub_int80:
 	popl	%ecx
 	ret
 
+/* The kernel entry by call (os/linux/stub/stub.h, docs/abi/x86.md "Kernel entry"): the binding
+ * does `call 0xC0000400 + 32 * n`, so [esp] is the return address and every register is the
+ * caller's. Slot n pops the return address (a fault there is the caller's own: nothing is
+ * changed yet), notes n and goes on to the common part. */
+#define MREG(i) stub_mbox + 32 + 4 * (i)	/* mbox.regs[i], arch/x86/trapregs.h order */
+	.section .text.callentry, "ax"
+	.balign	32
+	.globl	stub_call_entries
+stub_call_entries:
+	.irp	n, 0, 1, 2, 3, 4, 5, 6, 7, 8
+	.balign	32
+	popl	stub_call_ret
+	movl	$\n, stub_call_nr
+	jmp	stub_call_common
+	.endr
+
+stub_call_common:
+	movl	%eax, MREG(0)
+	movl	%ecx, MREG(1)
+	movl	%edx, MREG(2)
+	movl	%ebx, MREG(3)
+	movl	%esp, MREG(4)
+	movl	%ebp, MREG(5)
+	movl	%esi, MREG(6)
+	movl	%edi, MREG(7)
+	movl	stub_call_ret, %eax
+	movl	%eax, MREG(8)
+	movl	$stub_call_stack_top, %esp
+	pushfl
+	popl	MREG(9)
+	movl	$1, stub_in_call
+	cld				/* the C code's ABI; the caller's DF is in MREG(9) */
+	call	stub_call
+	.globl	stub_call_return
+stub_call_return:
+	/* the answer: the caller again (stub_call returned only then) */
+	movl	$0, stub_in_call
+	pushl	MREG(9)
+	popfl
+	movl	MREG(0), %eax
+	movl	MREG(1), %ecx
+	movl	MREG(2), %edx
+	movl	MREG(3), %ebx
+	movl	MREG(5), %ebp
+	movl	MREG(6), %esi
+	movl	MREG(7), %edi
+	movl	MREG(4), %esp
+	jmp	*MREG(8)
+	.globl	stub_call_code_end
+stub_call_code_end:
+
 	.data
 	.balign	4
 	.globl	stub_vsyscall
@@ -94,6 +145,18 @@ stub_vsyscall:
 	.long	stub_int80
 
 	.bss
+	.globl	stub_call_nr, stub_in_call
+	.balign	4
+stub_call_nr:
+	.space	4
+stub_in_call:
+	.space	4
+stub_call_ret:
+	.space	4
+	.balign	16
+stub_call_stack:
+	.space	16384
+stub_call_stack_top:
 	.globl	stub_initial_sp
 	.balign	4
 stub_initial_sp:

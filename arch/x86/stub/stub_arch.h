@@ -211,13 +211,59 @@ static inline int stub_is_myself(const struct mbox *m)
 	       m->regs[X86_ESI] == 0;
 }
 
-static inline void stub_answer_myself(struct mbox *m)
+#define STUB_SYS_ID_NEAREST 1u
+static inline int stub_call_is_myself(const struct mbox *m)
+{
+	return m->trapno == STUB_SYS_ID_NEAREST && m->regs[X86_ESI] == 0;
+}
+
+static inline void stub_answer_myself(struct mbox *m, int trapped)
 {
 	m->regs[X86_EAX] = 0;
 	m->regs[X86_ESI] = m->cur_lo;
 	m->regs[X86_EDI] = m->cur_hi;
-	m->regs[X86_EIP] += 2;
+	if (trapped)
+		m->regs[X86_EIP] += 2;
 }
+
+#define STUB_NREGS X86_NREGS
+
+/* The slow path's signal (os/linux/stub/stub.c): hlt is #GP in user mode, SIGSEGV, the same
+ * cheap way in as an int $0x3n (ud2's #UD costs Linux several times as much). */
+static inline void stub_raise_resume(void)
+{
+	__asm__ __volatile__("hlt");
+}
+#define STUB_EFLAGS_TF	 0x100u
+#define STUB_TRAP_TRACE	 2u /* si_code TRAP_TRACE */
+#define STUB_TRAPNO_STEP 1u /* #DB */
+
+/* entry.S loads every register and eflags itself (popfl, then a jump through the mailbox); only
+ * a trap flag must come from a frame, or the step would end inside entry.S. */
+static inline int stub_call_resumable(const struct mbox *m)
+{
+	return !(m->regs[X86_EFLAGS] & STUB_EFLAGS_TF);
+}
+
+static inline uint32_t stub_frame_ip(void *ucp)
+{
+	return ((struct stub_ucontext *)ucp)->mc.eip;
+}
+
+/* A debugger's single step (trap flag) that trapped inside the call entry: clear it there, so
+ * the entry runs through; stub_call ends the step at the return address instead. */
+static inline int stub_clear_step(void *ucp)
+{
+	struct stub_sigcontext *sc = &((struct stub_ucontext *)ucp)->mc;
+	if (!(sc->eflags & STUB_EFLAGS_TF))
+		return 0;
+	sc->eflags &= ~STUB_EFLAGS_TF;
+	return 1;
+}
+
+_Static_assert(X86_EAX == 0 && X86_ECX == 1 && X86_EDX == 2 && X86_EBX == 3 && X86_ESP == 4 &&
+		   X86_EBP == 5 && X86_ESI == 6 && X86_EDI == 7 && X86_EIP == 8 && X86_EFLAGS == 9,
+	       "entry.S stores the registers at these indices");
 
 /* The FPU/SSE/AVX state in the frame: fpstate points to the legacy FSAVE header (112 bytes); its
  * magic 0xffff means nothing follows, else the FXSAVE image follows, and when the software bytes

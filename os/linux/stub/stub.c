@@ -20,6 +20,7 @@
 #define STUB_EXIT_UNMAP	    124 /* unmapping the L4 user range failed */
 #define STUB_EXIT_BADCMD    125 /* the kernel wrote an unknown mbox.cmd */
 #define STUB_EXIT_FILTER    126 /* the instruction-pointer filter could not be installed */
+#define STUB_EXIT_CALLFAULT 127 /* a fault inside the call entry: its memory was tampered with */
 
 /* Linux ABI values that are the same on every umol4 ISA (checked below where possible). */
 #define STUB_PROT_RW	 3
@@ -34,11 +35,9 @@
 #define STUB_PAGE	4096u
 
 /* The mailbox. It lives inside the stub image, page aligned, so mapping fd 3 over it with
- * MAP_FIXED can never hit something qemu allocated for itself in the guest address space. */
-static union {
-	struct mbox m;
-	char bytes[MBOX_SIZE];
-} mbox_area __attribute__((aligned(STUB_PAGE), section(".bss.mbox")));
+ * MAP_FIXED can never hit something qemu allocated for itself in the guest address space. The
+ * call entries (entry.S) store the caller's registers straight into it. */
+union stub_mbox stub_mbox __attribute__((aligned(STUB_PAGE), section(".bss.mbox")));
 _Static_assert(MBOX_SIZE % STUB_PAGE == 0, "mailbox must be whole pages");
 
 /* The signal stack: the handler never runs on L4 memory, whatever the L4 sp is. */
@@ -256,6 +255,9 @@ static void fp_switch(void *uc, unsigned from, unsigned to)
  * busy host every yield may hand the CPU to another process for a while, and a task that waits
  * longer than the kernel spins has been put to sleep on the kernel's side as well. */
 #define STUB_SPIN_US 50
+/* Before it yields, the stub polls ctl this many times per permitted yield (a few µs natively,
+ * some more under qemu), unless the kernel says it resumed another process (leave_cpu). */
+#define STUB_POLLS_PER_YIELD 4u
 
 /* CLOCK_MONOTONIC in µs, wrapping: only differences are used. The time64 call, because the
  * newer 32-bit ABIs (asm-generic ones such as rv32) have no other. */
@@ -266,44 +268,33 @@ static int32_t now_us(void)
 	return (int32_t)ts[0] * 1000000 + (int32_t)ts[1] / 1000;
 }
 
-/* The only place the stub lives after startup. Runs on the signal stack with every signal blocked
- * (so it never nests; a fault in here kills the process, which the kernel detects). */
-void stub_handler(int sig, void *info, void *uc)
+/* Hands control to the kernel and waits for its answer: returns once the kernel said RESUME,
+ * with the mapping operations applied and the registers to resume in m->regs. */
+static void hand_off(struct mbox *m)
 {
-	struct mbox *m = &mbox_area.m;
-
-	m->event = event_of(sig);
-	unsigned trapped = m->event == MBOX_EV_START ? NO_THREAD : lthread_of(m->cur_lo);
-	m->sig_code = *(const uint32_t *)((const char *)info + STUB_SI_CODE_OFF);
-	m->fault_addr =
-	    *(const uint32_t *)((const char *)info + STUB_SI_ADDR_OFF); /* kill(): si_pid */
-	stub_save_regs(m, uc);
-	if (sig == STUB_SIGSYS) {
-		/* seccomp's SIGSYS: si_call_addr, si_syscall, si_arch follow si_code's word */
-		m->err = *(const uint32_t *)((const char *)info + STUB_SI_ADDR_OFF + 4);
-		m->trapno = *(const uint32_t *)((const char *)info + STUB_SI_ADDR_OFF + 8);
-	}
-	if (m->fast_myself && stub_is_myself(m)) {
-		/* l4_myself: the answer only concerns the caller; the kernel published it */
-		stub_answer_myself(m);
-		stub_load_regs(m, uc);
-		return;
-	}
-
 	for (;;) {
-		/* Publish everything written above, then hand over (full barrier: the kernel reads
+		/* Publish everything written before, then hand over (full barrier: the kernel reads
 		 * the registers as soon as it sees IN_KERNEL). */
+		__atomic_store_n(&m->leave_cpu, 0, __ATOMIC_RELAXED);
 		__atomic_store_n(&m->ctl, MBOX_IN_KERNEL, __ATOMIC_SEQ_CST);
-		SYS3(STUB_NR_futex, &m->ctl, STUB_FUTEX_WAKE, 1);
+		if (__atomic_load_n(&m->kernel_sleeps, __ATOMIC_SEQ_CST))
+			SYS3(STUB_NR_futex, &m->ctl, STUB_FUTEX_WAKE, 1);
 		/* Native values throughout: qemu byte-swaps the compare value for cross-endian
 		 * guests, so the in-memory word and the value always agree. EINTR/EAGAIN just loop.
 		 */
 		uint32_t spins = __atomic_load_n(&m->spin, __ATOMIC_RELAXED), yields = 0;
-		uint32_t progress = 0;
+		uint32_t polls = spins * STUB_POLLS_PER_YIELD, progress = 0;
 		int32_t since = 0;
 		while (__atomic_load_n(&m->ctl, __ATOMIC_ACQUIRE) == MBOX_IN_KERNEL) {
-			if (yields <
-			    spins) { /* the kernel, on another CPU, usually answers within µs */
+			if (__atomic_load_n(&m->leave_cpu, __ATOMIC_RELAXED)) {
+				polls = 0; /* another process runs first: yield to it */
+			} else if (polls) {
+				/* the kernel, on another CPU, answers most calls within a µs:
+				 * without a system call in between, the answer is seen at once */
+				polls--;
+				continue;
+			}
+			if (yields < spins) { /* then yield, for a task process on this CPU */
 				SYS0(STUB_NR_sched_yield);
 				/* the clock from the 8th yield on: a quick answer costs no clock
 				 * read */
@@ -323,19 +314,19 @@ void stub_handler(int sig, void *info, void *uc)
 				}
 				continue;
 			}
-			SYS4(STUB_NR_futex, &m->ctl, STUB_FUTEX_WAIT, MBOX_IN_KERNEL, 0);
+			/* announce the sleep, then look once more: the kernel sets ctl before it
+			 * reads task_sleeps, so one of the two sees the other */
+			__atomic_store_n(&m->task_sleeps, 1, __ATOMIC_SEQ_CST);
+			if (__atomic_load_n(&m->ctl, __ATOMIC_SEQ_CST) == MBOX_IN_KERNEL)
+				SYS4(STUB_NR_futex, &m->ctl, STUB_FUTEX_WAIT, MBOX_IN_KERNEL, 0);
+			__atomic_store_n(&m->task_sleeps, 0, __ATOMIC_RELAXED);
 		}
 
 		if (m->nops)
 			apply_ops(m);
 		switch (__atomic_load_n(&m->cmd, __ATOMIC_RELAXED)) {
 		case MBOX_CMD_RESUME:
-			/* a pooled process learns its task's name at its first resume */
-			if (m->event == MBOX_EV_START)
-				SYS2(STUB_NR_prctl, STUB_PR_SET_NAME, m->name);
-			stub_load_regs(m, uc);
-			fp_switch(uc, trapped, lthread_of(m->cur_lo));
-			return; /* rt_sigreturn (restorer / MIPS entry) resumes L4 code */
+			return;
 		case MBOX_CMD_OPS_ONLY:
 			continue; /* hand straight back; event and regs stay as they were */
 		case MBOX_CMD_EXIT:
@@ -344,6 +335,131 @@ void stub_handler(int sig, void *info, void *uc)
 			stub_exit(STUB_EXIT_BADCMD);
 		}
 	}
+}
+
+/* stub_in_call: 1 from entry.S's switch to the call stack until the kernel answered, then 2 (the
+ * answer is in the mailbox) until entry.S has loaded it or a signal frame took it over. */
+#define CALL_ENTERING 1u
+#define CALL_ANSWERED 2u
+/* The calling thread: its FPU state is what the CPU holds while the call path runs. */
+static unsigned call_caller;
+/* The call path's hand-over to a signal frame: set when the kernel's answer to a call cannot be
+ * loaded by entry.S (another thread, or state only a frame restores); the trap stub_call then
+ * executes makes the handler load it. */
+static uint32_t resume_pending;
+/* x86: a debugger's single step trapped inside the call entry; the step ends at the return. */
+static uint32_t call_step;
+
+/* Where ip lies in the call entry's code: CALL_ENTERING while the caller's registers are being
+ * saved, CALL_ANSWERED while the answer is being loaded, 0 outside, and 0 at a slot's first
+ * instruction too: nothing has been done there yet, a fault or signal there is the thread's. */
+static uint32_t call_code_phase(uint32_t ip)
+{
+	uint32_t lo = (uint32_t)(uintptr_t)stub_call_entries;
+	if (ip - lo >= (uint32_t)(stub_call_code_end - stub_call_entries))
+		return 0;
+	if (ip - lo >= (uint32_t)(stub_call_return - stub_call_entries))
+		return CALL_ANSWERED;
+	if (ip - lo < STUB_CALL_SLOT * STUB_CALL_SLOTS && (ip - lo) % STUB_CALL_SLOT == 0)
+		return 0;
+	return CALL_ENTERING;
+}
+
+/* Called by entry.S on the call stack, the caller's registers in m->regs. Returns when entry.S may
+ * load the answer itself: the kernel resumes the caller and nothing but registers changes. */
+void stub_call(void)
+{
+	struct mbox *m = &stub_mbox.m;
+	call_caller = lthread_of(m->cur_lo);
+	m->event = MBOX_EV_CALL;
+	m->trapno = stub_call_nr;
+	m->sig_code = 0;
+	m->fault_addr = 0;
+	m->err = 0;
+	m->nregs = STUB_NREGS;
+	if (m->fast_myself && stub_call_is_myself(m))
+		stub_answer_myself(m, 0);
+	else
+		hand_off(m);
+	__atomic_store_n(&stub_in_call, CALL_ANSWERED, __ATOMIC_RELAXED);
+	__atomic_signal_fence(__ATOMIC_SEQ_CST);
+	if (call_step) {
+		call_step = 0;
+		if (lthread_of(m->cur_lo) == call_caller) {
+			/* the step the debugger asked for ends at the return address */
+			__atomic_store_n(&stub_in_call, CALL_ENTERING, __ATOMIC_RELAXED);
+			m->event = MBOX_EV_TRAP;
+			m->sig_code = STUB_TRAP_TRACE;
+			m->trapno = STUB_TRAPNO_STEP;
+			hand_off(m);
+			__atomic_store_n(&stub_in_call, CALL_ANSWERED, __ATOMIC_RELAXED);
+		}
+	}
+	if (lthread_of(m->cur_lo) == call_caller && stub_call_resumable(m))
+		return;
+	/* A trap instruction, not kill(): the signal comes from the CPU (or qemu) at once, where a
+	 * kill() would be a host system call the kernel's supervisor has to check. */
+	resume_pending = 1;
+	stub_raise_resume(); /* the handler loads the answer and resumes L4 code from the frame */
+	stub_exit(STUB_EXIT_CALLFAULT);
+}
+
+/* The only place the stub lives after startup besides the call path. Runs on the signal stack
+ * with every signal blocked (so it never nests; a fault in here kills the process, which the
+ * kernel detects). */
+void stub_handler(int sig, void *info, void *uc)
+{
+	struct mbox *m = &stub_mbox.m;
+
+	uint32_t phase = stub_in_call ? stub_in_call : call_code_phase(stub_frame_ip(uc));
+	if (phase == CALL_ANSWERED && !resume_pending && sig != STUB_SIGALRM)
+		stub_exit(STUB_EXIT_CALLFAULT); /* nothing else can happen there */
+	if (phase == CALL_ANSWERED || resume_pending) {
+		/* The kernel has answered a call: the thread it resumes stands where the answer
+		 * says. Load it into the frame; the signal raised for that (resume_pending) is done
+		 * then, any other one (a preemption) is that thread's. */
+		stub_in_call = 0;
+		call_step = 0;
+		stub_load_regs(m, uc);
+		fp_switch(uc, call_caller, lthread_of(m->cur_lo));
+		if (resume_pending) {
+			resume_pending = 0;
+			return;
+		}
+	} else if (phase == CALL_ENTERING) {
+		/* The thread is entering the kernel already: a preemption needs nothing more. */
+		if (sig == STUB_SIGALRM)
+			return;
+		if (sig == STUB_SIGTRAP && stub_clear_step(uc)) {
+			call_step = 1;
+			return;
+		}
+		stub_exit(STUB_EXIT_CALLFAULT);
+	}
+	m->event = event_of(sig);
+	unsigned trapped = m->event == MBOX_EV_START ? NO_THREAD : lthread_of(m->cur_lo);
+	m->sig_code = *(const uint32_t *)((const char *)info + STUB_SI_CODE_OFF);
+	m->fault_addr =
+	    *(const uint32_t *)((const char *)info + STUB_SI_ADDR_OFF); /* kill(): si_pid */
+	stub_save_regs(m, uc);
+	if (sig == STUB_SIGSYS) {
+		/* seccomp's SIGSYS: si_call_addr, si_syscall, si_arch follow si_code's word */
+		m->err = *(const uint32_t *)((const char *)info + STUB_SI_ADDR_OFF + 4);
+		m->trapno = *(const uint32_t *)((const char *)info + STUB_SI_ADDR_OFF + 8);
+	}
+	if (m->fast_myself && stub_is_myself(m)) {
+		/* l4_myself: the answer only concerns the caller; the kernel published it */
+		stub_answer_myself(m, 1);
+		stub_load_regs(m, uc);
+		return;
+	}
+	hand_off(m);
+	/* a pooled process learns its task's name at its first resume */
+	if (m->event == MBOX_EV_START)
+		SYS2(STUB_NR_prctl, STUB_PR_SET_NAME, m->name);
+	stub_load_regs(m, uc);
+	fp_switch(uc, trapped, lthread_of(m->cur_lo));
+	/* return: rt_sigreturn (restorer / MIPS entry) resumes L4 code */
 }
 
 static const int caught[] = {STUB_SIGSEGV, STUB_SIGILL,	 STUB_SIGTRAP, STUB_SIGFPE,
@@ -408,7 +524,7 @@ static void install_ip_filter(void)
  * may have put them into the range we unmap. */
 void stub_main(void)
 {
-	struct mbox *m = &mbox_area.m;
+	struct mbox *m = &stub_mbox.m;
 	uint32_t sigset[STUB_SIGSET_BYTES / 4] = {0};
 
 	if (SYS6(STUB_NR_mmap2, m, MBOX_SIZE, STUB_PROT_RW, STUB_MAP_SHARED | STUB_MAP_FIXED,
@@ -418,6 +534,7 @@ void stub_main(void)
 	/* The kernel wrote the name before exec; prctl copies at most 15 chars and terminates. */
 	SYS2(STUB_NR_prctl, STUB_PR_SET_NAME, m->name);
 	m->mbox_va = (uint32_t)(uintptr_t)m;
+	m->call_entry = (uint32_t)(uintptr_t)stub_call_entries;
 
 	struct stub_stack ss = {0};
 	ss.sp = altstack;

@@ -19,7 +19,14 @@
 #ifndef UMOL4_STUB_H
 #define UMOL4_STUB_H
 
+#include "os/linux/mbox.h"
 #include <stdint.h>
+
+union stub_mbox {
+	struct mbox m;
+	char bytes[MBOX_SIZE];
+};
+extern union stub_mbox stub_mbox;
 
 /* entry.S: the raw system call. Returns the result, or -errno (MIPS: the a3 flag is folded in).
  * A real function rather than inline asm: the per-ISA register constraints (i386 ebp, MIPS stack
@@ -35,5 +42,19 @@ void stub_restorer(void);
 /* stub.c */
 void stub_main(void) __attribute__((noreturn));
 void stub_handler(int sig, void *info, void *uc);
+
+/* The kernel entry by call (docs/architecture.md "Kernel entry by call"). entry.S provides
+ * STUB_CALL_SLOTS slots of STUB_CALL_SLOT bytes at stub_call_entries (slot n: system call n),
+ * all of its call-path code between stub_call_entries and stub_call_code_end (the part that
+ * loads the answer from stub_call_return on), and the stack stub_call_stack_top. A slot stores
+ * every register of the caller into stub_mbox.regs (the ip: the return address), the call number
+ * into stub_call_nr, sets stub_in_call, switches to its stack and calls stub_call. When that
+ * returns, entry.S clears stub_in_call, loads every register from stub_mbox.regs and jumps to the
+ * ip there. */
+#define STUB_CALL_SLOT	32u
+#define STUB_CALL_SLOTS 9u /* SYS_IPC .. SYS_EXC_TABLE of core/arch.h */
+extern char stub_call_entries[], stub_call_return[], stub_call_code_end[];
+extern uint32_t stub_call_nr, stub_in_call;
+void stub_call(void);
 
 #endif

@@ -11,16 +11,30 @@
 
 #define __L4_ARCH_SYSCALLS 1
 
+/* For hand-written asm (L4Env style): the trap, whose register contract is the classic one. */
 #define IPC_SYSENTER "li $25, 0xfffffff4\n\tjalr $25\n\tnop\n\t"
 
+/*
+ * The kernel entry: by default a call to the task stub's call entry for system call n
+ * (0x70000400 + 32 * n, announced in the KIP, docs/abi/mips.md "Kernel entry"), which enters
+ * the kernel without a host signal; with -DL4_TRAP_ENTRY (umol4-cc --entry=trap) the jump to
+ * the magic address 0xfffffff4 - 4n. Same registers either way.
+ */
+#define L4_CALL_ENTRY 0x70000400u
+#ifdef L4_TRAP_ENTRY
+#define __L4_MIPS_TARGET(magic, n) #magic
+#else
+#define __L4_MIPS_TARGET(magic, n) "0x70000400 + 32 * " #n
+#endif
+
 /* noreorder: the delay slot must be the nop, not an instruction the assembler moved there. */
-#define __L4_MIPS_ENTER(addr)                                                                      \
+#define __L4_MIPS_ENTER(magic, n)                                                                  \
 	".set push\n\t"                                                                            \
 	".set noreorder\n\t"                                                                       \
-	"li $25, " #addr "\n\t"                                                                    \
-	"jalr $25\n\t"                                                                             \
-	"nop\n\t"                                                                                  \
-	".set pop"
+	"li $25, " __L4_MIPS_TARGET(magic, n) "\n\t"                                               \
+					      "jalr $25\n\t"                                       \
+					      "nop\n\t"                                            \
+					      ".set pop"
 
 #define __L4_MIPS_LOAD_SLOTS(r)                                                                    \
 	register l4_umword_t __a0 __asm__("$4") = (r)->s0;                                         \
@@ -45,24 +59,24 @@
 		(r)->s6 = __t2;                                                                    \
 	} while (0)
 
-#define __L4_MIPS_SYSCALL(name, addr)                                                              \
+#define __L4_MIPS_SYSCALL(name, addr, n)                                                           \
 	static __inline__ void name(struct __l4_slots *__r)                                        \
 	{                                                                                          \
 		__L4_MIPS_LOAD_SLOTS(__r);                                                         \
-		__asm__ __volatile__(__L4_MIPS_ENTER(addr)                                         \
+		__asm__ __volatile__(__L4_MIPS_ENTER(addr, n)                                      \
 				     : __L4_MIPS_SLOT_OPERANDS                                     \
 				     :                                                             \
 				     : "$25", "$31", "memory");                                    \
 		__L4_MIPS_STORE_SLOTS(__r);                                                        \
 	}
 
-__L4_MIPS_SYSCALL(__l4_sys_ipc, 0xfffffff4)
-__L4_MIPS_SYSCALL(__l4_sys_id_nearest, 0xfffffff0)
-__L4_MIPS_SYSCALL(__l4_sys_fpage_unmap, 0xffffffec)
-__L4_MIPS_SYSCALL(__l4_sys_thread_switch, 0xffffffe8)
-__L4_MIPS_SYSCALL(__l4_sys_thread_schedule, 0xffffffe4)
-__L4_MIPS_SYSCALL(__l4_sys_lthread_ex_regs, 0xffffffe0)
-__L4_MIPS_SYSCALL(__l4_sys_task_new, 0xffffffdc)
+__L4_MIPS_SYSCALL(__l4_sys_ipc, 0xfffffff4, 0)
+__L4_MIPS_SYSCALL(__l4_sys_id_nearest, 0xfffffff0, 1)
+__L4_MIPS_SYSCALL(__l4_sys_fpage_unmap, 0xffffffec, 2)
+__L4_MIPS_SYSCALL(__l4_sys_thread_switch, 0xffffffe8, 3)
+__L4_MIPS_SYSCALL(__l4_sys_thread_schedule, 0xffffffe4, 4)
+__L4_MIPS_SYSCALL(__l4_sys_lthread_ex_regs, 0xffffffe0, 5)
+__L4_MIPS_SYSCALL(__l4_sys_task_new, 0xffffffdc, 6)
 
 static __inline__ void __l4_sys_ipc_deceit(struct __l4_slots *__r)
 {
@@ -70,19 +84,19 @@ static __inline__ void __l4_sys_ipc_deceit(struct __l4_slots *__r)
 	register l4_umword_t __t3 __asm__("$11") = __r->s7;
 	register l4_umword_t __t4 __asm__("$12") = __r->s8;
 
-	__asm__ __volatile__(__L4_MIPS_ENTER(0xfffffff4)
+	__asm__ __volatile__(__L4_MIPS_ENTER(0xfffffff4, 0)
 			     : __L4_MIPS_SLOT_OPERANDS
 			     : "r"(__t3), "r"(__t4)
 			     : "$25", "$31", "memory");
 	__L4_MIPS_STORE_SLOTS(__r);
 }
 
-/* Jump to 0xffffffd8: the kernel returns the KIP address in $a0. */
+/* System call 7 (magic address 0xffffffd8): the kernel returns the KIP address in $a0. */
 static __inline__ void *__l4_sys_kernel_interface(void)
 {
 	register void *__a0 __asm__("$4");
 
-	__asm__ __volatile__(__L4_MIPS_ENTER(0xffffffd8) : "=r"(__a0) : : "$25", "$31");
+	__asm__ __volatile__(__L4_MIPS_ENTER(0xffffffd8, 7) : "=r"(__a0) : : "$25", "$31");
 	return __a0;
 }
 

@@ -11,9 +11,23 @@
 
 #define __L4_ARCH_SYSCALLS 1
 
+/* For hand-written asm (L4Env style): the trap, whose register contract is the classic one. */
 #define IPC_SYSENTER "jalr ra, -12(zero)\n\t"
 
-#define __L4_RISCV_ENTER(k) "jalr ra, -" #k "(zero)"
+/*
+ * The kernel entry: by default a call to the task stub's call entry for system call n
+ * (0xC0000400 + 32 * n, announced in the KIP, docs/abi/riscv.md "Kernel entry"), which enters
+ * the kernel without a host signal and clobbers t6 as well; with -DL4_TRAP_ENTRY (umol4-cc
+ * --entry=trap) the jump to the magic address 0 - k.
+ */
+#define L4_CALL_ENTRY 0xc0000400u
+#ifdef L4_TRAP_ENTRY
+#define __L4_RISCV_ENTER(k, n) "jalr ra, -" #k "(zero)"
+#define __L4_RISCV_CLOBBERS    "ra"
+#else
+#define __L4_RISCV_ENTER(k, n) "lui t6, 0xc0000\n\tjalr ra, (0x400 + 32 * " #n ")(t6)"
+#define __L4_RISCV_CLOBBERS    "ra", "t6"
+#endif
 
 #define __L4_RISCV_LOAD_SLOTS(r)                                                                   \
 	register l4_umword_t __a0 __asm__("a0") = (r)->s0;                                         \
@@ -38,24 +52,24 @@
 		(r)->s6 = __a6;                                                                    \
 	} while (0)
 
-#define __L4_RISCV_SYSCALL(name, k)                                                                \
+#define __L4_RISCV_SYSCALL(name, k, n)                                                             \
 	static __inline__ void name(struct __l4_slots *__r)                                        \
 	{                                                                                          \
 		__L4_RISCV_LOAD_SLOTS(__r);                                                        \
-		__asm__ __volatile__(__L4_RISCV_ENTER(k)                                           \
+		__asm__ __volatile__(__L4_RISCV_ENTER(k, n)                                        \
 				     : __L4_RISCV_SLOT_OPERANDS                                    \
 				     :                                                             \
-				     : "ra", "memory");                                            \
+				     : __L4_RISCV_CLOBBERS, "memory");                             \
 		__L4_RISCV_STORE_SLOTS(__r);                                                       \
 	}
 
-__L4_RISCV_SYSCALL(__l4_sys_ipc, 12)		 /* 0xfffffff4 */
-__L4_RISCV_SYSCALL(__l4_sys_id_nearest, 16)	 /* 0xfffffff0 */
-__L4_RISCV_SYSCALL(__l4_sys_fpage_unmap, 20)	 /* 0xffffffec */
-__L4_RISCV_SYSCALL(__l4_sys_thread_switch, 24)	 /* 0xffffffe8 */
-__L4_RISCV_SYSCALL(__l4_sys_thread_schedule, 28) /* 0xffffffe4 */
-__L4_RISCV_SYSCALL(__l4_sys_lthread_ex_regs, 32) /* 0xffffffe0 */
-__L4_RISCV_SYSCALL(__l4_sys_task_new, 36)	 /* 0xffffffdc */
+__L4_RISCV_SYSCALL(__l4_sys_ipc, 12, 0)		    /* 0xfffffff4 */
+__L4_RISCV_SYSCALL(__l4_sys_id_nearest, 16, 1)	    /* 0xfffffff0 */
+__L4_RISCV_SYSCALL(__l4_sys_fpage_unmap, 20, 2)	    /* 0xffffffec */
+__L4_RISCV_SYSCALL(__l4_sys_thread_switch, 24, 3)   /* 0xffffffe8 */
+__L4_RISCV_SYSCALL(__l4_sys_thread_schedule, 28, 4) /* 0xffffffe4 */
+__L4_RISCV_SYSCALL(__l4_sys_lthread_ex_regs, 32, 5) /* 0xffffffe0 */
+__L4_RISCV_SYSCALL(__l4_sys_task_new, 36, 6)	    /* 0xffffffdc */
 
 static __inline__ void __l4_sys_ipc_deceit(struct __l4_slots *__r)
 {
@@ -63,19 +77,19 @@ static __inline__ void __l4_sys_ipc_deceit(struct __l4_slots *__r)
 	register l4_umword_t __a7 __asm__("a7") = __r->s7;
 	register l4_umword_t __t0 __asm__("t0") = __r->s8;
 
-	__asm__ __volatile__(__L4_RISCV_ENTER(12)
+	__asm__ __volatile__(__L4_RISCV_ENTER(12, 0)
 			     : __L4_RISCV_SLOT_OPERANDS
 			     : "r"(__a7), "r"(__t0)
-			     : "ra", "memory");
+			     : __L4_RISCV_CLOBBERS, "memory");
 	__L4_RISCV_STORE_SLOTS(__r);
 }
 
-/* Jump to 0xffffffd8: the kernel returns the KIP address in a0. */
+/* System call 7 (magic address 0xffffffd8): the kernel returns the KIP address in a0. */
 static __inline__ void *__l4_sys_kernel_interface(void)
 {
 	register void *__a0 __asm__("a0");
 
-	__asm__ __volatile__(__L4_RISCV_ENTER(40) : "=r"(__a0) : : "ra");
+	__asm__ __volatile__(__L4_RISCV_ENTER(40, 7) : "=r"(__a0) : : __L4_RISCV_CLOBBERS);
 	return __a0;
 }
 

@@ -16,7 +16,21 @@
 /* The 2003 ia32 API spelled the IPC calls l4_i386_ipc_*; <l4/sys/ipc.h> adds those aliases. */
 #define __L4_ARCH_I386_NAMES 1
 
+/* For hand-written asm (L4Env style): the trap, whose register contract is the classic one. */
 #define IPC_SYSENTER "int $0x30\n\t"
+
+/*
+ * The kernel entry: by default a call to the task stub's call entry for system call n
+ * (0xC0000400 + 32 * n, announced in the KIP, docs/abi/x86.md "Kernel entry"), which enters the
+ * kernel without a host signal; with -DL4_TRAP_ENTRY (umol4-cc --entry=trap) the classic
+ * int $0x30 + n, as any Fiasco V2 binary does. Both leave the same registers.
+ */
+#define L4_CALL_ENTRY 0xc0000400u
+#ifdef L4_TRAP_ENTRY
+#define __L4_X86_TRAP(n) "int $0x3" #n
+#else
+#define __L4_X86_TRAP(n) "call 0xc0000400 + 32 * " #n
+#endif
 
 /*
  * EBP is the frame pointer at -O0 and cannot be an asm operand, and all six other registers are
@@ -55,14 +69,15 @@
 #define __L4_X86_PUSH_VSENDER "pushl 12(%%ebx)\n\tpushl 8(%%ebx)\n\t"
 #define __L4_X86_DROP_VSENDER "leal 8(%%esp), %%esp\n\t"
 
-__L4_X86_SYSCALL(__l4_sys_ipc, "int $0x30", "", "")
-__L4_X86_SYSCALL(__l4_sys_ipc_deceit, "int $0x30", __L4_X86_PUSH_VSENDER, __L4_X86_DROP_VSENDER)
-__L4_X86_SYSCALL(__l4_sys_id_nearest, "int $0x31", "", "")
-__L4_X86_SYSCALL(__l4_sys_fpage_unmap, "int $0x32", "", "")
-__L4_X86_SYSCALL(__l4_sys_thread_switch, "int $0x33", "", "")
-__L4_X86_SYSCALL(__l4_sys_thread_schedule, "int $0x34", "", "")
-__L4_X86_SYSCALL(__l4_sys_lthread_ex_regs, "int $0x35", "", "")
-__L4_X86_SYSCALL(__l4_sys_task_new, "int $0x36", "", "")
+__L4_X86_SYSCALL(__l4_sys_ipc, __L4_X86_TRAP(0), "", "")
+__L4_X86_SYSCALL(__l4_sys_ipc_deceit, __L4_X86_TRAP(0), __L4_X86_PUSH_VSENDER,
+		 __L4_X86_DROP_VSENDER)
+__L4_X86_SYSCALL(__l4_sys_id_nearest, __L4_X86_TRAP(1), "", "")
+__L4_X86_SYSCALL(__l4_sys_fpage_unmap, __L4_X86_TRAP(2), "", "")
+__L4_X86_SYSCALL(__l4_sys_thread_switch, __L4_X86_TRAP(3), "", "")
+__L4_X86_SYSCALL(__l4_sys_thread_schedule, __L4_X86_TRAP(4), "", "")
+__L4_X86_SYSCALL(__l4_sys_lthread_ex_regs, __L4_X86_TRAP(5), "", "")
+__L4_X86_SYSCALL(__l4_sys_task_new, __L4_X86_TRAP(6), "", "")
 
 /* "lock; nop" (F0 90) raises #UD; the kernel returns the KIP address in EAX. Emitted as bytes
  * because gas rejects a lock prefix on nop. */
