@@ -12,6 +12,7 @@ fail() { echo "bench_smoke: $*" >&2; exit 1; }
 "$bench" --quick --reps 1 --isa x86,arm --json "$dir/bench.json" --svg "$dir" \
 	>"$dir/out" 2>"$dir/err" || { cat "$dir/out" "$dir/err"; fail "umol4-bench failed"; }
 grep -q "null system call" "$dir/out" || fail "no table on stdout"
+grep -q "round trips/s" "$dir/out" || fail "no frame rate in the table"
 
 python3 - "$dir" <<'PY' || fail "JSON or SVG check failed"
 import json, sys, xml.etree.ElementTree as ET
@@ -25,7 +26,7 @@ for b in ("getpid", "getpid_int80", "futex_rt_same_cpu", "futex_rt_cross_cpu",
     assert b in r["baselines"], "missing baseline " + b
 for b in ("getpid", "futex_rt_same_cpu"):
     assert r["baselines"][b]["status"] == "ok" and r["baselines"][b]["median"] > 0, b
-figures = ("null_syscall", "kernel_entry", "ipc_intra", "ipc_inter_as", "ipc_long_4k", "ipc_long_64k", "ipc_long_1m", "ipc_long_4m", "pagefault", "bulkmap", "scattermap", "task_new_delete", "task_new_delete_apart")
+figures = ("null_syscall", "kernel_entry", "ipc_intra", "ipc_inter_as", "ipc_long_4k", "ipc_long_64k", "ipc_long_1m", "ipc_long_4m", "pagefault", "bulkmap", "scattermap", "task_new_delete", "task_new_delete_apart", "frame_rt", "frame_stream")
 assert sorted(r["isas"]) == ["arm", "x86"], r["isas"].keys()
 for isa, v in r["isas"].items():
     for f in figures:
@@ -38,8 +39,10 @@ for isa, v in r["isas"].items():
             assert fig["note"], (isa, f)
     for f in ("null_syscall", "kernel_entry", "ipc_intra", "ipc_long_64k", "ipc_long_1m",
               "ipc_long_4m", "pagefault", "bulkmap",
-              "scattermap"):
+              "scattermap", "frame_rt", "frame_stream"):
         assert v["figures"][f]["status"] == "ok", (isa, f)
+    for f in ("frame_rt", "frame_stream"):
+        assert v["figures"][f]["per_s"] > 0 and v["figures"][f]["per_s_unit"], (isa, f)
     split = v["pagefault_split"]
     for k in ("trap", "handoffs", "pager_ipc", "host_mmap", "mmap_check", "first_touch", "rest",
               "total", "host_share"):
