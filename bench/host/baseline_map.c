@@ -47,8 +47,8 @@ static double map_pages(long pages)
 		long i = 0;
 		/* every other page: neighbours with consecutive offsets would merge into one VMA */
 		for (; i < pages; i += 2)
-			if (mmap(area + i * PAGE, PAGE, PROT_READ | PROT_WRITE,
-				 MAP_SHARED | MAP_FIXED, fd, (off_t)i * PAGE) == MAP_FAILED)
+			if (mmap(area + i * PAGE, PAGE, PROT_READ | PROT_WRITE, MAP_SHARED | MAP_FIXED,
+				 fd, (off_t)i * PAGE) == MAP_FAILED)
 				break;
 		t = i >= pages ? (now_ns() - t) / ((pages + 1) / 2) : -1;
 		munmap(area, (size_t)pages * PAGE);
@@ -120,8 +120,7 @@ double b_mmap_checked(int partner, long n)
 		    BPF_STMT(BPF_RET | BPF_K, SECCOMP_RET_ALLOW),
 		};
 		struct sock_fprog prog = {sizeof code / sizeof code[0], code};
-		if (!pthread_create(&th, 0, supervise, 0) &&
-		    !prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0)) {
+		if (!pthread_create(&th, 0, supervise, 0) && !prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0)) {
 			int fd = (int)syscall(SYS_seccomp, SECCOMP_SET_MODE_FILTER,
 					      SECCOMP_FILTER_FLAG_NEW_LISTENER, &prog);
 			if (fd >= 0) {

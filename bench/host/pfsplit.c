@@ -8,7 +8,7 @@
 #include <string.h>
 
 enum part { P_TRAP, P_HANDOFF, P_PAGER, P_MMAP, P_CHECK, P_TOUCH, P_REST, P_COUNT };
-static const char *const part_key[P_COUNT] = {"trap",	    "handoffs",	   "pager_ipc", "host_mmap",
+static const char *const part_key[P_COUNT] = {"trap",	   "handoffs",	  "pager_ipc", "host_mmap",
 					      "mmap_check", "first_touch", "rest"};
 static const char *const part_label[P_COUNT] = {
     "trap", "hand-offs", "pager IPC", "host mmap", "supervisor check", "first touch", "rest"};
@@ -17,8 +17,7 @@ static double fig(const struct isa_run *i, const char *key)
 {
 	for (int f = 0; f < F_COUNT; f++)
 		if (!strcmp(figures[f].key, key))
-			return i->res[f].outcome == OUT_OK && i->res[f].st.n ? i->res[f].st.median
-									     : -1;
+			return i->res[f].outcome == OUT_OK && i->res[f].st.n ? i->res[f].st.median : -1;
 	return -1;
 }
 
@@ -36,12 +35,12 @@ static bool split(const struct report *r, const struct isa_run *i, double part[P
 	double map = base(r, B_MMAP), checked = base(r, B_MMAP_CHECKED), touch = base(r, B_TOUCH);
 	if (null < 0 || entry < 0 || inter < 0 || pf < 0 || map < 0 || checked < 0 || touch < 0)
 		return false;
-	part[P_TRAP] = null;		/* the signal round trip the stub answers itself */
-	part[P_HANDOFF] = entry - null; /* to the kernel and back, and its decode */
-	part[P_PAGER] = inter - entry;	/* sigma0's half of an inter-AS round trip */
-	part[P_MMAP] = map;		/* the host's own: the mapping ... */
-	part[P_CHECK] = checked - map;	/* confinement's */
-	part[P_TOUCH] = touch;		/* the host's own: a fresh page */
+	part[P_TRAP] = null;		  /* the signal round trip the stub answers itself */
+	part[P_HANDOFF] = entry - null;	  /* to the kernel and back, and its decode */
+	part[P_PAGER] = inter - entry;	  /* sigma0's half of an inter-AS round trip */
+	part[P_MMAP] = map;		  /* the host's own: the mapping ... */
+	part[P_CHECK] = checked - map;	  /* confinement's */
+	part[P_TOUCH] = touch;		  /* the host's own: a fresh page */
 	part[P_REST] = pf - inter - checked - touch; /* what none of the others explains */
 	*total = pf;
 	return true;
