@@ -50,6 +50,12 @@ for isa, v in r["isas"].items():
     ET.parse("%s/%s.svg" % (d, isa))
 PY
 
+# the default, every ISA: each one has its section in the table
+"$bench" --quick --reps 1 >"$dir/out" 2>"$dir/err" || { cat "$dir/out" "$dir/err"; fail "umol4-bench (every ISA) failed"; }
+for isa in x86 x86-emu arm mips mipsel riscv; do
+	grep -q "^$isa (" "$dir/out" || fail "no section for $isa in the table of every ISA"
+done
+
 # --instances: five idle instances on x86 and on arm, in a session of their own, so that any
 # process of theirs still there afterwards can be found (umol4-bench must leave none)
 setsid -w sh -c 'echo $$ >"$1"; shift; exec "$@"' sh "$dir/sid" "$bench" --instances 5 --quick \

@@ -85,7 +85,7 @@ struct isa_run {
 	struct result res[F_COUNT];
 };
 
-#define MAX_ISAS 5
+#define MAX_ISAS 6 /* every ISA of --isa */
 struct report {
 	char date[32];
 	char host[256];
