@@ -272,8 +272,9 @@ static void svg_text(FILE *o, double x, double y, const char *attrs, const char 
 	fputs("</text>\n", o);
 }
 
-/* From 1x to the decade above every figure but the off-scale ones (task creation: thousands),
- * which run into the right edge. */
+/* From 1x to the decade above every figure but the off-scale ones (task creation: thousands;
+ * frames between instances, which cross the host's network stack), which run into the right
+ * edge. */
 #define OFF_SCALE 3000.0
 
 static struct scale isa_scale(const struct report *r, const struct isa_run *i)
@@ -282,7 +283,7 @@ static struct scale isa_scale(const struct report *r, const struct isa_run *i)
 	for (int f = 0; f < F_COUNT; f++) {
 		const struct result *res = &i->res[f];
 		if (res->outcome == OUT_OK && res->st.n && res->st.median / g < OFF_SCALE &&
-		    res->st.max / g > top)
+		    !figures[f].net && res->st.max / g > top)
 			top = fmin(res->st.max / g, OFF_SCALE);
 		if (figures[f].fiasco[1] > top)
 			top = figures[f].fiasco[1];
