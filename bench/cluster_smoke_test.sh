@@ -9,13 +9,10 @@ bench=$1
 dir=$(mktemp -d /tmp/umol4-cluster-smoke.XXXXXX) || exit 1
 trap 'rm -rf "$dir"' EXIT
 fail() { echo "bench_cluster_smoke: $*" >&2; exit 1; }
+. "$(dirname "$0")/smoke_lib.sh"
 
-setsid -w sh -c 'echo $$ >"$1"; shift; exec "$@"' sh "$dir/sid" "$bench" --cluster 4 --quick \
-	--isa x86,arm --json "$dir/cluster.json" >"$dir/out" 2>"$dir/err" ||
-	{ cat "$dir/out" "$dir/err"; fail "umol4-bench --cluster failed"; }
+in_session --cluster 4 --quick --isa x86,arm --json "$dir/cluster.json"
 grep -q "ping: instances that answered *3 of 3" "$dir/out" || { cat "$dir/out"; fail "no answers in the table"; }
-left=$(ps -e -o sid= -o pid= -o args= | awk -v s="$(cat "$dir/sid")" '$1 == s')
-[ -z "$left" ] || fail "processes left after --cluster: $left"
 python3 - "$dir/cluster.json" <<'PY' || fail "--cluster JSON check failed"
 import json, sys
 r = json.load(open(sys.argv[1]))

@@ -8,6 +8,7 @@ bench=$1
 dir=$(mktemp -d /tmp/umol4-bench-smoke.XXXXXX) || exit 1
 trap 'rm -rf "$dir"' EXIT
 fail() { echo "bench_smoke: $*" >&2; exit 1; }
+. "$(dirname "$0")/smoke_lib.sh"
 
 "$bench" --quick --reps 1 --isa x86,arm --json "$dir/bench.json" --svg "$dir" \
 	>"$dir/out" 2>"$dir/err" || { cat "$dir/out" "$dir/err"; fail "umol4-bench failed"; }
@@ -58,12 +59,8 @@ done
 
 # --instances: five idle instances on x86 and on arm, in a session of their own, so that any
 # process of theirs still there afterwards can be found (umol4-bench must leave none)
-setsid -w sh -c 'echo $$ >"$1"; shift; exec "$@"' sh "$dir/sid" "$bench" --instances 5 --quick \
-	--isa x86,arm --json "$dir/inst.json" >"$dir/out" 2>"$dir/err" ||
-	{ cat "$dir/out" "$dir/err"; fail "umol4-bench --instances failed"; }
+in_session --instances 5 --quick --isa x86,arm --json "$dir/inst.json"
 grep -q "CPU use of all idle instances" "$dir/out" || fail "no instances table on stdout"
-left=$(ps -e -o sid= -o pid= -o args= | awk -v s="$(cat "$dir/sid")" '$1 == s')
-[ -z "$left" ] || fail "processes left after --instances: $left"
 python3 - "$dir/inst.json" <<'PY' || fail "--instances JSON check failed"
 import json, sys
 r = json.load(open(sys.argv[1]))

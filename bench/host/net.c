@@ -10,7 +10,6 @@
 #include <signal.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/prctl.h>
 #include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
@@ -29,26 +28,6 @@ void net_url(char *url, size_t n)
 	/* a group of this run's own: the tests' demos use 239.254 and 239.255 */
 	unsigned id = (unsigned)getpid();
 	snprintf(url, n, "vxvde://239.253.%u.%u", id / 256 % 256, id % 256);
-}
-
-pid_t net_spawn(char *const argv[], int out)
-{
-	pid_t parent = getpid(), pid = fork();
-	if (pid)
-		return pid;
-	setpgid(0, 0);
-	prctl(PR_SET_PDEATHSIG, SIGTERM);
-	if (getppid() != parent)
-		_exit(127);
-	int null = open("/dev/null", O_RDONLY);
-	if (null < 0 || dup2(null, 0) < 0 || dup2(out, 1) < 0 || dup2(out, 2) < 0)
-		_exit(127);
-	sigset_t none;
-	sigemptyset(&none);
-	sigprocmask(SIG_SETMASK, &none, 0);
-	execv(argv[0], argv);
-	dprintf(2, "cannot run %s: %s\n", argv[0], strerror(errno));
-	_exit(127);
 }
 
 bool net_wait(pid_t pid, double timeout_s, int *status)
@@ -126,7 +105,7 @@ static bool ping_all(const struct scale_prog *p, struct instance *ins, int n,
 	uint64_t ns0 = 0, ns1 = 0;
 	for (int i = 0; i < n; i++)
 		ns0 += ins[i].cpu_ns;
-	pid_t pid = net_spawn(argv, log);
+	pid_t pid = scale_spawn(argv, log);
 	/* netecho gives up after 400 + 4 N probes 0.13 s apart; the instance needs less time */
 	if (pid < 0 || !net_wait(pid, 60 + 0.2 * n, &net->ping_status))
 		net_stop(pid);

@@ -11,9 +11,6 @@
 
 /* "vxvde://239.253.x.y": a multicast group of this run's own. */
 void net_url(char *url, size_t n);
-/* Starts argv in a process group of its own, stdout and stderr to out, stdin /dev/null; it gets
- * SIGTERM if umol4-bench dies. */
-pid_t net_spawn(char *const argv[], int out);
 /* Waits up to timeout_s for pid's end (its exit status in *status); false on timeout or a stop
  * signal to umol4-bench. */
 bool net_wait(pid_t pid, double timeout_s, int *status);

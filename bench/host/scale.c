@@ -60,6 +60,31 @@ static void sleep_s(double s)
 	}
 }
 
+pid_t scale_spawn(char *const argv[], int out)
+{
+	pid_t bench = getpid(), pid = fork();
+	if (pid == 0) {
+		setpgid(0, 0);
+		/* umol4-bench's death, however it dies, stops its instances; umol4 takes its task
+		 * processes along on SIGTERM */
+		prctl(PR_SET_PDEATHSIG, SIGTERM);
+		if (getppid() != bench)
+			_exit(127);
+		int null = open("/dev/null", O_RDONLY);
+		if (null < 0 || dup2(null, 0) < 0 || dup2(out, 1) < 0 || dup2(out, 2) < 0)
+			_exit(127);
+		sigset_t none;
+		sigemptyset(&none);
+		sigprocmask(SIG_SETMASK, &none, 0);
+		execv(argv[0], argv);
+		dprintf(2, "cannot run %s: %s\n", argv[0], strerror(errno));
+		_exit(127);
+	}
+	if (pid > 0)
+		setpgid(pid, pid); /* here too, so that it holds before a stop, whoever runs first */
+	return pid;
+}
+
 /* Forks one instance: umol4 with its stdout and stderr on a pipe, in a process group of its own
  * (a stop signal to the group reaches this instance only; Ctrl-C at the terminal reaches
  * umol4-bench, which stops them all). */
@@ -70,26 +95,8 @@ static bool start_one(struct instance *in, char *const argv[], char *why, size_t
 		snprintf(why, n, "pipe: %s", strerror(errno));
 		return false;
 	}
-	pid_t bench = getpid();
 	in->t0 = now_s();
-	pid_t pid = fork();
-	if (pid == 0) {
-		setpgid(0, 0);
-		/* umol4-bench's death, however it dies, stops its instances; umol4 takes its task
-		 * processes along on SIGTERM */
-		prctl(PR_SET_PDEATHSIG, SIGTERM);
-		if (getppid() != bench)
-			_exit(127);
-		int null = open("/dev/null", O_RDONLY);
-		if (null < 0 || dup2(null, 0) < 0 || dup2(p[1], 1) < 0 || dup2(p[1], 2) < 0)
-			_exit(127);
-		sigset_t none;
-		sigemptyset(&none);
-		sigprocmask(SIG_SETMASK, &none, 0);
-		execv(argv[0], argv);
-		dprintf(2, "cannot run %s: %s\n", argv[0], strerror(errno));
-		_exit(127);
-	}
+	pid_t pid = scale_spawn(argv, p[1]);
 	int err = errno;
 	close(p[1]);
 	if (pid < 0) {
@@ -98,7 +105,6 @@ static bool start_one(struct instance *in, char *const argv[], char *why, size_t
 			 strerror(err));
 		return false;
 	}
-	setpgid(pid, pid); /* here too, so that it holds before the stop, whoever runs first */
 	fcntl(p[0], F_SETFL, O_NONBLOCK);
 	in->pid = pid;
 	in->fd = p[0];

@@ -72,6 +72,9 @@ bool scale_run(const char *bindir, const char *libisa, bool emulate, int n, int 
 bool scale_check_limits(int n, bool qemu, struct host_limits *lim, char *why, size_t wn);
 /* The instances' own stop flag: SIGINT/SIGTERM to umol4-bench stop them cleanly. */
 void scale_catch_signals(void);
+/* Starts argv in a process group of its own, stdout and stderr to out, stdin /dev/null; it gets
+ * SIGTERM if umol4-bench dies. */
+pid_t scale_spawn(char *const argv[], int out);
 /* The signal that asked umol4-bench to stop, or 0. */
 int scale_stop_signal(void);
 

@@ -423,7 +423,7 @@ static void run_with_partner(struct result *res, const struct figure *f, char *a
 	pong[count - argv] = "0";
 	pong[count - argv + 1] = "pong";
 	int log = net_logfile();
-	pid_t partner = log < 0 ? -1 : net_spawn(pong, log);
+	pid_t partner = log < 0 ? -1 : scale_spawn(pong, log);
 	if (partner < 0) {
 		set_note(res, OUT_ERROR, "cannot start the partner instance");
 		if (log >= 0)
