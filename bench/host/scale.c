@@ -81,7 +81,7 @@ pid_t scale_spawn(char *const argv[], int out)
 		_exit(127);
 	}
 	if (pid > 0)
-		setpgid(pid, pid); /* here too, so that it holds before a stop, whoever runs first */
+		setpgid(pid, pid); /* here too: it holds before a stop, whoever runs first */
 	return pid;
 }
 
