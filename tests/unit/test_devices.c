@@ -347,6 +347,18 @@ static void test_string_io(void)
 	CHECK(arch_x86.decode(&ev, r, &tr, task_mem_read, &cx));
 	CHECK_EQ(devtrap_io(k, t, &tr), DEVTRAP_BADINSN);
 	CHECK(!t->pf_addr && r[X86_EDI] == 0x20000000);
+	/* a long rep goes on at the next kernel entry: the ip stays on the instruction */
+	CHECK(map_kernel_page(t->task, 0x4000, 0xa000, false));
+	CHECK(map_kernel_page(t->task, 0x5000, 0xb000, false));
+	memcpy(k->phys + code + 4, "\xf3\x6e", 2);
+	r[X86_EIP] = 0x1004;
+	r[X86_ESI] = 0x4000;
+	r[X86_ECX] = 5000;
+	CHECK(arch_x86.decode(&ev, r, &tr, task_mem_read, &cx));
+	CHECK_EQ(devtrap_io(k, t, &tr), DEVTRAP_DONE);
+	CHECK(r[X86_ECX] == 5000 - 4096 && r[X86_ESI] == 0x5000 && r[X86_EIP] == 0x1004);
+	CHECK_EQ(devtrap_io(k, t, &tr), DEVTRAP_DONE);
+	CHECK(r[X86_ECX] == 0 && r[X86_ESI] == 0x4000 + 5000 && r[X86_EIP] == 0x1006);
 }
 
 static char uart_out[64];
