@@ -49,14 +49,16 @@ net=--net=vxvde://239.252.$(( $$ / 256 % 256 )).$(( $$ % 256 ))
 
 ip netns exec "${tag}b" timeout -k 2 60 "$umol4" "$net" --mac=02:00:00:0b:00:01 \
   "$x86/examples/netecho.elf" pong 3 > "$tmp/pong.b" 2>&1 < /dev/null &
+pb=$!
 ip netns exec "${tag}c" timeout -k 2 60 "$umol4" "$@" "$net" --mac=02:00:00:0c:00:01 \
   "$lib/examples/netecho.elf" pong 3 > "$tmp/pong.c" 2>&1 < /dev/null &
+pc=$!
 ip netns exec "${tag}a" timeout -k 2 60 "$umol4" "$@" "$net" --mac=02:00:00:0a:00:01 \
   "$lib/examples/netecho.elf" ping 3 2 > "$tmp/ping" 2>&1 < /dev/null
 st=$?
 fail=0
-wait %1 || fail=1
-wait %2 || fail=1
+wait "$pb" || fail=1
+wait "$pc" || fail=1
 if [ "$st" != 0 ] || [ "$fail" != 0 ] || ! grep -q "^ping: 3 rounds, 2 peers each$" "$tmp/ping" ||
    ! grep -q "reply 2 from 02:00:00:0b:00:01" "$tmp/ping" ||
    ! grep -q "reply 2 from 02:00:00:0c:00:01" "$tmp/ping" ||
