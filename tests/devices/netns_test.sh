@@ -21,7 +21,7 @@ cleanup() {
   rm -rf "$tmp"
 }
 trap cleanup EXIT
-trap 'exit 1' INT TERM HUP
+trap 'exit 1' INT TERM HUP PIPE
 
 command -v ip > /dev/null || { echo "SKIP: no ip command (Debian iproute2)"; exit 77; }
 if ! ip netns add "$sw" 2> "$tmp/err"; then
