@@ -20,8 +20,8 @@
 #define ETHERTYPE     0x88b6 /* IEEE 802 local experimental, not netecho's */
 #define FRAME	      60     /* the smallest Ethernet frame without its FCS */
 #define WARMUP	      50
-#define STREAM_WINDOW 8 /* half the driver's receive buffers */
-#define HELLO_TRIES   80
+#define STREAM_WINDOW 8	  /* half the driver's receive buffers */
+#define HELLO_TRIES   230 /* 30 s for the partner to boot, on a loaded host */
 #define WAIT_013S     L4_IPC_TIMEOUT(0, 0, 2, 7, 0, 0)
 
 static struct vnet net;
