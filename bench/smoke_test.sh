@@ -8,10 +8,12 @@ bench=$1
 dir=$(mktemp -d /tmp/umol4-bench-smoke.XXXXXX) || exit 1
 trap 'rm -rf "$dir"' EXIT
 fail() { echo "bench_smoke: $*" >&2; exit 1; }
+. "$(dirname "$0")/smoke_lib.sh"
 
 "$bench" --quick --reps 1 --isa x86,arm --json "$dir/bench.json" --svg "$dir" \
 	>"$dir/out" 2>"$dir/err" || { cat "$dir/out" "$dir/err"; fail "umol4-bench failed"; }
 grep -q "null system call" "$dir/out" || fail "no table on stdout"
+grep -q "round trips/s" "$dir/out" || fail "no frame rate in the table"
 
 python3 - "$dir" <<'PY' || fail "JSON or SVG check failed"
 import json, sys, xml.etree.ElementTree as ET
@@ -26,7 +28,7 @@ for b in ("getpid", "getpid_int80", "futex_rt_same_cpu", "futex_rt_cross_cpu",
 for b in ("getpid", "futex_rt_same_cpu"):
     assert r["baselines"][b]["status"] == "ok" and r["baselines"][b]["median"] > 0, b
 figures = ("null_syscall", "kernel_entry", "ipc_intra", "ipc_inter_as", "null_syscall_trap",
-           "kernel_entry_trap", "ipc_intra_trap", "ipc_inter_as_trap", "ipc_long_4k", "ipc_long_64k", "ipc_long_1m", "ipc_long_4m", "pagefault", "bulkmap", "scattermap", "task_new_delete", "task_new_delete_apart")
+           "kernel_entry_trap", "ipc_intra_trap", "ipc_inter_as_trap", "ipc_long_4k", "ipc_long_64k", "ipc_long_1m", "ipc_long_4m", "pagefault", "bulkmap", "scattermap", "task_new_delete", "task_new_delete_apart", "frame_rt", "frame_stream")
 assert sorted(r["isas"]) == ["arm", "x86"], r["isas"].keys()
 for isa, v in r["isas"].items():
     for f in figures:
@@ -40,8 +42,10 @@ for isa, v in r["isas"].items():
     for f in ("null_syscall", "kernel_entry", "ipc_intra", "kernel_entry_trap", "ipc_long_64k",
               "ipc_long_1m",
               "ipc_long_4m", "pagefault", "bulkmap",
-              "scattermap"):
+              "scattermap", "frame_rt", "frame_stream"):
         assert v["figures"][f]["status"] == "ok", (isa, f)
+    for f in ("frame_rt", "frame_stream"):
+        assert v["figures"][f]["per_s"] > 0 and v["figures"][f]["per_s_unit"], (isa, f)
     split = v["pagefault_split"]
     for k in ("trap", "handoffs", "pager_ipc", "host_mmap", "mmap_check", "first_touch", "rest",
               "total", "host_share"):
@@ -49,14 +53,16 @@ for isa, v in r["isas"].items():
     ET.parse("%s/%s.svg" % (d, isa))
 PY
 
+# the default, every ISA: each one has its section in the table
+"$bench" --quick --reps 1 >"$dir/out" 2>"$dir/err" || { cat "$dir/out" "$dir/err"; fail "umol4-bench (every ISA) failed"; }
+for isa in x86 x86-emu arm mips mipsel riscv; do
+	grep -q "^$isa (" "$dir/out" || fail "no section for $isa in the table of every ISA"
+done
+
 # --instances: five idle instances on x86 and on arm, in a session of their own, so that any
 # process of theirs still there afterwards can be found (umol4-bench must leave none)
-setsid -w sh -c 'echo $$ >"$1"; shift; exec "$@"' sh "$dir/sid" "$bench" --instances 5 --quick \
-	--isa x86,arm --json "$dir/inst.json" >"$dir/out" 2>"$dir/err" ||
-	{ cat "$dir/out" "$dir/err"; fail "umol4-bench --instances failed"; }
+in_session --instances 5 --quick --isa x86,arm --json "$dir/inst.json"
 grep -q "CPU use of all idle instances" "$dir/out" || fail "no instances table on stdout"
-left=$(ps -e -o sid= -o pid= -o args= | awk -v s="$(cat "$dir/sid")" '$1 == s')
-[ -z "$left" ] || fail "processes left after --instances: $left"
 python3 - "$dir/inst.json" <<'PY' || fail "--instances JSON check failed"
 import json, sys
 r = json.load(open(sys.argv[1]))

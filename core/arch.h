@@ -82,6 +82,11 @@ struct dev_access {
 	unsigned wb_reg;    /* address-register writeback (ARM), or ACC_NO_REG */
 	word_t wb_value;
 	word_t next_ip;	    /* where the thread goes on */
+	/* ia32 string I/O (ins, outs): elements of `width` bytes between the port and task memory
+	 * at the address in mem_reg, which moves by width after each (down: the direction flag);
+	 * with a rep prefix count_reg holds the elements left, else ACC_NO_REG (one element) */
+	bool string, down;
+	unsigned mem_reg, count_reg;
 };
 
 /* kdebug functions (reference §4.4) and umol4's extensions. */

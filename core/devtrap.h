@@ -6,15 +6,17 @@
 
 #include "core/kernel.h"
 
-/* An in/out or cli/sti (tr->acc): performed if t holds the ports, else an I/O fault to its
- * pager (reference §4.1). */
-void devtrap_io(struct kernel *k, struct thread *t, const struct trap *tr);
-
 enum devtrap_result {
 	DEVTRAP_NONE,	 /* addr is no device window of t: an ordinary page fault */
 	DEVTRAP_DONE,	 /* performed, or sent to the pager (a store to a read-only window) */
 	DEVTRAP_BADINSN, /* a device window, but an instruction umol4 does not perform there */
 };
+
+/* An in/out, ins/outs or cli/sti (tr->acc): performed if t holds the ports, else an I/O fault to
+ * its pager (reference §4.1); a page fault on the memory operand of ins/outs goes to the pager
+ * too. DEVTRAP_BADINSN: that operand is a device window. */
+enum devtrap_result devtrap_io(struct kernel *k, struct thread *t, const struct trap *tr);
+
 enum devtrap_result devtrap_mmio(struct kernel *k, struct thread *t, word_t addr);
 
 #endif

@@ -272,7 +272,12 @@ void kernel_trap(struct kernel *k, struct thread *t, const struct hw_event *ev)
 		t->exc_table = tr.addr;
 		break;
 	case TRAP_IO:
-		devtrap_io(k, t, &tr);
+		if (devtrap_io(k, t, &tr) == DEVTRAP_BADINSN) {
+			tr.kind = TRAP_EXCEPTION;
+			tr.vector = 13;
+			tr.what = "string I/O with a device window as its memory operand";
+			exc_raise(k, t, &tr);
+		}
 		break;
 	case TRAP_PREEMPT:
 		TRACE(k, .kind = TR_PREEMPT, .thread = t);

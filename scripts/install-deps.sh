@@ -10,7 +10,7 @@ PKGS="cmake make gcc pkg-config libelf-dev libdw-dev libunwind-dev libseccomp-de
       binutils-mipsel-linux-gnu gcc-riscv64-unknown-elf binutils-riscv64-unknown-elf
       picolibc-riscv64-unknown-elf procps python3 help2man man-db gdb-multiarch
       libc6-dev-i386-cross libc6-dev-armhf-cross libc6-dev-mips-cross libc6-dev-mipsel-cross
-      libvdeplug-dev vde2"
+      libvdeplug-dev vde2 iproute2"
 missing=""
 for p in $PKGS; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing="$missing $p"

@@ -43,17 +43,42 @@ static word_t imm(const uint8_t *b, unsigned n)
 	return v;
 }
 
+#define EFLAGS_DF    0x400u
+#define PREFIX_REP   0xf3u
+#define PREFIX_REPNE 0xf2u
+
+static bool segment_prefix(uint8_t b)
+{
+	return b == 0x2e || b == 0x3e || b == 0x26 || b == 0x36; /* flat segments: no effect */
+}
+
+/* ins/outs (6C-6F): the port in dx, memory at edi (ins) or esi (outs), ecx with rep. */
+static void string_io(const word_t *r, unsigned op, bool rep, struct dev_access *a)
+{
+	a->string = true;
+	a->write = op >= 0x6e; /* outs: memory to the port */
+	a->mem_reg = a->write ? X86_ESI : X86_EDI;
+	a->count_reg = rep ? X86_ECX : ACC_NO_REG;
+	a->down = r[X86_EFLAGS] & EFLAGS_DF;
+	a->reg = ACC_NO_REG;
+	a->merge = false;
+}
+
 bool x86_decode_io(const word_t *r, struct trap *tr, umem_read_fn rd, void *cx)
 {
 	uint8_t b[3];
 	word_t ip = r[X86_EIP];
 	unsigned pre = 0;
-	if (!rd(cx, ip, b, 1))
-		return false;
-	if (b[0] == PREFIX_OPSIZE) {
-		pre = 1;
-		if (!rd(cx, ip + 1, b, 1))
+	bool o16 = false, rep = false;
+	for (;; pre++) { /* prefixes: operand size, rep (ins/outs), segments */
+		if (pre > 4 || !rd(cx, ip + pre, b, 1))
 			return false;
+		if (b[0] == PREFIX_OPSIZE)
+			o16 = true;
+		else if (b[0] == PREFIX_REP || b[0] == PREFIX_REPNE)
+			rep = true;
+		else if (!segment_prefix(b[0]))
+			break;
 	}
 	struct dev_access *a = &tr->acc;
 	*a = (struct dev_access){.reg = X86_EAX, .wb_reg = ACC_NO_REG, .merge = true};
@@ -65,13 +90,16 @@ bool x86_decode_io(const word_t *r, struct trap *tr, umem_read_fn rd, void *cx)
 			return false;
 		tr->addr = b[1];
 		len++;
-	} else if (op >= 0xec && op <= 0xef) { /* in/out with the port in dx */
+	} else if ((op >= 0xec && op <= 0xef) || (op >= 0x6c && op <= 0x6f)) { /* port in dx */
 		tr->addr = r[X86_EDX] & 0xffffu;
 	} else {
 		return false;
 	}
-	if (op != 0xfa && op != 0xfb) {
-		a->width = (op & 1) ? (pre ? 2 : 4) : 1;
+	if (op != 0xfa && op != 0xfb)
+		a->width = (op & 1) ? (o16 ? 2 : 4) : 1;
+	if (op >= 0x6c && op <= 0x6f) {
+		string_io(r, op, rep, a);
+	} else if (a->width) {
 		a->write = op & 2;
 		a->value = r[X86_EAX];
 		a->merge = a->width < 4;
@@ -91,8 +119,7 @@ bool x86_decode_access(const word_t *r, word_t addr, struct dev_access *a, umem_
 	for (;; pre++) { /* operand size and segment prefixes (flat segments: no effect) */
 		if (pre > 4 || !rd(cx, ip + pre, b, 1))
 			return false;
-		if (b[0] != PREFIX_OPSIZE && b[0] != 0x2e && b[0] != 0x3e && b[0] != 0x26 &&
-		    b[0] != 0x36)
+		if (b[0] != PREFIX_OPSIZE && !segment_prefix(b[0]))
 			break;
 	}
 	bool o16 = false;

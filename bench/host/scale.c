@@ -16,7 +16,8 @@
 #include <time.h>
 #include <unistd.h>
 
-#define READY_LINE "idle: ready\n"
+const struct scale_prog scale_idle = {.prog = "bench/idle.elf", .ready = "idle: ready\n"};
+static const char *ready_line;
 /* A batch of qemu instances on a loaded 2-CPU host takes seconds; minutes mean a hang. */
 #define BATCH_TIMEOUT_S 120.0
 #define STOP_TIMEOUT_S	20.0
@@ -26,6 +27,11 @@ static volatile sig_atomic_t stop_sig;
 static void on_stop(int sig)
 {
 	stop_sig = sig;
+}
+
+int scale_stop_signal(void)
+{
+	return stop_sig;
 }
 
 void scale_catch_signals(void)
@@ -54,6 +60,31 @@ static void sleep_s(double s)
 	}
 }
 
+pid_t scale_spawn(char *const argv[], int out)
+{
+	pid_t bench = getpid(), pid = fork();
+	if (pid == 0) {
+		setpgid(0, 0);
+		/* umol4-bench's death, however it dies, stops its instances; umol4 takes its task
+		 * processes along on SIGTERM */
+		prctl(PR_SET_PDEATHSIG, SIGTERM);
+		if (getppid() != bench)
+			_exit(127);
+		int null = open("/dev/null", O_RDONLY);
+		if (null < 0 || dup2(null, 0) < 0 || dup2(out, 1) < 0 || dup2(out, 2) < 0)
+			_exit(127);
+		sigset_t none;
+		sigemptyset(&none);
+		sigprocmask(SIG_SETMASK, &none, 0);
+		execv(argv[0], argv);
+		dprintf(2, "cannot run %s: %s\n", argv[0], strerror(errno));
+		_exit(127);
+	}
+	if (pid > 0)
+		setpgid(pid, pid); /* here too: it holds before a stop, whoever runs first */
+	return pid;
+}
+
 /* Forks one instance: umol4 with its stdout and stderr on a pipe, in a process group of its own
  * (a stop signal to the group reaches this instance only; Ctrl-C at the terminal reaches
  * umol4-bench, which stops them all). */
@@ -64,26 +95,8 @@ static bool start_one(struct instance *in, char *const argv[], char *why, size_t
 		snprintf(why, n, "pipe: %s", strerror(errno));
 		return false;
 	}
-	pid_t bench = getpid();
 	in->t0 = now_s();
-	pid_t pid = fork();
-	if (pid == 0) {
-		setpgid(0, 0);
-		/* umol4-bench's death, however it dies, stops its instances; umol4 takes its task
-		 * processes along on SIGTERM */
-		prctl(PR_SET_PDEATHSIG, SIGTERM);
-		if (getppid() != bench)
-			_exit(127);
-		int null = open("/dev/null", O_RDONLY);
-		if (null < 0 || dup2(null, 0) < 0 || dup2(p[1], 1) < 0 || dup2(p[1], 2) < 0)
-			_exit(127);
-		sigset_t none;
-		sigemptyset(&none);
-		sigprocmask(SIG_SETMASK, &none, 0);
-		execv(argv[0], argv);
-		dprintf(2, "cannot run %s: %s\n", argv[0], strerror(errno));
-		_exit(127);
-	}
+	pid_t pid = scale_spawn(argv, p[1]);
 	int err = errno;
 	close(p[1]);
 	if (pid < 0) {
@@ -92,7 +105,6 @@ static bool start_one(struct instance *in, char *const argv[], char *why, size_t
 			 strerror(err));
 		return false;
 	}
-	setpgid(pid, pid); /* here too, so that it holds before the stop, whoever runs first */
 	fcntl(p[0], F_SETFL, O_NONBLOCK);
 	in->pid = pid;
 	in->fd = p[0];
@@ -118,7 +130,7 @@ static void drain(struct instance *in)
 		memcpy(in->out + in->len, buf, take);
 		in->len += take;
 		in->out[in->len] = 0;
-		if (!in->up && strstr(in->out, READY_LINE)) {
+		if (!in->up && strstr(in->out, ready_line)) {
 			in->up = true;
 			in->t_ready = now_s();
 		}
@@ -201,6 +213,7 @@ static bool measure_idle(struct instance *ins, int n, bool quick, struct scale_r
 		ns0 += ins[i].cpu_ns;
 		runs0 += ins[i].runs;
 	}
+	res->start_cpu_ms = (double)ns0 / 1e6 / n;
 	double t0 = now_s();
 	sleep_s(quick ? 1.0 : 5.0);
 	census(ins, n, CENSUS_CPU);
@@ -311,11 +324,15 @@ static bool memory_left(char *why, size_t n)
 }
 
 bool scale_run(const char *bindir, const char *libisa, bool emulate, int n, int batch, bool quick,
-	       struct scale_result *res)
+	       struct scale_prog *prog, struct scale_result *res)
 {
-	char umol4[PATH_MAX + 16], elf[PATH_MAX + 64], why[sizeof res->note] = "";
+	char umol4[PATH_MAX + 16], elf[2 * PATH_MAX], why[sizeof res->note] = "";
 	snprintf(umol4, sizeof umol4, "%s/umol4", bindir);
-	snprintf(elf, sizeof elf, "%s/../lib/umol4/%s/bench/idle.elf", bindir, libisa);
+	snprintf(prog->elfdir, sizeof prog->elfdir, "%s/../lib/umol4/%s", bindir, libisa);
+	snprintf(elf, sizeof elf, "%s/%s", prog->elfdir, prog->prog);
+	prog->umol4 = umol4;
+	prog->isa_opt = emulate ? "--emulate" : 0;
+	ready_line = prog->ready;
 	res->requested = n;
 	res->batch = batch;
 	struct instance *ins = calloc((size_t)n, sizeof *ins);
@@ -326,13 +343,17 @@ bool scale_run(const char *bindir, const char *libisa, bool emulate, int n, int 
 		free(ins);
 		return false;
 	}
-	char *argv[8] = {umol4}, **a = argv + 1;
+	char *argv[20] = {umol4}, **a = argv + 1;
 	if (emulate)
 		*a++ = "--emulate";
 	if (res->no_spin)
 		*a++ = "--no-spin";
 	*a++ = "--root=loader";
+	for (int i = 0; prog->opts[i]; i++)
+		*a++ = (char *)prog->opts[i];
 	*a++ = elf;
+	for (int i = 0; prog->args[i]; i++)
+		*a++ = (char *)prog->args[i];
 	*a = 0;
 	bool ok = access(elf, R_OK) == 0;
 	if (!ok)
@@ -363,13 +384,15 @@ bool scale_run(const char *bindir, const char *libisa, bool emulate, int n, int 
 	 * the point of finding the limit. Not if one of them failed or we were interrupted. */
 	if (launched && res->started == launched && !stop_sig) {
 		char idle_why[sizeof why] = "";
-		if (!measure_idle(ins, launched, quick, res, idle_why, sizeof idle_why)) {
-			snprintf(why, sizeof why, "%s", idle_why);
-			ok = false;
-		}
+		bool idle_ok = measure_idle(ins, launched, quick, res, idle_why, sizeof idle_why);
 		long avail1 = meminfo_kb("MemAvailable:");
 		if (avail0 > 0 && avail1 > 0)
 			res->avail_drop_per_inst = (double)(avail0 - avail1) / launched;
+		if (!idle_ok || (prog->between && !prog->between(prog, ins, launched, res, idle_why,
+								 sizeof idle_why))) {
+			snprintf(why, sizeof why, "%s", idle_why);
+			ok = false;
+		}
 	}
 	stop_all(ins, launched, res);
 	if (res->left) {

@@ -84,10 +84,16 @@ void scale_table(const struct scale_result *res, int nres, const struct host_lim
 	for (int k = 0; k < nres; k++) {
 		const struct scale_result *r = &res[k];
 		int n = r->started;
-		printf(
-		    "\n%s (%s): %d idle instances (sigma0 + loader + bench/idle.elf), batches of "
-		    "%d%s\n",
-		    r->isa, r->mode, r->requested, r->batch, r->no_spin ? ", umol4 --no-spin" : "");
+		if (r->cluster)
+			printf("\n%s (%s): %d instances on %s: %d answering (sigma0 + loader + "
+			       "examples/netecho.elf pong), one pinging; batches of %d%s\n",
+			       r->isa, r->mode, r->requested + 1, r->net.url, r->requested,
+			       r->batch, r->no_spin ? ", umol4 --no-spin" : "");
+		else
+			printf("\n%s (%s): %d idle instances (sigma0 + loader + bench/idle.elf), "
+			       "batches of %d%s\n",
+			       r->isa, r->mode, r->requested, r->batch,
+			       r->no_spin ? ", umol4 --no-spin" : "");
 		printf("  %-40s %d of %d in %.1f s\n", "started", n, r->requested, r->start_wall_s);
 		if (r->failed)
 			printf("  %-40s %s\n", "FAILED", r->note);
@@ -122,6 +128,16 @@ void scale_table(const struct scale_result *res, int nres, const struct host_lim
 		       "wake-ups/s\n",
 		       "CPU use of all idle instances", r->cpu_percent, r->window_s,
 		       r->cpu_percent / n, r->wakeups_per_s);
+		printf("  %-40s %.1f ms\n", "CPU per instance until it was up", r->start_cpu_ms);
+		if (r->cluster) {
+			printf("  %-40s %d of %d", "ping: instances that answered", r->net.answered,
+			       r->net.peers);
+			if (r->net.reach_all_ms >= 0)
+				printf(", all reached in %.1f ms", r->net.reach_all_ms);
+			printf(" (pinger's exit status %d)\n", r->net.ping_status);
+			printf("  %-40s %.2f ms\n", "CPU per answering instance in the round",
+			       r->net.round_cpu_ms);
+		}
 		printf("  %-40s all in %.2f s, %d process(es) left\n", "stopped (SIGTERM)",
 		       r->stop_s, r->left);
 	}
@@ -134,7 +150,7 @@ void scale_json(FILE *o, const struct scale_result *res, int nres, const struct 
 		"\"nofile\": %ld, \"threads_in_use\": %ld, \"mem_available_kb\": %ld},\n",
 		lim->pid_max, lim->threads_max, lim->nproc, lim->nofile, lim->threads_in_use,
 		lim->mem_available_kb);
-	fprintf(o, "  \"instances\": {\n");
+	fprintf(o, "  \"%s\": {\n", nres && res[0].cluster ? "cluster" : "instances");
 	for (int k = 0; k < nres; k++) {
 		const struct scale_result *r = &res[k];
 		int n = r->started;
@@ -185,6 +201,19 @@ void scale_json(FILE *o, const struct scale_result *res, int nres, const struct 
 			json_number(o, "percent_of_one_cpu", r->cpu_percent);
 			json_number(o, "percent_per_instance", r->cpu_percent / n);
 			json_number(o, "wakeups_per_s", r->wakeups_per_s);
+			json_number(o, "start_ms_per_instance", r->start_cpu_ms);
+			fprintf(o, "}");
+		}
+		if (r->cluster) {
+			const struct scale_net *c = &r->net;
+			fprintf(o, ",\n      \"network\": {\"url\": ");
+			json_string(o, c->url);
+			fprintf(o,
+				", \"instances\": %d, \"peers\": %d, \"answered\": %d, "
+				"\"ping_status\": %d",
+				c->peers + 1, c->peers, c->answered, c->ping_status);
+			json_number(o, "reach_all_ms", c->reach_all_ms);
+			json_number(o, "round_cpu_ms_per_instance", c->round_cpu_ms);
 			fprintf(o, "}");
 		}
 		fprintf(o, ",\n      \"stop\": {\"seconds\": %.3f, \"left_processes\": %d}}%s\n",

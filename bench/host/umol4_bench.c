@@ -2,6 +2,7 @@
  * primitives in the same run, and reports each L4 figure as a ratio to getpid and to the futex
  * round trip: a table on stdout, JSON (--json) and one SVG bar chart per ISA (--svg). */
 #include "umol4_bench.h"
+#include "net.h"
 #include "os/linux/version.h"
 
 #include <errno.h>
@@ -13,6 +14,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/prctl.h>
 #include <sys/stat.h>
 #include <sys/utsname.h>
 #include <sys/wait.h>
@@ -40,6 +42,7 @@ struct options {
 	bool quick;
 	int cpu;
 	int instances, batch; /* --instances N: the scale benchmark instead of the figures */
+	int cluster;	      /* --cluster N: N instances on one vxvde network, one pings */
 	bool no_spin;	      /* umol4 --no-spin for every instance */
 	bool reps_given;
 };
@@ -69,14 +72,20 @@ static void usage(FILE *f)
 	    "  --instances N  instead of the figures: start N idle instances (sigma0, loader,\n"
 	    "                 bench/idle.elf) per ISA of --isa (default x86), 1..%d; report\n"
 	    "                 their start-up times, memory and idle CPU use, then stop them\n"
-	    "  --batch N      with --instances: start N at a time, 1..%d (default 10)\n"
-	    "  --no-spin      with --instances: run them with umol4 --no-spin (sleeping hand-off)\n"
+	    "  --cluster N    instead of the figures: N instances (examples/netecho.elf) per ISA\n"
+	    "                 of --isa (default x86) on one vxvde network, 2..%d; one pings all\n"
+	    "                 the others; report the answers, the time to reach all, memory\n"
+	    "                 and CPU per instance, then stop them\n"
+	    "  --batch N      with --instances or --cluster: start N at a time, 1..%d (default "
+	    "10)\n"
+	    "  --no-spin      with --instances or --cluster: run them with umol4 --no-spin\n"
 	    "  -h, --help     show this help\n"
 	    "  --version      show the version, the runtime and the qemu-user found\n"
 	    "\n"
 	    "exit status: 0 measured (figures the kernel cannot run yet are n/a), 1 a benchmark\n"
-	    "failed (--instances: not all started, or a process was left), 2 bad usage\n",
-	    MAX_REPS, MAX_INSTANCES, MAX_BATCH);
+	    "failed (--instances, --cluster: not all started or answered, or a process was\n"
+	    "left), 2 bad usage\n",
+	    MAX_REPS, MAX_INSTANCES, MAX_CLUSTER, MAX_BATCH);
 }
 
 static int bad_usage(const char *what, const char *arg)
@@ -94,7 +103,8 @@ static int add_isas(struct report *r, char *list)
 		while (i < N_ISA_TABLE && strcmp(isa_table[i].name, tok))
 			i++;
 		if (i == N_ISA_TABLE)
-			return bad_usage("unknown ISA (x86, x86-emu, arm, mips, mipsel, riscv)", tok);
+			return bad_usage("unknown ISA (x86, x86-emu, arm, mips, mipsel, riscv)",
+					 tok);
 		for (int j = 0; j < r->nisa; j++)
 			if (!strcmp(r->isa[j].name, tok))
 				return bad_usage("ISA listed twice", tok);
@@ -119,19 +129,14 @@ static bool bench_unconfined;
 
 static int parse_options(int argc, char **argv, struct options *o, struct report *r)
 {
-	static const struct option opts[] = {{"isa", required_argument, 0, 'i'},
-					     {"reps", required_argument, 0, 'r'},
-					     {"quick", no_argument, 0, 'q'},
-					     {"json", required_argument, 0, 'j'},
-					     {"svg", required_argument, 0, 's'},
-					     {"cpu", required_argument, 0, 'c'},
-					     {"instances", required_argument, 0, 'n'},
-					     {"batch", required_argument, 0, 'b'},
-					     {"no-spin", no_argument, 0, 'S'},
-					     {"unconfined", no_argument, 0, 'U'},
-					     {"help", no_argument, 0, 'h'},
-					     {"version", no_argument, 0, 'V'},
-					     {0, 0, 0, 0}};
+	static const struct option opts[] = {
+	    {"isa", required_argument, 0, 'i'},	      {"reps", required_argument, 0, 'r'},
+	    {"quick", no_argument, 0, 'q'},	      {"json", required_argument, 0, 'j'},
+	    {"svg", required_argument, 0, 's'},	      {"cpu", required_argument, 0, 'c'},
+	    {"instances", required_argument, 0, 'n'}, {"cluster", required_argument, 0, 'C'},
+	    {"batch", required_argument, 0, 'b'},     {"no-spin", no_argument, 0, 'S'},
+	    {"unconfined", no_argument, 0, 'U'},      {"help", no_argument, 0, 'h'},
+	    {"version", no_argument, 0, 'V'},	      {0, 0, 0, 0}};
 	char *isas = 0;
 	int c;
 	opterr = 0;
@@ -168,6 +173,11 @@ static int parse_options(int argc, char **argv, struct options *o, struct report
 				    "--instances wants a number from 1 to " STR(MAX_INSTANCES),
 				    optarg);
 			break;
+		case 'C':
+			if (parse_int(optarg, 2, MAX_CLUSTER, &o->cluster))
+				return bad_usage(
+				    "--cluster wants a number from 2 to " STR(MAX_CLUSTER), optarg);
+			break;
 		case 'b':
 			if (parse_int(optarg, 1, MAX_BATCH, &o->batch))
 				return bad_usage("--batch wants a number from 1 to " STR(MAX_BATCH),
@@ -190,12 +200,15 @@ static int parse_options(int argc, char **argv, struct options *o, struct report
 	}
 	if (optind < argc)
 		return bad_usage("unexpected argument", argv[optind]);
-	if (o->instances && (o->reps_given || o->svg || o->cpu >= 0))
-		return bad_usage("--instances takes no --reps, --svg or --cpu", 0);
-	if (!o->instances && (o->batch || o->no_spin))
-		return bad_usage("--batch and --no-spin go with --instances", 0);
+	if (o->instances && o->cluster)
+		return bad_usage("--instances and --cluster exclude each other", 0);
+	bool scale = o->instances || o->cluster;
+	if (scale && (o->reps_given || o->svg || o->cpu >= 0))
+		return bad_usage("--instances and --cluster take no --reps, --svg or --cpu", 0);
+	if (!scale && (o->batch || o->no_spin))
+		return bad_usage("--batch and --no-spin go with --instances or --cluster", 0);
 	char all[] = "x86,x86-emu,arm,mips,mipsel,riscv", native[] = "x86";
-	return add_isas(r, isas ? isas : o->instances ? native : all);
+	return add_isas(r, isas ? isas : scale ? native : all);
 }
 
 /* The CPU everything runs on, and another one for the cross-CPU baseline. */
@@ -355,6 +368,9 @@ static void file_result(struct result *res, const char *key, int status, const c
 	}
 }
 
+static void run_with_partner(struct result *res, const struct figure *f, char *argv[], char **count,
+			     char *out, char *err);
+
 /* One run of figure f on ISA i: umol4 [--emulate] --cpu=N prog.elf iterations [arg]. */
 static void run_figure(const struct report *r, struct isa_run *i, const struct figure *f,
 		       bool quick)
@@ -370,19 +386,61 @@ static void run_figure(const struct report *r, struct isa_run *i, const struct f
 		return;
 	}
 	/* the program is the root task itself: the figures are the kernel's, and task_new needs
-	 * the task numbers the root owns */
-	char *argv[10] = {umol4, cpu, "--no-loader"}, **a = argv + 3;
+	 * the task numbers the root owns; the network card's driver needs the loader's memory */
+	char *argv[12] = {umol4, cpu}, **a = argv + 2, **count, net[80];
+	if (!f->net)
+		*a++ = "--no-loader";
 	if (bench_unconfined)
 		*a++ = "--unconfined";
 	if (i->emulate)
 		*a++ = "--emulate";
+	if (f->net) {
+		char url[48];
+		net_url(url, sizeof url);
+		snprintf(net, sizeof net, "--net=%s", url);
+		*a++ = net;
+	}
 	*a++ = elf;
+	count = a;
 	*a++ = iters;
 	if (f->arg)
 		*a++ = (char *)f->arg;
 	*a = 0;
 	static char out[OUT_MAX], err[OUT_MAX];
-	file_result(res, f->line ? f->line : f->key, run_captured(argv, out, err), out, err);
+	if (!f->net) {
+		file_result(res, f->line ? f->line : f->key, run_captured(argv, out, err), out, err);
+		return;
+	}
+	run_with_partner(res, f, argv, count, out, err);
+}
+
+/* A frame figure: the same instance answering (frame_rt 0 pong) beside the measured one. */
+static void run_with_partner(struct result *res, const struct figure *f, char *argv[], char **count,
+			     char *out, char *err)
+{
+	char *pong[12];
+	memcpy(pong, argv, sizeof pong);
+	pong[count - argv] = "0";
+	pong[count - argv + 1] = "pong";
+	int log = net_logfile();
+	pid_t partner = log < 0 ? -1 : scale_spawn(pong, log);
+	if (partner < 0) {
+		set_note(res, OUT_ERROR, "cannot start the partner instance");
+		if (log >= 0)
+			close(log);
+		return;
+	}
+	int status = run_captured(argv, out, err);
+	net_stop(partner);
+	file_result(res, f->key, status, out, err);
+	char *said = net_read_log(log, 200);
+	close(log);
+	if (res->outcome == OUT_ERROR && said && *said) {
+		char note[sizeof res->note];
+		snprintf(note, sizeof note, "%s; the partner said: %s", res->note, said);
+		set_note(res, OUT_ERROR, note);
+	}
+	free(said);
 }
 
 void stats_add(struct stats *s, double v)
@@ -434,11 +492,19 @@ static void measure(struct report *r, bool quick)
 			stats_finish(&r->isa[k].res[f].st);
 }
 
-/* --instances: the scale benchmark (scale.c) on each ISA in turn. */
+/* --instances and --cluster: the scale benchmark (scale.c) on each ISA in turn. */
 static int run_instances(const struct options *o, struct report *r)
 {
 	static struct scale_result res[MAX_ISAS];
-	int rc = 0;
+	int rc = 0, n = o->instances ? o->instances : o->cluster - 1;
+	struct scale_prog prog = scale_idle;
+	char net[80] = "";
+	if (o->cluster) {
+		char url[48];
+		net_url(url, sizeof url);
+		snprintf(net, sizeof net, "--net=%s", url);
+		net_cluster_prog(&prog, net);
+	}
 	r->scale = res;
 	scale_catch_signals();
 	for (int k = 0; k < r->nisa; k++) {
@@ -446,18 +512,20 @@ static int run_instances(const struct options *o, struct report *r)
 		struct scale_result *s = &res[r->nscale++];
 		s->isa = i->name;
 		s->mode = i->mode;
-		s->requested = o->instances;
+		s->requested = n;
 		s->batch = o->batch;
 		s->no_spin = o->no_spin;
-		if (!scale_check_limits(o->instances, strcmp(i->mode, "native") != 0, &r->limits,
+		s->cluster = o->cluster > 0;
+		if (s->cluster)
+			snprintf(s->net.url, sizeof s->net.url, "%.47s", net + strlen("--net="));
+		if (!scale_check_limits(n + s->cluster, strcmp(i->mode, "native") != 0, &r->limits,
 					s->note, sizeof s->note)) {
 			fprintf(stderr, "umol4-bench: %s: %s\n", i->name, s->note);
 			s->failed = true;
 			rc = 1;
 			continue;
 		}
-		if (!scale_run(bindir, i->libisa, i->emulate, o->instances, o->batch, o->quick,
-			       s)) {
+		if (!scale_run(bindir, i->libisa, i->emulate, n, o->batch, o->quick, &prog, s)) {
 			fprintf(stderr, "umol4-bench: %s: %s\n", i->name, s->note);
 			rc = 1;
 		}
@@ -483,7 +551,9 @@ int main(int argc, char **argv)
 	r.quick = o.quick;
 	describe_host(&r);
 	r.load[0] = loadavg();
-	if (o.instances) {
+	/* task processes whose kernel dies come to us, never to init: reaped, never left behind */
+	prctl(PR_SET_CHILD_SUBREAPER, 1);
+	if (o.instances || o.cluster) {
 		if (!o.batch)
 			o.batch = 10;
 		rc = run_instances(&o, &r);

@@ -62,8 +62,12 @@ struct figure {
 	enum baseline memcpy;  /* with bytes: the host memcpy of that size it is put against */
 	/* umol4's targets and Fiasco-UX's range (docs/performance.md), in x getpid; 0: none */
 	double target_x_getpid, target_memcpy_share, fiasco[2];
+	/* Ethernet frames between two instances (frame_rt.c): run under the loader with --net on
+	 * a network of their own, against a partner instance; also reported as a rate */
+	bool net;
+	const char *rate_unit; /* "round trips/s", "frames/s" */
 };
-#define F_COUNT 17
+#define F_COUNT 19
 extern const struct figure figures[F_COUNT];
 
 enum outcome { OUT_OK, OUT_NA, OUT_ERROR };
@@ -82,7 +86,7 @@ struct isa_run {
 	struct result res[F_COUNT];
 };
 
-#define MAX_ISAS 5
+#define MAX_ISAS 6 /* every ISA of --isa */
 struct report {
 	char date[32];
 	char host[256];

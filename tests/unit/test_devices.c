@@ -130,6 +130,19 @@ static void test_x86_decoding(void)
 	CHECK(tr.addr == 0x71 && tr.acc.width == 4 && !tr.acc.merge);
 	x86_io("\xfa", 1, r, &tr); /* cli */
 	CHECK(tr.kind == TRAP_IO && tr.acc.width == 0);
+	/* string I/O: the port in dx, memory at esi/edi, ecx with rep, the direction flag */
+	x86_io("\xf3\x6e", 2, r, &tr); /* rep outsb */
+	CHECK(tr.kind == TRAP_IO && tr.addr == 0x3f8 && tr.acc.string && tr.acc.write &&
+	      tr.acc.width == 1 && tr.acc.mem_reg == X86_ESI && tr.acc.count_reg == X86_ECX &&
+	      !tr.acc.down && tr.acc.reg == ACC_NO_REG && tr.acc.next_ip == FAKEMEM_VA + 2);
+	r[X86_EFLAGS] = 0x400;
+	x86_io("\x66\xf3\x6d", 3, r, &tr); /* rep insw, direction flag set */
+	CHECK(tr.acc.string && !tr.acc.write && tr.acc.width == 2 && tr.acc.mem_reg == X86_EDI &&
+	      tr.acc.down && tr.acc.next_ip == FAKEMEM_VA + 3);
+	r[X86_EFLAGS] = 0;
+	x86_io("\x3e\x6f", 2, r, &tr); /* ds outsl, no rep: one element */
+	CHECK(tr.acc.string && tr.acc.width == 4 && tr.acc.count_reg == ACC_NO_REG &&
+	      tr.acc.next_ip == FAKEMEM_VA + 2);
 	x86_io("\x0f\x0b", 2, r, &tr); /* anything else stays a #GP */
 	CHECK(tr.kind == TRAP_EXCEPTION && tr.vector == 13);
 
@@ -279,6 +292,75 @@ static void test_device_trap(void)
 	CHECK_EQ(devtrap_mmio(k, t, 0x1000), DEVTRAP_NONE);
 }
 
+/* ins/outs on the test device's ports through the task's page tables: a rep stopped by a page
+ * fault on its memory operand says how far it got; an I/O fault comes before any memory; a
+ * device window as the memory operand is refused. */
+static void test_string_io(void)
+{
+	unit_kernel_setup();
+	struct kernel *k = unit_kernel();
+	add_testdev(k);
+	struct task *s = sigma0_task();
+	struct thread *t = unit_thread(5, 0, &arch_x86);
+	word_t *r = t->regs;
+	const word_t code = 0x8000, data = 0x9000;
+	CHECK_EQ(ioport_map(k, s, t->task, io_fpage_make(0x500, 4), whole), 16);
+	CHECK(map_kernel_page(t->task, 0x1000, code, false));
+	CHECK(map_kernel_page(t->task, 0x2000, data, true));
+	memcpy(k->phys + code, "\xf3\x6e", 2); /* rep outsb */
+	memcpy(k->phys + data, "abc", 3);
+	struct hw_event ev = {HWEV_SEGV, HWCODE_KERNEL, 0, 13, 0};
+	struct trap tr = {0};
+	r[X86_EIP] = 0x1000;
+	r[X86_EDX] = 0x500;
+	r[X86_ESI] = 0x2000;
+	r[X86_ECX] = 3;
+	struct task_mem cx = {k, t->task};
+	CHECK(arch_x86.decode(&ev, r, &tr, task_mem_read, &cx));
+	CHECK_EQ(devtrap_io(k, t, &tr), DEVTRAP_DONE);
+	CHECK(td.scratch[0] == 'c' && r[X86_ESI] == 0x2003 && r[X86_ECX] == 0 &&
+	      r[X86_EIP] == 0x1002);
+	/* rep insb of 4 bytes from 0x2ffe: the page at 0x3000 is missing */
+	memcpy(k->phys + code + 2, "\xf3\x6c", 2);
+	td.scratch[1] = 'x';
+	r[X86_EDX] = 0x501;
+	r[X86_EDI] = 0x2ffe;
+	r[X86_ECX] = 4;
+	CHECK(arch_x86.decode(&ev, r, &tr, task_mem_read, &cx));
+	CHECK_EQ(devtrap_io(k, t, &tr), DEVTRAP_DONE);
+	CHECK(!memcmp(k->phys + data + 0xffe, "xx", 2) && r[X86_EDI] == 0x3000 && r[X86_ECX] == 2 &&
+	      r[X86_EIP] == 0x1002);
+	CHECK(t->pf_addr == 0x3000 && t->pf_write);
+	/* a port the task does not hold: the I/O fault names it, memory is not touched */
+	r[X86_EDX] = 0x3f8;
+	CHECK(arch_x86.decode(&ev, r, &tr, task_mem_read, &cx));
+	CHECK_EQ(devtrap_io(k, t, &tr), DEVTRAP_DONE);
+	CHECK(t->pf_addr == io_fpage_make(0x3f8, 0) && t->pf_write == false &&
+	      r[X86_EDI] == 0x3000);
+	/* the test device's window as the memory operand */
+	t->pf_addr = 0;
+	CHECK_EQ(fpage_map(k, s, t->task, DEVICE_PHYS_BASE, fpage_make(DEVICE_PHYS_BASE, 12, false),
+			   fpage_make(0x20000000, 12, false)),
+		 1);
+	r[X86_EDX] = 0x501;
+	r[X86_EDI] = 0x20000000;
+	CHECK(arch_x86.decode(&ev, r, &tr, task_mem_read, &cx));
+	CHECK_EQ(devtrap_io(k, t, &tr), DEVTRAP_BADINSN);
+	CHECK(!t->pf_addr && r[X86_EDI] == 0x20000000);
+	/* a long rep goes on at the next kernel entry: the ip stays on the instruction */
+	CHECK(map_kernel_page(t->task, 0x4000, 0xa000, false));
+	CHECK(map_kernel_page(t->task, 0x5000, 0xb000, false));
+	memcpy(k->phys + code + 4, "\xf3\x6e", 2);
+	r[X86_EIP] = 0x1004;
+	r[X86_ESI] = 0x4000;
+	r[X86_ECX] = 5000;
+	CHECK(arch_x86.decode(&ev, r, &tr, task_mem_read, &cx));
+	CHECK_EQ(devtrap_io(k, t, &tr), DEVTRAP_DONE);
+	CHECK(r[X86_ECX] == 5000 - 4096 && r[X86_ESI] == 0x5000 && r[X86_EIP] == 0x1004);
+	CHECK_EQ(devtrap_io(k, t, &tr), DEVTRAP_DONE);
+	CHECK(r[X86_ECX] == 0 && r[X86_ESI] == 0x4000 + 5000 && r[X86_EIP] == 0x1006);
+}
+
 static char uart_out[64];
 static unsigned uart_nout;
 static const char *uart_in;
@@ -358,6 +440,8 @@ const struct unit_test device_tests[] = {
     {"MIPS loads and stores, delay slots, links", test_mips_decoding},
     {"RISC-V loads and stores, compressed forms", test_riscv_decoding},
     {"a trap on a device window: performed, read-only store, bad instruction", test_device_trap},
+    {"x86 string I/O: rep outsb, a page fault mid-rep, an I/O fault, a device operand",
+     test_string_io},
     {"16550A UART: divisor, THR, IIR priorities, interrupts, input, loopback, FIFO", test_uart},
     {0, 0},
 };
