@@ -25,11 +25,20 @@ cd "$tmp/ex" || exit 1
 for isa in $(ls "$P/lib/umol4"); do # every ISA installed
   umol4-cc --arch=$isa -O2 -Wall -Werror -o cc-$isa.elf greet.c || fail "umol4-cc --arch=$isa"
   run "umol4-cc $isa" cc-$isa.elf
+  umol4-cc --arch=$isa --entry=trap -O2 -Wall -Werror -o trap-$isa.elf greet.c ||
+    fail "umol4-cc --arch=$isa --entry=trap"
+  run "umol4-cc --entry=trap $isa" trap-$isa.elf
   PKG_CONFIG_PATH=$P/lib/pkgconfig make -s ISA=$isa > "$tmp/make.log" 2>&1 ||
     { cat "$tmp/make.log"; fail "pkg-config build for $isa"; }
   run "pkg-config $isa" greet-$isa.elf
 done
 run "umol4-cc x86-emu" cc-x86.elf --emulate
+# the trap build really traps: int $0x30 (cd 30) and no call to the call entries
+i686-linux-gnu-objdump -d trap-x86.elf | grep -q "int  *\$0x30" || fail "--entry=trap built no int \$0x30"
+i686-linux-gnu-objdump -d trap-x86.elf | grep -q "call  *c00004" && fail "--entry=trap built a call entry"
+i686-linux-gnu-objdump -d cc-x86.elf | grep -q "call  *c00004" || fail "the default built no call entry"
+umol4-cc --arch=arm --entry=fast -o bad.elf greet.c 2> "$tmp/err"
+[ $? = 2 ] && [ "$(wc -l < "$tmp/err")" = 1 ] || fail "umol4-cc --entry=fast: $(cat "$tmp/err")"
 run "pkg-config x86-emu" greet-x86.elf --emulate
 if cmake -S . -B b -DCMAKE_PREFIX_PATH="$P" > "$tmp/cmake.log" 2>&1 &&
    cmake --build b > "$tmp/build.log" 2>&1; then
