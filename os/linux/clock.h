@@ -15,6 +15,11 @@ void clock_make_virtual(void);
 bool clock_is_virtual(void);
 /* One kernel entry (until = 0), or jump to `until` when nothing can run before it. */
 void clock_virtual_step(uint64_t until);
+/* One reading of the host clock per kernel entry (plat_linux.c): on = read it now and let every
+ * plat_now_us of this thread return that reading until off (the task runs again, the kernel
+ * idles or works long); it returns the reading in ns (CLOCK_MONOTONIC). A clock read costs
+ * 0.1 µs and more in a VM, and the kernel's path through an entry would make half a dozen. */
+uint64_t plat_clock_cache(bool on);
 /* "cpu MHz" of /proc/cpuinfo, 1000 if unknown. */
 word_t host_cpu_mhz(void);
 

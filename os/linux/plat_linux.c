@@ -46,9 +46,13 @@ void plat_clock_start(void) { boot_ns = mono_ns(); }
 
 /* While a debugger holds the instance stopped, L4 time stands still: the time spent stopped is
  * taken out of the clock when it goes on. */
+/* plat_clock_cache: the kernel thread's; the clock thread and others read the clock itself */
+static __thread uint64_t entry_ns;
+
 void plat_clock_hold(bool on)
 {
 	static uint64_t held_at;
+	entry_ns = 0;
 	if (on && !held_at)
 		held_at = mono_ns();
 	else if (!on && held_at) {
@@ -59,9 +63,15 @@ void plat_clock_hold(bool on)
 
 void *plat_alloc(size_t size) { return calloc(1, size); }
 void plat_free(void *p) { free(p); }
+uint64_t plat_clock_cache(bool on)
+{
+	entry_ns = on ? mono_ns() : 0;
+	return entry_ns;
+}
+
 uint64_t plat_now_us(void)
 {
-	return virtual_time ? virtual_us : (mono_ns() - boot_ns) / 1000u;
+	return virtual_time ? virtual_us : ((entry_ns ? entry_ns : mono_ns()) - boot_ns) / 1000u;
 }
 
 static void write_all(int fd, const char *s, size_t n)

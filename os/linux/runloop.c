@@ -80,6 +80,7 @@ bool runloop_views(double timeout)
  * wake a thread again (deadlock). */
 static bool idle(struct kernel *k)
 {
+	plat_clock_cache(false); /* the time of the last entry is past */
 	uint64_t next = timeout_next(k);
 	bool console = hostdev_live();
 	if (!next && !console)

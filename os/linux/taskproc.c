@@ -209,7 +209,7 @@ enum tp_result tp_wait_kernel(struct taskproc *p, uint64_t deadline)
 	     i++) {
 		/* no pause: in a VM a pause loop exits to the hypervisor */
 		__asm__ __volatile__("" ::: "memory");
-		if (!(i % 64) && (host_now_us() > until || child_died || tp_stop_signal))
+		if (!(i % 1024) && (host_now_us() > until || child_died || tp_stop_signal))
 			break;
 	}
 	for (;;) {
@@ -246,8 +246,9 @@ enum tp_result tp_wait_kernel(struct taskproc *p, uint64_t deadline)
 		if ((res = wait_ended()) != TP_OK)
 			break;
 	}
+	uint64_t entered_ns = plat_clock_cache(true); /* the time of this entry, for all of it */
 	if (start)
-		p->slow = host_now_us() - start > SLOW_ENTRY_US;
+		p->slow = entered_ns / 1000u - start > SLOW_ENTRY_US;
 	guard_lock();
 	waiting_ctl = 0;
 	if (res == TP_OK && child_died && reap())
@@ -261,6 +262,7 @@ enum tp_result tp_wait_kernel(struct taskproc *p, uint64_t deadline)
  * one of the two sees the other. A stale 1 costs a needless wake, nothing more. */
 static void wake_task(struct taskproc *p, uint32_t cmd)
 {
+	plat_clock_cache(false);
 	tp_mb_put(p, &p->mb->cmd, cmd);
 	tp_mb_put(p, &p->mb->ctl, MBOX_IN_TASK);
 	__atomic_thread_fence(__ATOMIC_SEQ_CST);
@@ -446,6 +448,7 @@ enum tp_result tp_run(struct thread *th, struct hw_event *ev)
 
 void plat_busy(void)
 {
+	plat_clock_cache(false); /* long work: the clock moves on */
 	if (tp_entered)
 		__atomic_fetch_add(&tp_entered->mb->progress, 1, __ATOMIC_RELAXED);
 }
