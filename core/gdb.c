@@ -397,11 +397,9 @@ static enum gdb_action breakpoint(struct gdb *g, const char *in, char *out, bool
 			gdb_bp_delete(g, b);
 		return reply(out, "OK");
 	}
-	const uint8_t *entry = t->task->arch->gdb_entry_insn;
 	bool at_entry = va >= t->task->arch->user_end;
 	if (!b) {
-		if (g->nbp == GDB_MAX_BREAKPOINTS ||
-		    (at_entry && !(entry[0] | entry[1] | entry[2] | entry[3])))
+		if (g->nbp == GDB_MAX_BREAKPOINTS || (at_entry && !gdb_at_entry(t->task->arch, va)))
 			return reply(out, "E01");
 		b = &g->bp[g->nbp++];
 		*b = (struct gdb_breakpoint){.task = t->task->nr, .va = va, .entry = at_entry};

@@ -10,8 +10,11 @@ struct thread *gdb_thread_at(const struct gdb *g, unsigned task, unsigned lthrea
 void gdb_mark_known(struct gdb *g, unsigned task);
 bool gdb_is_known(const struct gdb *g, unsigned task);
 
+/* Whether va is a kernel entry above the user range: a slot of the call-entry table or the
+ * magic addresses at the top (arch/magic.h), which read as the backend's gdb_entry_insn. */
+bool gdb_at_entry(const struct arch *a, word_t va);
 /* What task t sees at [va, va+len): its mapped pages, the program image behind untouched ones,
- * the kernel-entry instruction above the user range; breakpoints read as what they cover. */
+ * the kernel-entry instruction at the entries; breakpoints read as what they cover. */
 bool gdb_mem_read(struct gdb *g, const struct task *t, word_t va, uint8_t *buf, word_t len);
 /* Writes through t's page table (read-only pages too); false at an unmapped page. */
 bool gdb_mem_write(struct gdb *g, struct task *t, word_t va, const uint8_t *buf, word_t len);

@@ -15,6 +15,21 @@ struct gdb_breakpoint *gdb_bp_find(struct gdb *g, unsigned task, word_t va)
 	return 0;
 }
 
+#define MAGIC_ENTRIES	 0xffffff00u /* the magic-address entries lie above (arch/magic.h) */
+#define CALL_ENTRY_SLACK 256u	     /* bytes past the call-entry table that read as entries */
+
+bool gdb_at_entry(const struct arch *a, word_t va)
+{
+	const uint8_t *e = a->gdb_entry_insn;
+	if (va < a->user_end || !(e[0] | e[1] | e[2] | e[3]))
+		return false;
+	/* Nothing else there: a debugger that scans for code must hit an end instead of a stub
+	 * area that reads as returns for 64 MiB; but gdb's MIPS prologue analysis reads 200 bytes
+	 * past the pc before it falls back on the return address, so the end lies beyond that. */
+	return va - a->call_entry < a->call_nsys * CALL_SLOT_SIZE + CALL_ENTRY_SLACK ||
+	       va >= MAGIC_ENTRIES;
+}
+
 /* Reads what the task sees at va: its mapped pages, or for a page it has not touched yet, its
  * program image (what its pager will map there); breakpoints read as the code they cover. */
 bool gdb_mem_read(struct gdb *g, const struct task *t, word_t va, uint8_t *buf, word_t len)
@@ -24,7 +39,9 @@ bool gdb_mem_read(struct gdb *g, const struct task *t, word_t va, uint8_t *buf, 
 		word_t a = va + done, pa, n = PAGE_SIZE - (a & (PAGE_SIZE - 1));
 		if (n > len - done)
 			n = len - done;
-		if (a >= t->arch->user_end && entry[0] | entry[1] | entry[2] | entry[3]) {
+		if (a >= t->arch->user_end && n > 4 - (a & 3))
+			n = 4 - (a & 3); /* entries are decided word by word */
+		if (gdb_at_entry(t->arch, a)) {
 			for (word_t i = 0; i < n; i++)
 				buf[done + i] = entry[(a + i) % 4];
 		} else if (task_translate(g->k, t, a, false, &pa) && pa + n <= g->k->phys_size)

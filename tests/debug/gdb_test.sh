@@ -5,7 +5,7 @@
 #   a NULL write and a division by zero stop with SIGSEGV / SIGFPE at their source line;
 #   enter_kdebug stops with SIGTRAP and continues; Ctrl-C (SIGINT to gdb) stops a spinning program, the monitor
 #   commands show the kernel's views, kill ends the instance; gdb's default of resuming only the
-#   current task holds the others; bad --gdb options are refused.
+#   current task holds the others; stepi through a call entry; bad --gdb options are refused.
 # usage: gdb_test.sh UMOL4 LIBDIR/<isa> [--emulate]   (umol4_script_test)
 set -u
 umol4=$1 lib=$2 mode=${3:-}
@@ -154,7 +154,31 @@ has "$tmp/err" "it resumes only the current task unless 'set schedule-multiple o
 [ "$st" = 7 ] || bad "held tasks: status $st, not 7"
 sm=on
 
-# 7. Bad --gdb options: one line, status 2.
+# 7. stepi through a system call's call entry (docs/debugging.md): the step into the stub's slot
+#    stops there (it reads as a return), the next one is back in L4 code right after the call,
+#    the program goes on. gdb cannot unwind at a MIPS slot: registers only, no $pc.
+session 7 "$dbg/gdbclient.elf" "$dbg/gdbserver.elf" -- \
+  -ex "python [gdb.execute('inferior %d' % i.num) for i in gdb.inferiors() if i.pid == 5]" \
+  -ex "break main" -ex "continue" -ex "delete" -ex "python
+import re
+def pc():
+    r = gdb.execute('info registers pc', to_string=True)
+    return int(re.search(r'0x[0-9a-f]+', r).group(0), 16)
+for n in range(3000):
+    p = pc()
+    if 0x70000400 <= p < 0x70000520 or 0xc0000400 <= p < 0xc0000520:
+        print('at a call entry after %d steps' % n)
+        gdb.execute('stepi', to_string=True)
+        print('then back in L4 code' if pc() < 0x70000000 else 'then at %#x' % pc())
+        break
+    gdb.execute('stepi', to_string=True)
+" -ex "continue"
+has "$tmp/gdb7" 'at a call entry after'
+has "$tmp/gdb7" 'then back in L4 code'
+has "$tmp/gdb7" 'exited with code 07]'
+[ "$st" = 7 ] || bad "stepping through a call entry: status $st, not 7"
+
+# 8. Bad --gdb options: one line, status 2.
 for opt in --gdb=nonsense --gdb=99999 --gdb=unix: --gdb=1.2.3:12; do
   # shellcheck disable=SC2086
   timeout 20 "$umol4" $mode "$opt" "$dbg/spin.elf" > "$tmp/out" 2> "$tmp/err"

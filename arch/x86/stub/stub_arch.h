@@ -235,8 +235,6 @@ static inline void stub_raise_resume(void)
 	__asm__ __volatile__("hlt");
 }
 #define STUB_EFLAGS_TF	 0x100u
-#define STUB_TRAP_TRACE	 2u /* si_code TRAP_TRACE */
-#define STUB_TRAPNO_STEP 1u /* #DB */
 
 /* entry.S loads every register and eflags itself (popfl, then a jump through the mailbox); only
  * a trap flag must come from a frame, or the step would end inside entry.S. */
@@ -251,7 +249,7 @@ static inline uint32_t stub_frame_ip(void *ucp)
 }
 
 /* A debugger's single step (trap flag) that trapped inside the call entry: clear it there, so
- * the entry runs through; stub_call ends the step at the return address instead. */
+ * the entry runs through; the kernel ends the step at the return address instead. */
 static inline int stub_clear_step(void *ucp)
 {
 	struct stub_sigcontext *sc = &((struct stub_ucontext *)ucp)->mc;

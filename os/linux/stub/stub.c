@@ -347,8 +347,6 @@ static unsigned call_caller;
  * loaded by entry.S (another thread, or state only a frame restores); the trap stub_call then
  * executes makes the handler load it. */
 static uint32_t resume_pending;
-/* x86: a debugger's single step trapped inside the call entry; the step ends at the return. */
-static uint32_t call_step;
 
 /* Where ip lies in the call entry's code: CALL_ENTERING while the caller's registers are being
  * saved, CALL_ANSWERED while the answer is being loaded, 0 outside, and 0 at a slot's first
@@ -383,18 +381,6 @@ void stub_call(void)
 		hand_off(m);
 	__atomic_store_n(&stub_in_call, CALL_ANSWERED, __ATOMIC_RELAXED);
 	__atomic_signal_fence(__ATOMIC_SEQ_CST);
-	if (call_step) {
-		call_step = 0;
-		if (lthread_of(m->cur_lo) == call_caller) {
-			/* the step the debugger asked for ends at the return address */
-			__atomic_store_n(&stub_in_call, CALL_ENTERING, __ATOMIC_RELAXED);
-			m->event = MBOX_EV_TRAP;
-			m->sig_code = STUB_TRAP_TRACE;
-			m->trapno = STUB_TRAPNO_STEP;
-			hand_off(m);
-			__atomic_store_n(&stub_in_call, CALL_ANSWERED, __ATOMIC_RELAXED);
-		}
-	}
 	if (lthread_of(m->cur_lo) == call_caller && stub_call_resumable(m))
 		return;
 	/* A trap instruction, not kill(): the signal comes from the CPU (or qemu) at once, where a
@@ -419,7 +405,6 @@ void stub_handler(int sig, void *info, void *uc)
 		 * says. Load it into the frame; the signal raised for that (resume_pending) is done
 		 * then, any other one (a preemption) is that thread's. */
 		stub_in_call = 0;
-		call_step = 0;
 		stub_load_regs(m, uc);
 		fp_switch(uc, call_caller, lthread_of(m->cur_lo));
 		if (resume_pending) {
@@ -430,10 +415,10 @@ void stub_handler(int sig, void *info, void *uc)
 		/* The thread is entering the kernel already: a preemption needs nothing more. */
 		if (sig == STUB_SIGALRM)
 			return;
-		if (sig == STUB_SIGTRAP && stub_clear_step(uc)) {
-			call_step = 1;
+		/* x86: a debugger's single step from a slot's first instruction; the kernel ends
+		 * that step itself at the return address, where the call leaves the thread */
+		if (sig == STUB_SIGTRAP && stub_clear_step(uc))
 			return;
-		}
 		stub_exit(STUB_EXIT_CALLFAULT);
 	}
 	m->event = event_of(sig);

@@ -52,8 +52,6 @@ static inline void stub_raise_resume(void)
 {
 	__builtin_trap();
 }
-#define STUB_TRAP_TRACE	    2u
-#define STUB_TRAPNO_STEP    0u
 #define STUB_SYS_ID_NEAREST 1u
 
 /* Pages inside the L4 user range the host needs kept: none (qemu-user keeps nothing there that
