@@ -11,6 +11,7 @@ configure_file(${UMOL4_SRC}/os/linux/stub/stub.ld.in ${_umol4_stub_ld} @ONLY)
 
 add_executable(umol4_stub
   ${UMOL4_SRC}/os/linux/stub/stub.c
+  ${UMOL4_SRC}/os/linux/stub/ipfilter.c
   ${UMOL4_SRC}/arch/${UMOL4_ARCH}/stub/entry.S)
 set_target_properties(umol4_stub PROPERTIES
   OUTPUT_NAME stub

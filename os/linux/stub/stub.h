@@ -39,6 +39,9 @@ void stub_sigentry(int sig, void *info, void *uc);
 /* entry.S: sa_restorer (x86, ARM): rt_sigreturn inside the stub image. Unused on MIPS. */
 void stub_restorer(void);
 
+/* ipfilter.c: installs the instruction-pointer filter; 0, or -errno of seccomp() */
+long stub_install_ip_filter(void);
+
 /* stub.c */
 void stub_main(void) __attribute__((noreturn));
 void stub_handler(int sig, void *info, void *uc);
