@@ -15,19 +15,16 @@ struct gdb_breakpoint *gdb_bp_find(struct gdb *g, unsigned task, word_t va)
 	return 0;
 }
 
-#define MAGIC_ENTRIES	 0xffffff00u /* the magic-address entries lie above (arch/magic.h) */
-#define CALL_ENTRY_SLACK 256u	     /* bytes past the call-entry table that read as entries */
+#define MAGIC_ENTRIES 0xffffff00u /* the magic-address entries lie above (arch/magic.h) */
 
 bool gdb_at_entry(const struct arch *a, word_t va)
 {
 	const uint8_t *e = a->gdb_entry_insn;
 	if (va < a->user_end || !(e[0] | e[1] | e[2] | e[3]))
 		return false;
-	/* Nothing else there: a debugger that scans for code must hit an end instead of a stub
-	 * area that reads as returns for 64 MiB; but gdb's MIPS prologue analysis reads 200 bytes
-	 * past the pc before it falls back on the return address, so the end lies beyond that. */
-	return va - a->call_entry < a->call_nsys * CALL_SLOT_SIZE + CALL_ENTRY_SLACK ||
-	       va >= MAGIC_ENTRIES;
+	/* nothing else there: a debugger that scans for code (gdb's MIPS prologue analysis) must
+	 * hit an end instead of a stub area that reads as returns for 64 MiB */
+	return va - a->call_entry < a->call_nsys * CALL_SLOT_SIZE || va >= MAGIC_ENTRIES;
 }
 
 /* Reads what the task sees at va: its mapped pages, or for a page it has not touched yet, its

@@ -23,6 +23,16 @@
 #define MBOX_CMD_OPS_ONLY 1u /* apply ops, then hand control straight back (ops queue overflow) */
 #define MBOX_CMD_EXIT	  2u /* exit_group(0) at once */
 
+/* The stub's own exit statuses (qemu passes them through); the kernel names them in its report. */
+#define STUB_EXIT_MBOX	    120 /* mmap of the mailbox (fd 3) failed */
+#define STUB_EXIT_ALTSTACK  121 /* sigaltstack failed */
+#define STUB_EXIT_SIGACTION 122 /* rt_sigaction failed */
+#define STUB_EXIT_SIGMASK   123 /* rt_sigprocmask failed */
+#define STUB_EXIT_UNMAP	    124 /* unmapping the L4 user range failed */
+#define STUB_EXIT_BADCMD    125 /* the kernel wrote an unknown mbox.cmd */
+#define STUB_EXIT_FILTER    126 /* the instruction-pointer filter could not be installed */
+#define STUB_EXIT_CALLFAULT 127 /* a fault inside the call entry: its memory was tampered with */
+
 /* ops[].kind */
 #define MBOX_OP_MAP	1u /* mmap(vaddr, npages, prot, MAP_SHARED|MAP_FIXED, PHYS_FD, pfn) */
 #define MBOX_OP_UNMAP	2u /* munmap(vaddr, npages) */

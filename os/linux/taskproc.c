@@ -115,10 +115,30 @@ static struct taskproc *proc_of(struct task *t)
 	return t->host;
 }
 
+/* What a stub's exit status says (os/linux/mbox.h), or "". */
+static const char *stub_exit_meaning(int status)
+{
+	static const char *const what[] = {
+	    [STUB_EXIT_MBOX - STUB_EXIT_MBOX] = ": the stub could not map its mailbox",
+	    [STUB_EXIT_ALTSTACK - STUB_EXIT_MBOX] = ": the stub could not set its signal stack",
+	    [STUB_EXIT_SIGACTION - STUB_EXIT_MBOX] = ": the stub could not install its handler",
+	    [STUB_EXIT_SIGMASK - STUB_EXIT_MBOX] = ": the stub could not set its signal mask",
+	    [STUB_EXIT_UNMAP - STUB_EXIT_MBOX] = ": the stub could not empty the L4 user range",
+	    [STUB_EXIT_BADCMD - STUB_EXIT_MBOX] = ": the stub found an unknown command",
+	    [STUB_EXIT_FILTER - STUB_EXIT_MBOX] = ": the stub could not install its system-call filter",
+	    [STUB_EXIT_CALLFAULT - STUB_EXIT_MBOX] =
+		": a fault inside the stub's call entry (L4 code jumped into it or wrote over "
+		"its memory)",
+	};
+	unsigned i = (unsigned)(status - STUB_EXIT_MBOX);
+	return i < sizeof what / sizeof what[0] ? what[i] : "";
+}
+
 static const char *describe_status(int st, char *buf, size_t n)
 {
 	if (WIFEXITED(st))
-		snprintf(buf, n, "exited with status %d", WEXITSTATUS(st));
+		snprintf(buf, n, "exited with status %d%s", WEXITSTATUS(st),
+			 stub_exit_meaning(WEXITSTATUS(st)));
 	else if (WIFSIGNALED(st))
 		snprintf(buf, n, "killed by signal %d (%s)", WTERMSIG(st), strsignal(WTERMSIG(st)));
 	else
@@ -164,7 +184,7 @@ static bool reap(void)
 				p->pid = 0;
 				continue;
 			}
-			char why[96];
+			char why[160];
 			tp_drain_stderr(p);
 			klog("task %x (%s, %s): host process %d %s", p->task->nr,
 			     p->task->arch->name, p->task->name, (int)pid,

@@ -8,19 +8,10 @@
  * mailbox, hands control to the kernel through the futex word mbox.ctl, applies the mapping
  * operations the kernel queued and returns into whatever context the kernel wrote back.
  *
- * If setup fails the process exits with one of the STUB_EXIT_* codes below (qemu passes the status
- * through), so the kernel can name the failing step.
+ * If setup fails the process exits with one of the STUB_EXIT_* codes of os/linux/mbox.h (qemu
+ * passes the status through), so the kernel can name the failing step.
  */
 #include "stub_arch.h"
-
-#define STUB_EXIT_MBOX	    120 /* mmap of the mailbox (fd 3) failed */
-#define STUB_EXIT_ALTSTACK  121
-#define STUB_EXIT_SIGACTION 122
-#define STUB_EXIT_SIGMASK   123
-#define STUB_EXIT_UNMAP	    124 /* unmapping the L4 user range failed */
-#define STUB_EXIT_BADCMD    125 /* the kernel wrote an unknown mbox.cmd */
-#define STUB_EXIT_FILTER    126 /* the instruction-pointer filter could not be installed */
-#define STUB_EXIT_CALLFAULT 127 /* a fault inside the call entry: its memory was tampered with */
 
 /* Linux ABI values that are the same on every umol4 ISA (checked below where possible). */
 #define STUB_PROT_RW	 3
