@@ -328,16 +328,15 @@ static void hand_off(struct mbox *m)
 	}
 }
 
-/* stub_in_call: 1 from entry.S's switch to the call stack until the kernel answered, then 2 (the
- * answer is in the mailbox) until entry.S has loaded it or a signal frame took it over. */
+/* stub_in_call: CALL_ENTERING from entry.S's switch to the call stack until the kernel answered,
+ * then CALL_ANSWERED (the answer is in the mailbox) until entry.S has loaded it, or
+ * CALL_RESUMING when a signal frame must load it (another thread, or state only a frame
+ * restores): the trap stub_call then executes makes the handler do that. */
 #define CALL_ENTERING 1u
 #define CALL_ANSWERED 2u
+#define CALL_RESUMING 3u
 /* The calling thread: its FPU state is what the CPU holds while the call path runs. */
 static unsigned call_caller;
-/* The call path's hand-over to a signal frame: set when the kernel's answer to a call cannot be
- * loaded by entry.S (another thread, or state only a frame restores); the trap stub_call then
- * executes makes the handler load it. */
-static uint32_t resume_pending;
 
 /* Where ip lies in the call entry's code: CALL_ENTERING while the caller's registers are being
  * saved, CALL_ANSWERED while the answer is being loaded, 0 outside, and 0 at a slot's first
@@ -376,7 +375,8 @@ void stub_call(void)
 		return;
 	/* A trap instruction, not kill(): the signal comes from the CPU (or qemu) at once, where a
 	 * kill() would be a host system call the kernel's supervisor has to check. */
-	resume_pending = 1;
+	__atomic_store_n(&stub_in_call, CALL_RESUMING, __ATOMIC_RELAXED);
+	__atomic_signal_fence(__ATOMIC_SEQ_CST);
 	stub_raise_resume(); /* the handler loads the answer and resumes L4 code from the frame */
 	stub_exit(STUB_EXIT_CALLFAULT);
 }
@@ -389,19 +389,17 @@ void stub_handler(int sig, void *info, void *uc)
 	struct mbox *m = &stub_mbox.m;
 
 	uint32_t phase = stub_in_call ? stub_in_call : call_code_phase(stub_frame_ip(uc));
-	if (phase == CALL_ANSWERED && !resume_pending && sig != STUB_SIGALRM)
+	if (phase == CALL_ANSWERED && sig != STUB_SIGALRM)
 		stub_exit(STUB_EXIT_CALLFAULT); /* nothing else can happen there */
-	if (phase == CALL_ANSWERED || resume_pending) {
+	if (phase == CALL_ANSWERED || phase == CALL_RESUMING) {
 		/* The kernel has answered a call: the thread it resumes stands where the answer
-		 * says. Load it into the frame; the signal raised for that (resume_pending) is done
-		 * then, any other one (a preemption) is that thread's. */
+		 * says. Load it into the frame; the trap raised for that is done then, a
+		 * preemption is that thread's. */
 		stub_in_call = 0;
 		stub_load_regs(m, uc);
 		fp_switch(uc, call_caller, lthread_of(m->cur_lo));
-		if (resume_pending) {
-			resume_pending = 0;
+		if (phase == CALL_RESUMING)
 			return;
-		}
 	} else if (phase == CALL_ENTERING) {
 		/* The thread is entering the kernel already: a preemption needs nothing more. */
 		if (sig == STUB_SIGALRM)
