@@ -211,7 +211,6 @@ static inline int stub_is_myself(const struct mbox *m)
 	       m->regs[X86_ESI] == 0;
 }
 
-#define STUB_SYS_ID_NEAREST 1u
 static inline int stub_call_is_myself(const struct mbox *m)
 {
 	return m->trapno == STUB_SYS_ID_NEAREST && m->regs[X86_ESI] == 0;

@@ -12,8 +12,13 @@
  *   stub_arch_emulated()     whether the stub runs under qemu-user
  *   stub_fill_sigaction()    puts handler/restorer/flags into the ISA's layout
  *   stub_save_regs(), stub_load_regs()   ucontext <-> mbox.regs (arch/<arch>/trapregs.h order)
- *   stub_is_myself(), stub_answer_myself()  recognise id_nearest(nil) in mbox.regs and write
- *                            its result (type 0, the id in cur_lo/cur_hi, ip past the trap)
+ *   stub_is_myself(), stub_call_is_myself(), stub_answer_myself()  recognise id_nearest(nil)
+ *                            in mbox.regs, trapped or called, and write its result (type 0, the
+ *                            id in cur_lo/cur_hi, the ip past a trap)
+ *   STUB_NREGS               the trapregs.h count
+ *   stub_call_resumable()    whether entry.S can load the answer in mbox.regs itself
+ *   stub_frame_ip(), stub_clear_step()  a frame's ip; clear a trap flag in it (x86), else 0
+ *   stub_raise_resume()      the trap instruction of the call path's slow path
  *   stub_fp_area()           where the frame holds the floating-point state, and its size
  */
 #ifndef UMOL4_STUB_H
@@ -54,6 +59,7 @@ void stub_handler(int sig, void *info, void *uc);
  * into stub_call_nr, sets stub_in_call, switches to its stack and calls stub_call. When that
  * returns, entry.S clears stub_in_call, loads every register from stub_mbox.regs and jumps to the
  * ip there. */
+#define STUB_SYS_ID_NEAREST 1u /* core/arch.h SYS_ID_NEAREST: the l4_myself fast path */
 #define STUB_CALL_SLOT	32u
 #define STUB_CALL_SLOTS 9u /* SYS_IPC .. SYS_EXC_TABLE of core/arch.h */
 extern char stub_call_entries[], stub_call_return[], stub_call_code_end[];

@@ -52,7 +52,6 @@ static inline void stub_raise_resume(void)
 {
 	__builtin_trap();
 }
-#define STUB_SYS_ID_NEAREST 1u
 
 /* Pages inside the L4 user range the host needs kept: none (qemu-user keeps nothing there that
  * it uses after startup; its sigtramp page is bypassed by the stub's own return). */
