@@ -110,7 +110,7 @@ struct mbox {
 
 _Static_assert(sizeof(struct mbox) <= MBOX_SIZE, "mailbox must fit its pages");
 /* The call entries (arch/<isa>/stub/entry.S) store registers at fixed offsets. */
-#define MBOX_REGS_OFF 32
+#define MBOX_REGS_OFF 32 /* also STUB_MREG in os/linux/stub/callentry.inc */
 _Static_assert(__builtin_offsetof(struct mbox, regs) == MBOX_REGS_OFF, "mbox.regs offset");
 
 #endif

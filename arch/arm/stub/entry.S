@@ -18,11 +18,9 @@ _start:
  * does `movw/movt r12, 0xC0000400 + 32 * n; blx r12`, so lr is the return address, r12 is
  * clobbered and every other register is the caller's. Slot n frees r0 into the mailbox, notes
  * n in it and goes on to the common part. */
-#define MREG(i) (32 + 4 * (i))		/* mbox.regs[i] from stub_mbox, arch/arm/trapregs.h */
-	.section .text.callentry, "ax"
-	.balign	32
-	.globl	stub_call_entries
-stub_call_entries:
+#include "os/linux/stub/callentry.inc"
+#define MREG(i) STUB_MREG(i) /* mbox.regs[i] from stub_mbox, arch/arm/trapregs.h order */
+	stub_call_table
 	.irp	n, 0, 1, 2, 3, 4, 5, 6, 7, 8
 	.balign	32
 	movw	r12, #:lower16:stub_mbox
@@ -110,19 +108,8 @@ stub_restorer:
 	udf	#0			/* not reached */
 	.size	stub_restorer, . - stub_restorer
 
+	stub_call_data
 	.bss
-	.globl	stub_call_nr, stub_in_call
-	.balign	8
-stub_call_nr:				/* the order is entry.S's: nr, in_call, r12, pc */
-	.space	4
-stub_in_call:
-	.space	4
-stub_call_ret:
-	.space	8
-	.balign	16
-stub_call_stack:
-	.space	16384
-stub_call_stack_top:
 	.balign	16
 stub_boot_stack:
 	.space	8192

@@ -14,13 +14,11 @@ _start:
  * binding does `lui t6, %hi(E); jalr ra, %lo(E)(t6)` with E = 0xC0000400 + 32 * n, so ra is the
  * return address, t6 is clobbered and every other register is the caller's. Slot n frees t5 into
  * the mailbox, notes n in it and goes on to the common part. */
-#define MREG(i) (32 + 4 * (i))		/* mbox.regs[i] from stub_mbox, arch/riscv/trapregs.h */
-	.section .text.callentry, "ax"
+#include "os/linux/stub/callentry.inc"
+#define MREG(i) STUB_MREG(i) /* mbox.regs[i] from stub_mbox, arch/riscv/trapregs.h order */
+	stub_call_table
 	.option	push
 	.option	norvc
-	.balign	32
-	.globl	stub_call_entries
-stub_call_entries:
 	.irp	n, 0, 1, 2, 3, 4, 5, 6, 7, 8
 	.balign	32
 	lui	t6, %hi(stub_mbox)
@@ -100,17 +98,8 @@ stub_sigentry:
 stub_restorer:
 	unimp
 
+	stub_call_data
 	.bss
-	.globl	stub_call_nr, stub_in_call
-	.balign	8
-stub_call_nr:				/* entry.S addresses stub_in_call from here */
-	.space	4
-stub_in_call:
-	.space	4
-	.balign	16
-stub_call_stack:
-	.space	16384
-stub_call_stack_top:
 	.balign	16
 stub_boot_stack:
 	.space	8192

@@ -91,11 +91,9 @@ stub_int80:
  * does `call 0xC0000400 + 32 * n`, so [esp] is the return address and every register is the
  * caller's. Slot n pops the return address (a fault there is the caller's own: nothing is
  * changed yet), notes n and goes on to the common part. */
-#define MREG(i) stub_mbox + 32 + 4 * (i)	/* mbox.regs[i], arch/x86/trapregs.h order */
-	.section .text.callentry, "ax"
-	.balign	32
-	.globl	stub_call_entries
-stub_call_entries:
+#include "os/linux/stub/callentry.inc"
+#define MREG(i) stub_mbox + STUB_MREG(i) /* mbox.regs[i], arch/x86/trapregs.h order */
+	stub_call_table
 	.irp	n, 0, 1, 2, 3, 4, 5, 6, 7, 8
 	.balign	32
 	popl	stub_call_ret
@@ -144,19 +142,8 @@ stub_call_code_end:
 stub_vsyscall:
 	.long	stub_int80
 
+	stub_call_data
 	.bss
-	.globl	stub_call_nr, stub_in_call
-	.balign	4
-stub_call_nr:
-	.space	4
-stub_in_call:
-	.space	4
-stub_call_ret:
-	.space	4
-	.balign	16
-stub_call_stack:
-	.space	16384
-stub_call_stack_top:
 	.globl	stub_initial_sp
 	.balign	4
 stub_initial_sp:
